@@ -1,0 +1,366 @@
+#pragma once
+// TheoryOfChange: the whole model. Nodes and links live in a Boost.Graph
+// bidirectional adjacency list (nodes as vertex bundles, links as edge
+// bundles) with an id -> vertex index beside it. The public API speaks ids
+// and value types only: vertex descriptors are renumbered by removals, so
+// they never leave this class except through graph() for analyses.
+//
+// Every edit checks the model's integrity first and throws ModelError without
+// changing anything when the edit would break it.
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "actor.hpp"
+#include "assumption.hpp"
+#include "errors.hpp"
+#include "feedback.hpp"
+#include "indicator.hpp"
+#include "level_schema.hpp"
+#include "link.hpp"
+#include "metadata.hpp"
+#include "node.hpp"
+#include "detail/keyed_store.hpp"
+
+namespace tocgraph {
+
+class TheoryOfChange {
+public:
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Node, Link>;
+    using Vertex = Graph::vertex_descriptor;
+
+    explicit TheoryOfChange(LevelSchema schema = LevelSchema::theory_of_change())
+        : schema_(std::move(schema)) {}
+
+    // ---- schema and metadata -------------------------------------------------
+
+    const LevelSchema& schema() const noexcept { return schema_; }
+    /// Replaces the level schema; throws ModelError if a node's level is not in it.
+    void set_schema(LevelSchema schema) {
+        for (std::size_t v = 0; v < node_count(); ++v)
+            if (const Node& n = graph_[v]; !schema.contains(n.level))
+                throw ModelError(n.id, "node \"" + n.id + "\" has level \"" + n.level +
+                                           "\", which schema \"" + schema.name() + "\" lacks");
+        schema_ = std::move(schema);
+    }
+    const Metadata& metadata() const noexcept { return metadata_; }
+    Metadata& metadata() noexcept { return metadata_; }
+    void set_metadata(Metadata metadata) { metadata_ = std::move(metadata); }
+
+    // ---- nodes ---------------------------------------------------------------
+
+    std::size_t node_count() const noexcept { return boost::num_vertices(graph_); }
+    bool contains(std::string_view id) const { return vertex_index_.contains(std::string(id)); }
+
+    /// The node with this id; throws ModelError if there is none.
+    const Node& node(std::string_view id) const { return graph_[vertex_of(id)]; }
+    /// The node with this id, or nullptr.
+    const Node* find_node(std::string_view id) const {
+        auto it = vertex_index_.find(std::string(id));
+        return it == vertex_index_.end() ? nullptr : &graph_[it->second];
+    }
+
+    /// All nodes in insertion order.
+    auto nodes() const {
+        return std::views::iota(std::size_t{0}, node_count()) |
+               std::views::transform([this](std::size_t v) -> const Node& { return graph_[v]; });
+    }
+    /// The nodes of one level, in insertion order.
+    std::vector<const Node*> nodes_at(std::string_view level) const {
+        schema_.level(level);  // throws on an unknown level
+        std::vector<const Node*> out;
+        for (std::size_t v = 0; v < node_count(); ++v)
+            if (graph_[v].level == level) out.push_back(&graph_[v]);
+        return out;
+    }
+
+    void add_node(Node node) {
+        check_node(node);
+        if (contains(node.id))
+            throw ModelError(node.id, "duplicate node id \"" + node.id + "\"");
+        Vertex v = boost::add_vertex(std::move(node), graph_);
+        vertex_index_.emplace(graph_[v].id, v);
+    }
+    /// Replaces the node with the same id (its links and indicators stay).
+    void update_node(Node node) {
+        Vertex v = vertex_of(node.id);
+        check_node(node);
+        graph_[v] = std::move(node);
+    }
+    /// Removes a node with its links and the indicators that measure it.
+    /// Feedback about it stays on record.
+    void remove_node(std::string_view id) {
+        Vertex v = vertex_of(id);
+        const std::string key(id);
+        indicators_.erase_if([&](const Indicator& i) { return i.node == key; });
+        boost::clear_vertex(v, graph_);
+        boost::remove_vertex(v, graph_);  // renumbers every vertex after v
+        rebuild_vertex_index();
+    }
+
+    // ---- links ---------------------------------------------------------------
+
+    std::size_t link_count() const noexcept { return boost::num_edges(graph_); }
+    bool has_link(std::string_view source, std::string_view target) const {
+        return find_link(source, target) != nullptr;
+    }
+    /// The link source -> target; throws ModelError if there is none.
+    const Link& link(std::string_view source, std::string_view target) const {
+        if (const Link* l = find_link(source, target)) return *l;
+        throw ModelError(std::string(source) + "->" + std::string(target),
+                         "no link \"" + std::string(source) + "\" -> \"" + std::string(target) + "\"");
+    }
+    const Link* find_link(std::string_view source, std::string_view target) const {
+        auto s = vertex_index_.find(std::string(source));
+        auto t = vertex_index_.find(std::string(target));
+        if (s == vertex_index_.end() || t == vertex_index_.end()) return nullptr;
+        auto [e, found] = boost::edge(s->second, t->second, graph_);
+        return found ? &graph_[e] : nullptr;
+    }
+    /// All links, grouped by source in node insertion order.
+    std::vector<const Link*> links() const {
+        std::vector<const Link*> out;
+        out.reserve(link_count());
+        for (auto [it, end] = boost::edges(graph_); it != end; ++it) out.push_back(&graph_[*it]);
+        return out;
+    }
+    /// Links into a node: what contributes to it directly.
+    std::vector<const Link*> links_to(std::string_view id) const {
+        std::vector<const Link*> out;
+        for (auto [it, end] = boost::in_edges(vertex_of(id), graph_); it != end; ++it)
+            out.push_back(&graph_[*it]);
+        return out;
+    }
+    /// Links out of a node: what it contributes to directly.
+    std::vector<const Link*> links_from(std::string_view id) const {
+        std::vector<const Link*> out;
+        for (auto [it, end] = boost::out_edges(vertex_of(id), graph_); it != end; ++it)
+            out.push_back(&graph_[*it]);
+        return out;
+    }
+
+    void add_link(Link link) {
+        check_link(link);
+        Vertex s = vertex_of(link.source), t = vertex_of(link.target);
+        if (boost::edge(s, t, graph_).second)
+            throw ModelError(link.source + "->" + link.target,
+                             "duplicate link \"" + link.source + "\" -> \"" + link.target + "\"");
+        boost::add_edge(s, t, std::move(link), graph_);
+    }
+    /// Replaces the link with the same source and target.
+    void update_link(Link link) {
+        auto [e, found] = edge_of(link.source, link.target);
+        check_link(link);
+        graph_[e] = std::move(link);
+    }
+    void remove_link(std::string_view source, std::string_view target) {
+        auto [e, found] = edge_of(source, target);
+        boost::remove_edge(e, graph_);
+    }
+
+    // ---- indicators ----------------------------------------------------------
+
+    std::size_t indicator_count() const noexcept { return indicators_.size(); }
+    bool has_indicator(std::string_view id) const { return indicators_.contains(id); }
+    const Indicator& indicator(std::string_view id) const { return indicators_.get(id, "indicator"); }
+    const Indicator* find_indicator(std::string_view id) const { return indicators_.find(id); }
+    const std::vector<Indicator>& indicators() const noexcept { return indicators_.items(); }
+    /// The indicators that measure one node.
+    std::vector<const Indicator*> indicators_of(std::string_view node_id) const {
+        vertex_of(node_id);  // throws on an unknown node
+        std::vector<const Indicator*> out;
+        for (const Indicator& i : indicators_.items())
+            if (i.node == node_id) out.push_back(&i);
+        return out;
+    }
+    void add_indicator(Indicator indicator) {
+        check_indicator(indicator);
+        indicators_.add(std::move(indicator), "indicator");
+    }
+    void update_indicator(Indicator indicator) {
+        indicators_.get(indicator.id, "indicator");
+        check_indicator(indicator);
+        indicators_.replace(std::move(indicator));
+    }
+    void remove_indicator(std::string_view id) { indicators_.remove(id, "indicator"); }
+
+    // ---- assumptions ---------------------------------------------------------
+
+    std::size_t assumption_count() const noexcept { return assumptions_.size(); }
+    bool has_assumption(std::string_view id) const { return assumptions_.contains(id); }
+    const Assumption& assumption(std::string_view id) const {
+        return assumptions_.get(id, "assumption");
+    }
+    const Assumption* find_assumption(std::string_view id) const { return assumptions_.find(id); }
+    const std::vector<Assumption>& assumptions() const noexcept { return assumptions_.items(); }
+    void add_assumption(Assumption assumption) {
+        check_assumption(assumption);
+        assumptions_.add(std::move(assumption), "assumption");
+    }
+    void update_assumption(Assumption assumption) {
+        assumptions_.get(assumption.id, "assumption");
+        check_assumption(assumption);
+        assumptions_.replace(std::move(assumption));
+    }
+    /// Removes an assumption and every link's reference to it.
+    void remove_assumption(std::string_view id) {
+        assumptions_.remove(id, "assumption");
+        for (auto [it, end] = boost::edges(graph_); it != end; ++it)
+            std::erase(graph_[*it].assumptions, std::string(id));
+    }
+
+    // ---- actors --------------------------------------------------------------
+
+    std::size_t actor_count() const noexcept { return actors_.size(); }
+    bool has_actor(std::string_view id) const { return actors_.contains(id); }
+    const Actor& actor(std::string_view id) const { return actors_.get(id, "actor"); }
+    const Actor* find_actor(std::string_view id) const { return actors_.find(id); }
+    const std::vector<Actor>& actors() const noexcept { return actors_.items(); }
+    void add_actor(Actor actor) {
+        check_id(actor.id, "actor");
+        actors_.add(std::move(actor), "actor");
+    }
+    void update_actor(Actor actor) {
+        actors_.get(actor.id, "actor");
+        actors_.replace(std::move(actor));
+    }
+    /// Removes an actor and every node's reference to it.
+    void remove_actor(std::string_view id) {
+        actors_.remove(id, "actor");
+        for (std::size_t v = 0; v < node_count(); ++v) std::erase(graph_[v].actors, std::string(id));
+    }
+
+    // ---- consultation feedback ---------------------------------------------------
+
+    std::size_t feedback_count() const noexcept { return feedback_.size(); }
+    bool has_feedback(std::string_view id) const { return feedback_.contains(id); }
+    const Feedback& feedback(std::string_view id) const { return feedback_.get(id, "feedback"); }
+    const std::vector<Feedback>& feedback() const noexcept { return feedback_.items(); }
+    void add_feedback(Feedback item) {
+        check_id(item.id, "feedback");
+        feedback_.add(std::move(item), "feedback");
+    }
+    void update_feedback(Feedback item) {
+        feedback_.get(item.id, "feedback");
+        feedback_.replace(std::move(item));
+    }
+    void remove_feedback(std::string_view id) { feedback_.remove(id, "feedback"); }
+
+    // ---- for analyses --------------------------------------------------------------
+
+    /// The underlying graph. Vertex descriptors are valid until the next removal.
+    const Graph& graph() const noexcept { return graph_; }
+    /// The vertex of a node id; throws ModelError if there is none.
+    Vertex vertex_of(std::string_view id) const {
+        auto it = vertex_index_.find(std::string(id));
+        if (it == vertex_index_.end())
+            throw ModelError(std::string(id), "no node \"" + std::string(id) + "\"");
+        return it->second;
+    }
+
+    /// Equal when both hold the same schema, metadata and the same elements by
+    /// id (links by source and target), whatever the order they were added in.
+    friend bool operator==(const TheoryOfChange& a, const TheoryOfChange& b) {
+        if (a.schema_ != b.schema_ || a.metadata_ != b.metadata_) return false;
+        if (a.node_count() != b.node_count() || a.link_count() != b.link_count()) return false;
+        for (std::size_t v = 0; v < a.node_count(); ++v) {
+            const Node& n = a.graph_[v];
+            const Node* other = b.find_node(n.id);
+            if (!other || !(*other == n)) return false;
+        }
+        for (const Link* l : a.links()) {
+            const Link* other = b.find_link(l->source, l->target);
+            if (!other || !(*other == *l)) return false;
+        }
+        return a.indicators_.same_items(b.indicators_) && a.assumptions_.same_items(b.assumptions_) &&
+               a.actors_.same_items(b.actors_) && a.feedback_.same_items(b.feedback_);
+    }
+
+private:
+    static void check_id(const std::string& id, const char* what) {
+        if (id.empty()) throw ModelError(id, std::string(what) + " id must not be empty");
+    }
+    static void check_fraction(const std::optional<double>& value, const std::string& id,
+                               const std::string& what) {
+        if (value && !(*value >= 0.0 && *value <= 1.0))  // also rejects NaN
+            throw ModelError(id, what + " must be between 0 and 1, got " + std::to_string(*value));
+    }
+
+    void check_node(const Node& node) const {
+        check_id(node.id, "node");
+        if (!schema_.contains(node.level))
+            throw ModelError(node.id, "node \"" + node.id + "\" has unknown level \"" + node.level +
+                                          "\"; schema \"" + schema_.name() + "\" has " +
+                                          schema_.choices());
+        for (const std::string& a : node.actors)
+            if (!actors_.contains(a))
+                throw ModelError(node.id, "node \"" + node.id + "\" names unknown actor \"" + a + "\"");
+        if (node.budget && !std::isfinite(node.budget->amount))
+            throw ModelError(node.id, "node \"" + node.id + "\" has a budget that is not a number");
+    }
+    void check_link(const Link& link) const {
+        const std::string name = "\"" + link.source + "\" -> \"" + link.target + "\"";
+        for (const std::string* end : {&link.source, &link.target})
+            if (!contains(*end))
+                throw ModelError(*end, "link " + name + " names unknown node \"" + *end + "\"");
+        if (link.source == link.target)
+            throw ModelError(link.source, "link " + name + " joins a node to itself");
+        check_fraction(link.strength, link.source + "->" + link.target, "strength of link " + name);
+        for (const std::string& a : link.assumptions)
+            if (!assumptions_.contains(a))
+                throw ModelError(a, "link " + name + " names unknown assumption \"" + a + "\"");
+    }
+    void check_indicator(const Indicator& indicator) const {
+        check_id(indicator.id, "indicator");
+        if (!contains(indicator.node))
+            throw ModelError(indicator.id, "indicator \"" + indicator.id + "\" measures unknown node \"" +
+                                               indicator.node + "\"");
+        auto check_period = [&](const PeriodValue& v) {
+            if (v.period.end < v.period.start)
+                throw ModelError(indicator.id, "indicator \"" + indicator.id + "\" has a period ending " +
+                                                   v.period.end.to_string() + " before it starts " +
+                                                   v.period.start.to_string());
+        };
+        std::ranges::for_each(indicator.targets, check_period);
+        std::ranges::for_each(indicator.actuals, check_period);
+    }
+    void check_assumption(const Assumption& assumption) const {
+        check_id(assumption.id, "assumption");
+        check_fraction(assumption.likelihood, assumption.id,
+                       "likelihood of assumption \"" + assumption.id + "\"");
+    }
+
+    std::pair<Graph::edge_descriptor, bool> edge_of(std::string_view source,
+                                                    std::string_view target) const {
+        auto found = boost::edge(vertex_of(source), vertex_of(target), graph_);
+        if (!found.second)
+            throw ModelError(std::string(source) + "->" + std::string(target),
+                             "no link \"" + std::string(source) + "\" -> \"" + std::string(target) + "\"");
+        return found;
+    }
+    void rebuild_vertex_index() {
+        vertex_index_.clear();
+        for (std::size_t v = 0; v < node_count(); ++v) vertex_index_.emplace(graph_[v].id, v);
+    }
+
+    LevelSchema schema_;
+    Metadata metadata_;
+    Graph graph_;
+    std::unordered_map<std::string, Vertex> vertex_index_;
+    detail::KeyedStore<Indicator> indicators_;
+    detail::KeyedStore<Assumption> assumptions_;
+    detail::KeyedStore<Actor> actors_;
+    detail::KeyedStore<Feedback> feedback_;
+};
+
+}  // namespace tocgraph
