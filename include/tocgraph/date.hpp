@@ -41,7 +41,7 @@ struct Date {
     }
 
     std::string to_string() const {
-        char buffer[16];
+        char buffer[40];  // room for any int values, so the compiler can prove no truncation
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
         return buffer;
     }

@@ -1,0 +1,79 @@
+#pragma once
+// Reading and writing the canonical JSON file format (docs/format.md,
+// schema/tocgraph.schema.json).
+//
+//   auto toc = tocgraph::load("toc.json");      // throws FormatError
+//   tocgraph::save(toc, "toc.json");            // atomic replace; throws Error
+//   std::string text = tocgraph::dumps(toc);    // loads(dumps(t)) == t
+//
+// Reading either returns a complete, valid TheoryOfChange or throws one
+// FormatError naming the file, the JSON pointer (or line and column) and the
+// problem. Writing is deterministic: members in the documented order,
+// defaults left out, so files diff well.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "errors.hpp"
+#include "theory_of_change.hpp"
+#include "detail/atomic_file.hpp"
+#include "detail/json_parse.hpp"
+#include "detail/json_reader.hpp"
+#include "detail/json_writer.hpp"
+
+namespace tocgraph {
+
+/// The theory of change a parsed document describes; throws FormatError
+/// (attributed to `file`) if it breaks any rule of the format.
+inline TheoryOfChange from_json(const nlohmann::json& document, const std::string& file = "<string>") {
+    return detail::JsonReader(file).read(document);
+}
+
+/// The document for a theory of change. nlohmann::json sorts members by name;
+/// dumps() and save() keep the documented order. Throws Error for values the
+/// format cannot carry (a NaN, a date that does not exist).
+inline nlohmann::json to_json(const TheoryOfChange& toc) {
+    return detail::JsonWriter<nlohmann::json>().write(toc);
+}
+
+/// Parses and reads a document held in memory; throws FormatError.
+inline TheoryOfChange loads(std::string_view text, const std::string& file = "<string>") {
+    return detail::JsonReader(file).read(detail::parse_document(text, file));
+}
+
+/// The file text for a theory of change, ending with a newline. `indent` < 0
+/// writes it on one line. Throws Error as to_json does, or if a string is not
+/// valid UTF-8.
+inline std::string dumps(const TheoryOfChange& toc, int indent = 2) {
+    const auto document = detail::JsonWriter<nlohmann::ordered_json>().write(toc);
+    std::string text;
+    try {
+        text = document.dump(indent);
+    } catch (const nlohmann::json::type_error& e) {  // 316: a string that is not UTF-8
+        std::string what = e.what();
+        if (auto end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+        throw Error("cannot write JSON: " + detail::printable_ascii(what));
+    }
+    text += '\n';
+    return text;
+}
+
+/// Reads a file; throws FormatError, naming the file as given, if it cannot
+/// be read ("cannot open file: No such file or directory") or is not valid.
+inline TheoryOfChange load(const std::filesystem::path& path) {
+    std::string reason;
+    auto text = detail::read_file(path, reason);
+    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
+    return loads(*text, path.string());
+}
+
+/// Writes a file atomically: the target is either replaced whole or left as it
+/// was. Throws Error naming the path and the reason on failure.
+inline void save(const TheoryOfChange& toc, const std::filesystem::path& path, int indent = 2) {
+    detail::write_file_atomically(path, dumps(toc, indent));
+}
+
+}  // namespace tocgraph

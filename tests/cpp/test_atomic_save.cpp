@@ -1,0 +1,157 @@
+// save(): the target is replaced whole or left as it was, and no temporary
+// file is left behind either way.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <tocgraph/json_io.hpp>
+
+using namespace tocgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A fresh directory, removed with everything in it at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+        path = fs::temp_directory_path() / ("tocgraph-save-test-" + std::to_string(stamp));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+    std::vector<std::string> entries() const {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+};
+
+std::string read_text(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+TheoryOfChange sample(const std::string& title) {
+    TheoryOfChange toc;
+    toc.metadata().title = title;
+    Node g;
+    g.id = "goal";
+    g.level = "goal";
+    g.title = "The goal";
+    toc.add_node(g);
+    Node a;
+    a.id = "act";
+    a.level = "activity";
+    toc.add_node(a);
+    toc.add_link({"act", "goal", {}, "", {}, 0.5, {}});
+    return toc;
+}
+
+}  // namespace
+
+TEST_CASE("save writes a file that loads back equal", "[save]") {
+    TempDir dir;
+    const auto file = dir.path / "toc.json";
+    const auto toc = sample("first");
+    save(toc, file);
+    CHECK(load(file) == toc);
+    CHECK(read_text(file) == dumps(toc));
+    CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
+
+    save(toc, file, -1);
+    CHECK(read_text(file) == dumps(toc, -1));
+}
+
+TEST_CASE("save replaces an existing file", "[save]") {
+    TempDir dir;
+    const auto file = dir.path / "toc.json";
+    {
+        std::ofstream old(file);
+        old << std::string(100000, 'x');  // longer than the new content
+    }
+    const auto toc = sample("second");
+    save(toc, file);
+    CHECK(read_text(file) == dumps(toc));
+    CHECK(load(file) == toc);
+    CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
+
+    save(sample("third"), file);
+    CHECK(load(file).metadata().title == "third");
+    CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
+}
+
+TEST_CASE("save into a missing directory throws and leaves nothing", "[save]") {
+    TempDir dir;
+    const auto file = dir.path / "missing" / "toc.json";
+    try {
+        save(sample("x"), file);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()) == "cannot save \"" + file.string() + "\": No such file or directory");
+    }
+    CHECK_FALSE(fs::exists(dir.path / "missing"));
+    CHECK(dir.entries().empty());
+}
+
+TEST_CASE("A failed save leaves the old file untouched", "[save]") {
+    TempDir dir;
+    const auto file = dir.path / "toc.json";
+    const auto good = sample("good");
+    save(good, file);
+    const std::string before = read_text(file);
+
+    SECTION("a value the format cannot carry") {
+        auto bad = good;
+        Indicator i;
+        i.id = "i";
+        i.node = "goal";
+        i.baselines = {{{}, std::numeric_limits<double>::quiet_NaN(), {}, ""}};
+        bad.add_indicator(i);
+        CHECK_THROWS_WITH(save(bad, file), "cannot write /indicators/0/baselines/0/value: not a finite number");
+    }
+    SECTION("the target is a directory") {
+        fs::create_directory(dir.path / "sub");
+        CHECK_THROWS_AS(save(good, dir.path / "sub"), Error);
+        CHECK(fs::is_directory(dir.path / "sub"));
+        CHECK(fs::is_empty(dir.path / "sub"));
+        fs::remove(dir.path / "sub");
+    }
+    CHECK(read_text(file) == before);
+    CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
+}
+
+#if defined(__unix__) || defined(__APPLE__)
+TEST_CASE("save keeps the permissions of the file it replaces", "[save]") {
+    TempDir dir;
+    const auto file = dir.path / "toc.json";
+    save(sample("a"), file);
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    save(sample("b"), file);
+    CHECK(fs::status(file).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+}
+
+TEST_CASE("save through a symbolic link replaces the file it points to", "[save]") {
+    TempDir dir;
+    const auto real = dir.path / "real.json";
+    const auto link = dir.path / "link.json";
+    save(sample("a"), real);
+    fs::create_symlink(real, link);
+    save(sample("b"), link);
+    CHECK(fs::is_symlink(link));
+    CHECK(load(real).metadata().title == "b");
+    CHECK(dir.entries() == std::vector<std::string>{"link.json", "real.json"});
+}
+#endif

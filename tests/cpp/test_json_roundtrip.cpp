@@ -1,0 +1,389 @@
+// The JSON format read and written: the fixtures read into the expected
+// values, every field survives loads(dumps(t)), the writer's canonical form
+// (order, defaults left out) and what the writer refuses to write.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+
+#include <tocgraph/tocgraph.hpp>
+
+using namespace tocgraph;
+using nlohmann::json;
+
+namespace {
+
+std::string data_file(const std::string& name) {
+    std::ifstream in(std::string(TOCGRAPH_TEST_DATA_DIR) + "/" + name, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const std::string minimal = R"({"format": "tocgraph", "version": 1)";
+
+/// A ToC whose every field holds a value that is not the default.
+TheoryOfChange everything(LevelSchema schema = LevelSchema::theory_of_change()) {
+    const std::string top = schema.levels().front().id, bottom = schema.levels().back().id;
+    TheoryOfChange toc(schema);
+    Metadata& m = toc.metadata();
+    m.title = "Title ✓";
+    m.description = "Line one\nline two\t\"quoted\" \\ back";
+    m.funder = "DFAT";
+    m.version = "3";
+    m.period = Period{{2020, 1, 1}, {2023, 12, 31}};
+    m.date = Date{2020, 3, 2};
+    m.sources = {{"s1", "Seed", "https://example.org", "note"}, {"s2", "", "", ""}};
+    m.consultations = {{"c1", "Consultation", Date{2020, 2, 3}, "Jakarta", {"o1", "o2"},
+                        {{"pre", "Pre"}, {"ws", ""}}, {{Date{2020, 1, 1}, "E", "D"}, {{}, "", ""}}, {"s1"}}};
+    m.attributes = {{"k", {{"nested", json::array({1, 2.5, "x", nullptr, false})}}}};
+
+    toc.add_actor({"a1", "Actor", "donor", {{"x", 1}}});
+    toc.add_actor({"a2", "", "", json::object()});  // an empty object is kept, unlike null
+    toc.add_assumption({"as1", "Holds", 0.3, Risk::low, AssumptionStatus::not_holding, {{"y", "z"}}});
+    toc.add_assumption({"as2", "", 0.0, {}, AssumptionStatus::untested, {}});
+
+    Node g;
+    g.id = "g";
+    g.level = top;
+    g.title = "Goal";
+    g.logic = Logic::any;
+    toc.add_node(g);
+    Node n;
+    n.id = "n1";
+    n.level = bottom;
+    n.title = "Activity";
+    n.description = "Does things";
+    n.tags = {"gender", "victim_rights"};
+    n.actors = {"a1", "a2"};
+    n.logic = Logic::weighted;
+    n.start = Date{2020, 2, 29};
+    n.end = Date{2021, 1, 31};
+    n.status = ActivityStatus::cancelled;
+    n.budget = Budget{-0.0, "EUR"};
+    n.attributes = {{"unicode", "日本語 \u00e9"}, {"big", 18446744073709551615ull}, {"neg", -9007199254740993ll}};
+    toc.add_node(n);
+    Node z;
+    z.id = "z";
+    z.level = bottom;
+    z.budget = Budget{1.7976931348623157e308, ""};
+    z.status = ActivityStatus::completed;
+    toc.add_node(z);
+
+    Link l;
+    l.source = "n1";
+    l.target = "g";
+    l.assumptions = {"as1", "as2"};
+    l.rationale = "Because";
+    l.evidence = Evidence{"weak", {"r1"}};
+    l.strength = 0.1;
+    l.attributes = {{"w", 0.30000000000000004}};
+    toc.add_link(l);
+    Link l2;
+    l2.source = "z";
+    l2.target = "g";
+    l2.evidence = Evidence{};
+    l2.strength = 5e-324;  // the smallest subnormal double
+    toc.add_link(l2);
+
+    Indicator i;
+    i.id = "i1";
+    i.node = "g";
+    i.title = "T";
+    i.description = "D";
+    i.unit = "%";
+    i.measure = Measure::ordinal;
+    i.ascending = false;
+    i.accumulation = Accumulation::incremental;
+    i.aggregation = Aggregation::latest;
+    i.baselines = {{Date{2019, 1, 1}, 1.0 / 3.0, {{"sex", "f"}}, "c"}, {}};
+    i.targets = {{{{2020, 1, 1}, {2020, 1, 1}}, 1e-300, 1.0, 3.0, {{"a/b", "~"}}, "t"},
+                 {{{2021, 1, 1}, {2021, 12, 31}}, {}, {}, {}, {}, ""}};
+    i.actuals = {{{{2020, 1, 1}, {2020, 6, 30}}, 123456789012345678.0, {}, 0.0, {}, "a"}};
+    i.means_of_verification = "Survey";
+    i.frequency = "annual";
+    i.attributes = {{"q", json::array()}};
+    toc.add_indicator(i);
+    Indicator i2;
+    i2.id = "i2";
+    i2.node = "n1";
+    toc.add_indicator(i2);
+
+    toc.add_feedback({"f1", "c1", "ws", "a1", "n1->g", FeedbackKind::proposed_change, "Text",
+                      FeedbackStatus::rejected, "No", Date{2020, 2, 3}, {{"v", true}}});
+    toc.add_feedback({"f2", "", "", "", "", FeedbackKind::comment, "", FeedbackStatus::open, "", {}, {}});
+    return toc;
+}
+
+}  // namespace
+
+TEST_CASE("full.json reads into the values it spells", "[json][roundtrip]") {
+    const auto toc = loads(data_file("valid/full.json"), "full.json");
+    CHECK(toc.schema() == LevelSchema::theory_of_change());
+    CHECK(toc.metadata().title == "ASEAN-Australia Counter Trafficking (ASEAN-ACT)");
+    CHECK(toc.metadata().period == Period{{2019, 8, 1}, {2028, 6, 30}});
+    REQUIRE(toc.metadata().consultations.size() == 1);
+    const Consultation& c = toc.metadata().consultations[0];
+    CHECK(c.phases.size() == 3);
+    CHECK(c.events[0].date == Date{2020, 1, 15});
+    CHECK_FALSE(c.events[1].date);
+    CHECK(toc.metadata().attributes["languages"][1] == "id");
+
+    CHECK(toc.actor_count() == 2);
+    CHECK(toc.assumption("as1").risk == Risk::high);
+    CHECK(toc.assumption("as1").status == AssumptionStatus::holding);
+    CHECK(toc.assumption("as2").likelihood == 0.0);
+    CHECK(toc.assumption("as2").status == AssumptionStatus::untested);
+
+    CHECK(toc.node_count() == 6);
+    CHECK(toc.node("p1").logic == Logic::any);
+    CHECK(toc.node("eopo1").actors == std::vector<std::string>{"asean_sec", "somtc"});
+    const Node& act1 = toc.node("act1");
+    CHECK(act1.start == Date{2020, 1, 1});
+    CHECK(act1.status == ActivityStatus::ongoing);
+    REQUIRE(act1.budget);
+    CHECK(act1.budget->amount == 125000.5);
+    CHECK(act1.budget->currency == "AUD");
+    CHECK(act1.attributes["nested"]["list"][5]["deep"] == json::array());
+    CHECK(toc.node("goal").logic == Logic::all);
+    CHECK_FALSE(toc.node("goal").budget);
+
+    CHECK(toc.link_count() == 5);
+    const Link& l = toc.link("io1", "eopo1");
+    CHECK(l.assumptions == std::vector<std::string>{"as1", "as2"});
+    REQUIRE(l.evidence);
+    CHECK(l.evidence->references.size() == 2);
+    CHECK(l.strength == 0.6);
+    CHECK(toc.link("act1", "io1").evidence == Evidence{});
+    CHECK_FALSE(toc.link("act2", "io1").evidence);
+
+    const Indicator& ind2 = toc.indicator("ind2");
+    CHECK(ind2.measure == Measure::percentage);
+    CHECK_FALSE(ind2.ascending);
+    CHECK(ind2.accumulation == Accumulation::cumulative);
+    CHECK(ind2.aggregation == Aggregation::ratio);
+    CHECK(ind2.baselines[0].dimensions == Dimensions{{"country", "KH"}, {"sex", "female"}});
+    CHECK(ind2.baselines[1] == Baseline{});
+    CHECK(ind2.targets[0].numerator == 50.0);
+    CHECK_FALSE(ind2.actuals[0].value);
+    CHECK(ind2.actuals[0].numerator == 1e-7);
+    CHECK(ind2.actuals[0].dimensions.at("country/region") == "VN~HN");
+    CHECK(toc.indicator("ind1").measure == Measure::unit);
+    CHECK(toc.indicator("ind1").ascending);
+    CHECK(toc.indicator("ind3").aggregation == Aggregation::none);
+
+    CHECK(toc.feedback_count() == 4);
+    CHECK(toc.feedback("fb1").status == FeedbackStatus::accepted);
+    CHECK(toc.feedback("fb4").status == FeedbackStatus::open);
+    CHECK(toc.feedback("fb4").kind == FeedbackKind::solution);
+}
+
+TEST_CASE("The fixtures are in canonical form: dumps(loads(text)) == text", "[json][roundtrip]") {
+    for (const char* name : {"valid/full.json", "valid/custom_schema.json"}) {
+        INFO(name);
+        const std::string text = data_file(name);
+        const auto toc = loads(text, name);
+        CHECK(dumps(toc) == text);
+        CHECK(loads(dumps(toc)) == toc);
+        CHECK(from_json(to_json(toc)) == toc);
+    }
+}
+
+TEST_CASE("custom_schema.json keeps its own levels", "[json][roundtrip]") {
+    const auto toc = loads(data_file("valid/custom_schema.json"), "custom_schema.json");
+    const LevelSchema& s = toc.schema();
+    CHECK(s.name() == "three_tier");
+    CHECK_FALSE(s.is_builtin());
+    REQUIRE(s.size() == 5);
+    CHECK(s.levels()[0] == Level{"vision", "Vision", LevelRole::goal});
+    CHECK(s.levels()[1] == Level{"change", "Change we expect", LevelRole::outcome});
+    CHECK(s.levels()[2] == Level{"deliverable", "", LevelRole::output});
+    CHECK(s.levels()[4].role == LevelRole::input);
+    CHECK(toc.nodes_at("work").size() == 1);
+}
+
+TEST_CASE("Every field survives a round trip", "[json][roundtrip]") {
+    SECTION("with the default schema") {
+        const auto toc = everything();
+        const std::string text = dumps(toc);
+        const auto back = loads(text);
+        CHECK(back == toc);
+        CHECK(dumps(back) == text);
+        CHECK(from_json(to_json(toc)) == toc);
+        CHECK(loads(dumps(toc, -1)) == toc);
+        CHECK(loads(dumps(toc, 0)) == toc);
+        // Spot checks of values that a lossy writer would change.
+        CHECK(back.link("z", "g").strength == 5e-324);
+        CHECK(back.node("z").budget->amount == 1.7976931348623157e308);
+        CHECK(std::signbit(back.node("n1").budget->amount));
+        CHECK(back.indicator("i1").baselines[0].value == 1.0 / 3.0);
+        CHECK(back.actor("a2").attributes == json::object());
+        CHECK(back.actor("a1").attributes == json{{"x", 1}});
+        CHECK(back.node("n1").attributes["big"] == 18446744073709551615ull);
+    }
+    SECTION("with another built-in schema, written by name") {
+        const auto toc = everything(LevelSchema::oecd_results_chain());
+        const json doc = to_json(toc);
+        CHECK(doc["schema"] == "oecd_results_chain");
+        CHECK(loads(dumps(toc)) == toc);
+    }
+    SECTION("with a custom schema, spelled out") {
+        const LevelSchema custom("mine", {{"top", "Top", LevelRole::goal},
+                                          {"middle", "", LevelRole::outcome},
+                                          {"bottom", "Bottom", LevelRole::activity}});
+        const auto toc = everything(custom);
+        const json doc = to_json(toc);
+        CHECK(doc["schema"] == json::parse(R"({"name": "mine", "levels": [
+            {"id": "top", "label": "Top", "role": "goal"}, {"id": "middle"},
+            {"id": "bottom", "label": "Bottom", "role": "activity"}]})"));
+        CHECK(loads(dumps(toc)) == toc);
+    }
+    SECTION("with a custom schema named like a built-in one") {
+        const LevelSchema fake("logframe", {{"goal", "Goal", LevelRole::goal}, {"task", "", LevelRole::activity}});
+        const auto toc = everything(fake);
+        CHECK(to_json(toc)["schema"].is_object());
+        CHECK(loads(dumps(toc)) == toc);
+    }
+}
+
+TEST_CASE("The writer leaves out defaults and keeps the documented order", "[json][writer]") {
+    SECTION("an empty theory of change") {
+        CHECK(dumps(TheoryOfChange{}) == "{\n  \"format\": \"tocgraph\",\n  \"version\": 1\n}\n");
+        CHECK(dumps(TheoryOfChange{}, -1) == "{\"format\":\"tocgraph\",\"version\":1}\n");
+        CHECK(loads(dumps(TheoryOfChange{})) == TheoryOfChange{});
+    }
+    SECTION("members in format order") {
+        const json doc = json::parse(dumps(everything()));
+        const std::string text = dumps(everything(), -1);
+        std::vector<std::size_t> positions;
+        for (const char* key : {"\"format\"", "\"version\"", "\"metadata\"", "\"actors\"", "\"assumptions\"",
+                                "\"nodes\"", "\"links\"", "\"indicators\"", "\"feedback\""})
+            positions.push_back(text.find(key));
+        CHECK(std::is_sorted(positions.begin(), positions.end()));
+        CHECK(text.rfind("{\"format\":\"tocgraph\",\"version\":1,\"metadata\":{\"title\":", 0) == 0);
+        CHECK(doc.size() == 9);
+    }
+    SECTION("defaults are not written") {
+        TheoryOfChange toc;
+        Node n;
+        n.id = "g";
+        n.level = "goal";
+        toc.add_node(n);
+        Indicator i;
+        i.id = "i";
+        i.node = "g";
+        toc.add_indicator(i);
+        toc.add_assumption({"a", "", {}, {}, AssumptionStatus::untested, {}});
+        toc.add_feedback({"f", "", "", "", "", FeedbackKind::comment, "", FeedbackStatus::open, "", {}, {}});
+        CHECK(dumps(toc, -1) ==
+              R"({"format":"tocgraph","version":1,"assumptions":[{"id":"a"}],"nodes":[{"id":"g","level":"goal"}],)"
+              R"("indicators":[{"id":"i","node":"g"}],"feedback":[{"id":"f"}]})"
+              "\n");
+    }
+    SECTION("whole numbers are written as integers") {
+        TheoryOfChange toc;
+        Node n;
+        n.id = "a";
+        n.level = "activity";
+        n.budget = Budget{1000.0, "AUD"};
+        toc.add_node(n);
+        CHECK(dumps(toc, -1).find(R"("budget":{"amount":1000,"currency":"AUD"})") != std::string::npos);
+        n.budget->amount = 1e300;
+        toc.update_node(n);
+        CHECK(dumps(toc, -1).find(R"("amount":1e+300)") != std::string::npos);
+        CHECK(loads(dumps(toc)) == toc);
+    }
+}
+
+TEST_CASE("The reader accepts the documented alternatives", "[json][reader]") {
+    SECTION("IATI measure codes") {
+        for (int code = 1; code <= 5; ++code) {
+            const auto toc = loads(minimal + R"(, "nodes": [{"id": "g", "level": "goal"}],
+                "indicators": [{"id": "i", "node": "g", "measure": )" + std::to_string(code) + "}]}");
+            CHECK(static_cast<int>(toc.indicator("i").measure) == code);
+        }
+    }
+    SECTION("a UTF-8 byte order mark") {
+        CHECK(loads("\xEF\xBB\xBF" + minimal + "}") == TheoryOfChange{});
+    }
+    SECTION("members in any order, links naming later assumptions") {
+        const auto toc = loads(R"({"links": [{"target": "g", "source": "a", "assumptions": ["x"]}],
+            "assumptions": [{"id": "x"}], "nodes": [{"level": "activity", "id": "a"}, {"id": "g", "level": "goal"}],
+            "version": 1, "format": "tocgraph"})");
+        CHECK(toc.link("a", "g").assumptions == std::vector<std::string>{"x"});
+    }
+    SECTION("nesting up to 256 levels") {
+        // The attributes object is level 4; 252 more arrays reach 256.
+        auto doc = [&](int arrays) {
+            return minimal + R"(, "nodes": [{"id": "g", "level": "goal", "attributes": {"x": )" +
+                   std::string(arrays, '[') + std::string(arrays, ']') + "}}]}";
+        };
+        const auto toc = loads(doc(252));
+        CHECK(loads(dumps(toc)) == toc);
+        CHECK_THROWS_WITH(loads(doc(253)), Catch::Contains("nesting deeper than 256 levels"));
+    }
+}
+
+TEST_CASE("The writer refuses values the format cannot carry", "[json][writer]") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    TheoryOfChange toc;
+    Node g;
+    g.id = "g";
+    g.level = "goal";
+    toc.add_node(g);
+
+    SECTION("a NaN or infinite value") {
+        Indicator i;
+        i.id = "i";
+        i.node = "g";
+        i.targets = {{{{2020, 1, 1}, {2020, 12, 31}}, nan, {}, {}, {}, ""}};
+        toc.add_indicator(i);
+        CHECK_THROWS_AS(dumps(toc), Error);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /indicators/0/targets/0/value: not a finite number");
+        CHECK_THROWS_WITH(to_json(toc), "cannot write /indicators/0/targets/0/value: not a finite number");
+        i.targets[0].value.reset();
+        i.baselines = {{{}, -inf, {}, ""}};
+        toc.update_indicator(i);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /indicators/0/baselines/0/value: not a finite number");
+    }
+    SECTION("a NaN inside attributes") {
+        g.attributes = {{"x", json::array({1, nan})}};
+        toc.update_node(g);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/attributes: contains a number that is not finite");
+    }
+    SECTION("attributes that are not an object") {
+        g.attributes = json::array({1, 2});
+        toc.update_node(g);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/attributes: attributes must be a JSON object or null");
+    }
+    SECTION("attributes nested too deep") {
+        json deep = json::array();
+        for (int i = 0; i < 300; ++i) deep = json::array({deep});
+        g.attributes = {{"deep", deep}};
+        toc.update_node(g);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/attributes: nests deeper than 256 levels");
+    }
+    SECTION("a date that does not exist") {
+        Node a;
+        a.id = "a";
+        a.level = "activity";
+        a.start = Date{2021, 2, 30};
+        toc.add_node(a);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/1/start: no such date 2021-2-30");
+    }
+    SECTION("a metadata period that ends before it starts") {
+        toc.metadata().period = Period{{2021, 1, 1}, {2020, 1, 1}};
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /metadata/period: period ends 2020-01-01 before it starts 2021-01-01");
+    }
+    SECTION("a string that is not UTF-8") {
+        g.title = "bad \xFF byte";
+        toc.update_node(g);
+        CHECK_NOTHROW(to_json(toc));  // only text must be UTF-8
+        CHECK_THROWS_WITH(dumps(toc), "cannot write JSON: invalid UTF-8 byte at index 4: 0xFF");
+    }
+}
