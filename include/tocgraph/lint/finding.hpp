@@ -1,0 +1,37 @@
+#pragma once
+// What the linter reports: findings with a stable rule code and a severity.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tocgraph {
+
+enum class Severity { info, warning, error };
+
+inline std::string_view to_string(Severity s) {
+    switch (s) {
+        case Severity::info: return "info";
+        case Severity::warning: return "warning";
+        case Severity::error: return "error";
+    }
+    return "?";
+}
+inline std::optional<Severity> parse_severity(std::string_view name) {
+    if (name == "info") return Severity::info;
+    if (name == "warning") return Severity::warning;
+    if (name == "error") return Severity::error;
+    return std::nullopt;
+}
+
+struct Finding {
+    std::string code;              ///< stable rule code, e.g. "TOC101"
+    Severity severity = Severity::warning;
+    std::string message;           ///< what is wrong, naming the ids
+    std::vector<std::string> ids;  ///< the nodes, links ("a->b"), indicators... it concerns
+    std::string hint;              ///< how to fix it
+    friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+}  // namespace tocgraph
