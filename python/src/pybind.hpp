@@ -1,0 +1,307 @@
+#pragma once
+// The private header of the tocgraph Python bindings: every binding file
+// includes it first, so all of them see the same type casters.
+//
+//   nlohmann::json   <-> dict / list / str / int / float / bool / None
+//   tocgraph::Date   <-> datetime.date (a "YYYY-MM-DD" string is accepted too)
+//   tocgraph enums   <-> str, spelt as in the file format (enums.hpp)
+//
+// Casters report a bad value themselves (TypeError naming the Python type,
+// ValueError naming the accepted values) instead of returning false, so the
+// user sees what is wrong rather than pybind11's generic "incompatible
+// function arguments". The bindings therefore never overload a function on
+// these types: dispatching on argument types happens in the pure-Python
+// package.
+
+#include <pybind11/pybind11.h>
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <tocgraph/tocgraph.hpp>
+
+namespace py = pybind11;
+
+namespace tocgraph::python {
+
+/// True for the enums that have a name table in enums.hpp.
+template <typename E, typename = void>
+struct is_named_enum : std::false_type {};
+template <typename E>
+struct is_named_enum<E, std::void_t<decltype(enum_names<E>::table)>> : std::is_enum<E> {};
+
+/// The name of an object's Python type, for error messages.
+inline std::string type_name(py::handle h) {
+    return py::str(py::type::handle_of(h).attr("__qualname__"));
+}
+
+/// JSON containers nested deeper than this are refused when converting from
+/// Python (this also stops a list that contains itself). The file format
+/// allows 256 levels for the whole document.
+inline constexpr int max_json_depth = 256;
+
+inline nlohmann::json json_from_python(py::handle h, int depth = 1) {
+    if (depth > max_json_depth)
+        throw py::value_error("cannot convert to JSON: nesting deeper than " +
+                              std::to_string(max_json_depth) + " levels");
+    PyObject* o = h.ptr();
+    if (o == Py_None) return nullptr;
+    if (PyBool_Check(o)) return o == Py_True;
+    if (PyLong_Check(o)) {
+        int overflow = 0;
+        const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (overflow == 0) {
+            if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+            return static_cast<std::int64_t>(v);
+        }
+        if (overflow > 0) {
+            const unsigned long long u = PyLong_AsUnsignedLongLong(o);
+            if (!PyErr_Occurred()) return static_cast<std::uint64_t>(u);
+            PyErr_Clear();
+        }
+        throw py::value_error("cannot convert to JSON: integer " + std::string(py::repr(h)) +
+                              " is out of range");
+    }
+    if (PyFloat_Check(o)) return PyFloat_AS_DOUBLE(o);
+    if (PyUnicode_Check(o)) return h.cast<std::string>();
+    if (PyDict_Check(o)) {
+        nlohmann::json out = nlohmann::json::object();
+        for (auto [key, value] : py::reinterpret_borrow<py::dict>(h)) {
+            if (!PyUnicode_Check(key.ptr()))
+                throw py::type_error("cannot convert to JSON: object keys must be str, got " +
+                                     type_name(key));
+            out[key.cast<std::string>()] = json_from_python(value, depth + 1);
+        }
+        return out;
+    }
+    if (PyList_Check(o) || PyTuple_Check(o)) {
+        nlohmann::json out = nlohmann::json::array();
+        for (py::handle item : h) out.push_back(json_from_python(item, depth + 1));
+        return out;
+    }
+    throw py::type_error("cannot convert " + type_name(h) +
+                         " to JSON: expected dict, list, tuple, str, int, float, bool or None");
+}
+
+inline py::object json_to_python(const nlohmann::json& j) {
+    using value_t = nlohmann::json::value_t;
+    switch (j.type()) {
+        case value_t::null:
+        case value_t::discarded: return py::none();
+        case value_t::boolean: return py::bool_(j.get<bool>());
+        case value_t::number_integer: return py::int_(j.get<std::int64_t>());
+        case value_t::number_unsigned: return py::int_(j.get<std::uint64_t>());
+        case value_t::number_float: return py::float_(j.get<double>());
+        case value_t::string: return py::str(j.get_ref<const std::string&>());
+        case value_t::binary: {
+            const auto& b = j.get_binary();
+            return py::bytes(reinterpret_cast<const char*>(b.data()), b.size());
+        }
+        case value_t::array: {
+            py::list out(j.size());
+            std::size_t i = 0;
+            for (const auto& item : j) out[i++] = json_to_python(item);
+            return out;
+        }
+        case value_t::object: {
+            py::dict out;
+            for (const auto& [key, value] : j.items()) out[py::str(key)] = json_to_python(value);
+            return out;
+        }
+    }
+    return py::none();
+}
+
+/// The datetime module (a sys.modules lookup after the first call). The
+/// datetime C API is not used: its per-translation-unit static does not mix
+/// with inline functions shared by several binding files.
+inline py::module_ datetime_module() { return py::module_::import("datetime"); }
+
+}  // namespace tocgraph::python
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<nlohmann::json> {
+    PYBIND11_TYPE_CASTER(nlohmann::json, const_name("typing.Any"));
+
+    bool load(handle src, bool) {
+        if (!src) return false;
+        value = tocgraph::python::json_from_python(src);
+        return true;
+    }
+    static handle cast(const nlohmann::json& src, return_value_policy, handle) {
+        return tocgraph::python::json_to_python(src).release();
+    }
+};
+
+template <>
+struct type_caster<tocgraph::Date> {
+    PYBIND11_TYPE_CASTER(tocgraph::Date, io_name("datetime.date | str", "datetime.date"));
+
+    bool load(handle src, bool) {
+        if (!src) return false;
+        const module_ datetime = tocgraph::python::datetime_module();
+        if (isinstance(src, datetime.attr("datetime")))  // a date too, but its time would be lost
+            throw type_error("expected a datetime.date or a \"YYYY-MM-DD\" string, got datetime");
+        if (isinstance(src, datetime.attr("date"))) {
+            const int y = src.attr("year").cast<int>(), m = src.attr("month").cast<int>(),
+                      d = src.attr("day").cast<int>();
+            value = tocgraph::Date{y, m, d};
+            return true;
+        }
+        if (PyUnicode_Check(src.ptr())) {
+            const auto text = src.cast<std::string>();
+            if (auto d = tocgraph::Date::parse(text)) {
+                value = *d;
+                return true;
+            }
+            throw value_error("invalid date \"" + text + "\"; expected YYYY-MM-DD");
+        }
+        throw type_error("expected a datetime.date or a \"YYYY-MM-DD\" string, got " +
+                         tocgraph::python::type_name(src));
+    }
+    static handle cast(const tocgraph::Date& d, return_value_policy, handle) {
+        return tocgraph::python::datetime_module().attr("date")(d.year, d.month, d.day).release();
+    }
+};
+
+// pybind11 3 has its own caster for enums (py::enum_ / py::native_enum);
+// step it aside for ours.
+#if PYBIND11_VERSION_MAJOR >= 3
+template <typename E>
+struct type_caster_enum_type_enabled<E, enable_if_t<tocgraph::python::is_named_enum<E>::value>>
+    : std::false_type {};
+#endif
+
+/// One caster for every tocgraph enum: a Python str spelt as in the file.
+/// Measure also accepts its IATI code, an int from 1 to 5, as the file does.
+template <typename E>
+struct type_caster<E, enable_if_t<tocgraph::python::is_named_enum<E>::value>> {
+    PYBIND11_TYPE_CASTER(E, const_name("str"));
+
+    bool load(handle src, bool) {
+        if (!src) return false;
+        if constexpr (std::is_same_v<E, tocgraph::Measure>) {
+            if (PyLong_Check(src.ptr()) && !PyBool_Check(src.ptr())) {
+                const long code = PyLong_AsLong(src.ptr());
+                if (code == -1 && PyErr_Occurred()) PyErr_Clear();
+                if (code < 1 || code > 5)
+                    throw value_error("unknown IATI measure code " + std::string(repr(src)) +
+                                      "; expected 1 to 5");
+                value = static_cast<E>(code);
+                return true;
+            }
+        }
+        if (!PyUnicode_Check(src.ptr()))
+            throw type_error("expected a str (one of " + tocgraph::enum_choices<E>() + "), got " +
+                             tocgraph::python::type_name(src));
+        const auto text = src.cast<std::string>();
+        auto parsed = tocgraph::parse_enum<E>(text);
+        if (!parsed)
+            throw value_error("unknown value \"" + text + "\"; expected " +
+                              tocgraph::enum_choices<E>());
+        value = *parsed;
+        return true;
+    }
+    static handle cast(E src, return_value_policy, handle) {
+        const std::string_view name = tocgraph::to_string(src);
+        return str(name.data(), name.size()).release();
+    }
+};
+
+}  // namespace pybind11::detail
+
+namespace tocgraph::python {
+
+/// Turns a missing id into a KeyError carrying the C++ message.
+[[noreturn]] inline void raise_key_error(const std::string& message) {
+    throw py::key_error(message);
+}
+
+/// The value protocol every model value class gets: ==, copy, deepcopy, a
+/// repr listing the fields that differ from their defaults (plus the ones in
+/// `always`), and pickling as (version, field values...). `_fields` lists the
+/// field names, in constructor order, for the pure-Python package.
+inline constexpr int value_pickle_version = 1;
+
+template <typename T>
+void add_value_protocol(py::class_<T>& cls, std::vector<std::string> fields,
+                        std::vector<std::string> always) {
+    cls.def(py::self == py::self);
+    cls.def(py::self != py::self);
+    cls.def("__copy__", [](const T& self) { return T(self); });
+    cls.def("__deepcopy__", [](const T& self, py::handle) { return T(self); }, py::arg("memo"));
+
+    py::tuple names(fields.size());
+    for (std::size_t i = 0; i < fields.size(); ++i) names[i] = py::str(fields[i]);
+    cls.attr("_fields") = names;
+
+    cls.def("__repr__", [fields, always](py::object self) {
+        const py::object defaults = py::cast(T{});
+        std::string out = py::str(py::type::handle_of(self).attr("__name__"));
+        out += '(';
+        bool first = true;
+        for (const std::string& name : fields) {
+            py::object value = self.attr(name.c_str());
+            const bool shown = std::find(always.begin(), always.end(), name) != always.end();
+            if (!shown && value.equal(defaults.attr(name.c_str()))) continue;
+            if (!first) out += ", ";
+            first = false;
+            out += name + "=" + std::string(py::repr(value));
+        }
+        return out + ')';
+    });
+
+    cls.def(py::pickle(
+        [fields](py::object self) {
+            py::tuple state(fields.size() + 1);
+            state[0] = py::int_(value_pickle_version);
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                state[i + 1] = self.attr(fields[i].c_str());
+            return state;
+        },
+        [fields](const py::tuple& state) {
+            const std::string name = py::type::of<T>().attr("__name__").template cast<std::string>();
+            if (state.size() < 1 || !py::isinstance<py::int_>(state[0]) ||
+                state[0].cast<int>() != value_pickle_version || state.size() != fields.size() + 1)
+                throw py::value_error("cannot unpickle " + name + ": unsupported state version " +
+                                      std::string(py::repr(state.size() ? py::object(state[0]) : py::object(py::none()))) +
+                                      " (this version of tocgraph reads " +
+                                      std::to_string(value_pickle_version) + ")");
+            py::object value = py::cast(T{});
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                py::setattr(value, fields[i].c_str(), state[i + 1]);
+            return value.cast<T>();
+        }));
+}
+
+/// `attributes`: a dict (kept verbatim) or None.
+inline Attributes attributes_from_python(py::handle value) {
+    if (!value.is_none() && !PyDict_Check(value.ptr()))
+        throw py::type_error("attributes must be a dict or None, got " + type_name(value));
+    return json_from_python(value);
+}
+
+template <typename T>
+void def_attributes(py::class_<T>& cls) {
+    cls.def_property(
+        "attributes", [](const T& self) { return self.attributes; },
+        [](T& self, py::handle value) { self.attributes = attributes_from_python(value); },
+        "User data kept verbatim through every read and write: a dict of JSON values, or None.");
+}
+
+// The register functions, one per area, called by _core.cpp.
+void register_errors(py::module_& m);
+void register_model(py::module_& m);
+void register_toc(py::module_& m);
+void register_io(py::module_& m);
+
+}  // namespace tocgraph::python

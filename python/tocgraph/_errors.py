@@ -1,0 +1,103 @@
+"""The exceptions tocgraph raises.
+
+The compiled core translates its C++ exceptions into these classes
+(``tocgraph::FormatError`` -> :class:`FormatError`, ``tocgraph::ModelError``
+-> :class:`ModelError`, any other ``tocgraph::Error`` -> :class:`Error`).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+__all__ = ["Error", "FormatError", "ModelError"]
+
+
+class Error(Exception):
+    """Base class of every exception tocgraph raises.
+
+    Raised as such when a theory of change cannot be written (a value the
+    file format cannot carry, a file that cannot be replaced).
+    """
+
+
+class FormatError(Error, ValueError):
+    """Bad input in a file or a string being read.
+
+    ``str(error)`` reads ``FILE[:LINE:COLUMN]: [POINTER: ]PROBLEM``, for example
+    ``toc.json: /links/3/target: unknown node "oc9"``.
+
+    Attributes:
+        file: the file name as given, or the ``source`` passed to ``loads``.
+        pointer: RFC 6901 JSON pointer of the offending value ("" for the
+            document, and for syntax errors).
+        problem: what is wrong, without the location.
+        line: 1-based line of a syntax error, else None.
+        column: 1-based column (in characters) of a syntax error, else None.
+    """
+
+    file: str
+    pointer: str
+    problem: str
+    line: Optional[int]
+    column: Optional[int]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str = "<string>",
+        pointer: str = "",
+        problem: str = "",
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+    ) -> None:
+        super().__init__(message)
+        self.file = file
+        self.pointer = pointer
+        self.problem = problem or message
+        self.line = line
+        self.column = column
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _make_format_error,
+            (str(self), self.file, self.pointer, self.problem, self.line, self.column),
+        )
+
+
+class ModelError(Error, ValueError):
+    """An edit that would break the theory of change's integrity.
+
+    For example a duplicate id, a link to an unknown node, a node whose level
+    the schema lacks, or a likelihood outside 0..1. Nothing is changed when it
+    is raised. (Looking up an id that is absent raises KeyError instead.)
+
+    Attributes:
+        id: the id the error concerns (may be empty).
+    """
+
+    id: str
+
+    def __init__(self, message: str, *, id: str = "") -> None:
+        super().__init__(message)
+        self.id = id
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_make_model_error, (str(self), self.id))
+
+
+def _make_format_error(
+    message: str,
+    file: str,
+    pointer: str,
+    problem: str,
+    line: Optional[int],
+    column: Optional[int],
+) -> FormatError:
+    return FormatError(
+        message, file=file, pointer=pointer, problem=problem, line=line, column=column
+    )
+
+
+def _make_model_error(message: str, id: str) -> ModelError:
+    return ModelError(message, id=id)

@@ -1,0 +1,121 @@
+"""Shared fixtures of the Python tests: paths to the data shared with the C++
+tests, and a small theory of change that uses every kind of element."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import tocgraph
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+VALID = DATA / "valid"
+MALFORMED = DATA / "malformed"
+EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
+SCHEMA = ROOT / "schema" / "tocgraph.schema.json"
+
+
+def valid_files() -> list[Path]:
+    """tests/data/valid/*.json, or a skip marker if another helper has not written them yet."""
+    return sorted(VALID.glob("*.json"))
+
+
+def make_toc() -> tocgraph.TheoryOfChange:
+    """A small ToC with every kind of element and most optional fields set."""
+    toc = tocgraph.TheoryOfChange(
+        metadata=tocgraph.Metadata(
+            title="ASEAN-ACT (test)",
+            funder="DFAT",
+            period=tocgraph.Period("2019-08-01", "2028-06-30"),
+            version="2.1",
+            date=datetime.date(2020, 3, 2),
+            sources=[tocgraph.Source(id="seed", title="Presentation", url="https://example.org")],
+            consultations=[
+                tocgraph.Consultation(
+                    id="somtc",
+                    title="Work plan consultation",
+                    date="2020-02-03",
+                    venue="Jakarta",
+                    objectives=["Validate the ToC"],
+                    phases=[tocgraph.ConsultationPhase(id="workshop", title="Workshop")],
+                    events=[tocgraph.ConsultationEvent(date="2020-01-15", title="Survey")],
+                    sources=["seed"],
+                )
+            ],
+            attributes={"programme_code": "ACT-01"},
+        )
+    )
+    toc.add_actor(id="asean_sec", name="ASEAN Secretariat", type="regional_body")
+    toc.add_actor(id="kh", name="Cambodia", type="member_state")
+    toc.add_assumption(
+        id="as1", statement="Member states stay engaged", likelihood=0.8, risk="medium"
+    )
+    toc.add_node(id="goal", level="goal", title="Effective justice systems")
+    toc.add_node(id="p1", level="pathway", title="Regional capacity", logic="any")
+    toc.add_node(
+        id="oc1",
+        level="immediate_outcome",
+        title="Effective planning",
+        tags=["victim_rights"],
+        actors=["asean_sec"],
+    )
+    toc.add_node(
+        id="a1",
+        level="activity",
+        title="Regional workshop",
+        start="2020-06-01",
+        end=datetime.date(2020, 12, 31),
+        status="ongoing",
+        budget=tocgraph.Budget(120000, "AUD"),
+        actors=["asean_sec", "kh"],
+        attributes={"cost_centre": 7, "notes": ["a", {"b": None}]},
+    )
+    toc.add_link(source="p1", target="goal")
+    toc.add_link(source="oc1", target="p1", strength=0.7, assumptions=["as1"])
+    toc.add_link(
+        source="a1",
+        target="oc1",
+        rationale="Workshops build planning skills",
+        evidence=tocgraph.Evidence(strength="moderate", references=["Evaluation 2019"]),
+    )
+    toc.add_indicator(
+        id="i1",
+        node="oc1",
+        title="Plans adopted",
+        unit="plans",
+        measure="unit",
+        accumulation="cumulative",
+        baselines=[tocgraph.Baseline(date="2019-12-31", value=0)],
+        targets=[
+            tocgraph.PeriodValue(
+                period=tocgraph.Period("2020-01-01", "2020-12-31"),
+                value=3,
+                dimensions={"country": "KH"},
+            )
+        ],
+        actuals=[
+            tocgraph.PeriodValue(period=tocgraph.Period("2020-01-01", "2020-12-31"), value=2)
+        ],
+        frequency="annual",
+    )
+    toc.add_indicator(id="i2", node="a1", title="Participants", measure="percentage")
+    toc.add_feedback(
+        id="f1",
+        consultation="somtc",
+        phase="workshop",
+        author="kh",
+        subject="a1->oc1",
+        kind="challenge",
+        text="Too ambitious",
+        date="2020-02-03",
+    )
+    return toc
+
+
+@pytest.fixture
+def toc() -> tocgraph.TheoryOfChange:
+    """A fresh copy of make_toc() for each test."""
+    return make_toc()
