@@ -1,0 +1,98 @@
+#pragma once
+// The command registry of the `tocgraph` tool.
+//
+// Each command lives in its own file, cli/command_<name>.cpp, and defines a
+// function returning its Command: name, one-line summary, synopsis, help text,
+// options and a run function. registry.cpp lists the commands in the order
+// `tocgraph --help` shows them; main.cpp parses the options a command declares
+// and dispatches. Adding a command: write command_<name>.cpp, add one line to
+// registry.cpp and one to src/CMakeLists.txt.
+//
+// Exit codes: 0 success, 1 failure (bad input, a finding, an I/O error),
+// 2 usage error (unknown option, missing argument).
+
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tocgraph/theory_of_change.hpp>
+
+namespace tocgraph::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failure = 1;
+inline constexpr int exit_usage = 2;
+
+/// Bad command-line usage: main prints it with the command's synopsis and
+/// exits with exit_usage.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// An option a command accepts: `--name` (a flag) or `--name VALUE`.
+struct Option {
+    std::string_view name;        ///< without the dashes, e.g. "level"
+    char short_name = 0;          ///< e.g. 'l' for -l; 0 for none
+    std::string_view value_name;  ///< e.g. "LEVEL"; empty for a flag
+    std::string_view help;        ///< one line
+};
+
+/// A command line after parsing against a command's options.
+struct ParsedArgs {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>, std::less<>> options;  ///< every value given
+
+    bool has(std::string_view name) const { return options.contains(name); }
+    /// The last value of an option, or nullopt when it is not given.
+    std::optional<std::string> value(std::string_view name) const;
+};
+
+/// Where a command writes: normal output and diagnostics.
+struct Context {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;      ///< one line for `tocgraph --help`
+    std::string_view synopsis;     ///< after "tocgraph NAME ", e.g. "[options] FILE"
+    std::string_view description;  ///< paragraphs for `tocgraph help NAME`
+    std::vector<Option> options;   ///< -h/--help is added by the dispatcher
+    std::size_t min_positional = 0;
+    std::size_t max_positional = 0;
+    std::string_view positional_name;  ///< e.g. "FILE", for "missing FILE argument"
+    int (*run)(const ParsedArgs& args, Context& context) = nullptr;
+};
+
+/// Every command, in the order the help lists them.
+std::span<const Command* const> commands();
+/// The command called `name`, or nullptr.
+const Command* find_command(std::string_view name);
+
+/// Parses a command's arguments (without the command name); throws UsageError.
+/// "--" ends the options; "-" alone is a positional argument (standard input).
+ParsedArgs parse_args(const Command& command, std::span<const std::string> args);
+
+/// `usage: tocgraph NAME SYNOPSIS`
+std::string usage_line(const Command& command);
+/// The full help of a command: usage, description, options.
+std::string command_help(const Command& command);
+
+/// Reads a ToC from a file, or from standard input for "-"; throws FormatError.
+TheoryOfChange load_input(const std::string& path);
+
+/// "1 link", "3 links"; `plural` defaults to English rules applied to `singular`.
+std::string count(std::size_t n, std::string_view singular, std::string_view plural = {});
+
+// The commands, one per file.
+const Command& check_command();
+const Command& show_command();
+
+}  // namespace tocgraph::cli
