@@ -4,7 +4,8 @@
 #   bash tests/run-all.sh
 #
 # 1. Debian packages for the C++ build (compiler, CMake, Boost.Graph,
-#    nlohmann/json, Catch2) when they are missing (needs root or sudo).
+#    nlohmann/json, Catch2) and for the browser check of the HTML report
+#    (chromium, fonts-liberation) when they are missing (needs root or sudo).
 # 2. The C++ tests (Catch2, through ctest) and the command-line tool.
 # 3. `cmake --install` into a private prefix, then the consumer project in
 #    examples/cpp configured with find_package(tocgraph) against it.
@@ -24,7 +25,7 @@ missing=()
 for tool in g++:g++ cmake:cmake make:make; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
-for p in catch2 libboost-graph-dev nlohmann-json3-dev; do
+for p in catch2 libboost-graph-dev nlohmann-json3-dev chromium fonts-liberation; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then

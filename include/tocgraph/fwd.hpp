@@ -8,6 +8,7 @@ struct Period;
 struct Level;
 class LevelSchema;
 struct Budget;
+struct Reference;
 struct Node;
 struct Evidence;
 struct Link;

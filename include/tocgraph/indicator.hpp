@@ -9,6 +9,7 @@
 #include "attributes.hpp"
 #include "date.hpp"
 #include "enums.hpp"
+#include "reference.hpp"
 
 namespace tocgraph {
 
@@ -18,6 +19,14 @@ struct Baseline {
     std::optional<double> value;  ///< absent for qualitative indicators
     Dimensions dimensions;
     std::string comment;
+    /// The year of the baseline, when a source gives one (IATI baseline/@year);
+    /// it may be all that is known of `date`.
+    std::optional<int> year{};
+    /// The value as the source wrote it, when that is not a plain number:
+    /// "TBD", "<2", "22,5". `value` holds the number read from it, if any.
+    std::string value_text{};
+    std::vector<std::string> locations{};  ///< location references, e.g. IATI location/@ref
+    Attributes attributes{};
     friend bool operator==(const Baseline&, const Baseline&) = default;
 };
 
@@ -30,6 +39,11 @@ struct PeriodValue {
     std::optional<double> denominator;
     Dimensions dimensions;
     std::string comment;
+    /// The value as the source wrote it, when that is not a plain number
+    /// (see Baseline::value_text).
+    std::string value_text{};
+    std::vector<std::string> locations{};  ///< location references, e.g. IATI location/@ref
+    Attributes attributes{};
     friend bool operator==(const PeriodValue&, const PeriodValue&) = default;
 };
 
@@ -49,6 +63,9 @@ struct Indicator {
     std::string means_of_verification;
     std::string frequency;  ///< e.g. "annual", "six-monthly"
     Attributes attributes;
+    /// Coded links to outside indicator vocabularies (e.g. IATI vocabulary
+    /// "9", the SDG indicators).
+    std::vector<Reference> references{};
 
     friend bool operator==(const Indicator&, const Indicator&) = default;
 };

@@ -77,9 +77,21 @@ public:
              {"activity", "Activity", LevelRole::activity}});
     }
 
+    /// impact > outcome > output > other > activity: the IATI ResultType
+    /// codes (3 impact, 2 outcome, 1 output, 9 other) above the activity that
+    /// reports them. "other" sits just above the activity, since IATI says
+    /// nothing of where such results stand.
+    static LevelSchema iati() {
+        return LevelSchema("iati", {{"impact", "Impact", LevelRole::goal},
+                                    {"outcome", "Outcome", LevelRole::outcome},
+                                    {"output", "Output", LevelRole::output},
+                                    {"other", "Other result", LevelRole::outcome},
+                                    {"activity", "Activity", LevelRole::activity}});
+    }
+
     /// The names of the built-in schemas, in the order above.
     static std::vector<std::string> builtin_names() {
-        return {"theory_of_change", "logframe", "oecd_results_chain", "usaid_results_framework"};
+        return {"theory_of_change", "logframe", "oecd_results_chain", "usaid_results_framework", "iati"};
     }
     /// A built-in schema by name, or nullopt.
     static std::optional<LevelSchema> builtin(std::string_view name) {
@@ -87,6 +99,7 @@ public:
         if (name == "logframe") return logframe();
         if (name == "oecd_results_chain") return oecd_results_chain();
         if (name == "usaid_results_framework") return usaid_results_framework();
+        if (name == "iati") return iati();
         return std::nullopt;
     }
 

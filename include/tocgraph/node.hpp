@@ -9,6 +9,7 @@
 #include "attributes.hpp"
 #include "date.hpp"
 #include "enums.hpp"
+#include "reference.hpp"
 
 namespace tocgraph {
 
@@ -33,6 +34,8 @@ struct Node {
     std::optional<ActivityStatus> status;
     std::optional<Budget> budget;
     Attributes attributes;
+    /// Coded links to outside vocabularies (an SDG target, a results framework).
+    std::vector<Reference> references{};
 
     friend bool operator==(const Node&, const Node&) = default;
 };

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/split_mix.hpp"
 #include "theory_of_change.hpp"
 
 namespace tocgraph {
@@ -29,34 +30,12 @@ struct SyntheticOptions {
     bool titles = true;            ///< give nodes titles (off for the bare graph)
 };
 
-namespace detail {
-
-/// SplitMix64: tiny, fast and fully specified, so sequences are reproducible.
-class SplitMix64 {
-public:
-    explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    /// Uniform in [0, n) (n > 0), by multiply-shift (Lemire), bias below 2**-32 for our sizes.
-    std::size_t below(std::size_t n) {
-        return static_cast<std::size_t>((static_cast<unsigned __int128>(next()) * n) >> 64);
-    }
-    /// Uniform in [0, 1).
-    double unit() { return double(next() >> 11) * 0x1.0p-53; }
-
-private:
-    std::uint64_t state_;
-};
-
-}  // namespace detail
-
-/// A synthetic ToC in the default schema. Throws ModelError if nodes < 3.
+/// A synthetic ToC in the default schema.
+/// Throws ModelError if nodes < 3 or cross_links is not within 0..1.
 inline TheoryOfChange synthetic(const SyntheticOptions& options = {}) {
     if (options.nodes < 3) throw ModelError("", "a synthetic theory of change needs at least 3 nodes");
+    if (!(options.cross_links >= 0.0 && options.cross_links <= 1.0))  // also rejects NaN
+        throw ModelError("", "cross_links must be between 0 and 1, got " + std::to_string(options.cross_links));
     detail::SplitMix64 rng(options.seed);
     const LevelSchema schema = LevelSchema::theory_of_change();
     const std::size_t depth = schema.size();  // 7 levels
@@ -85,22 +64,21 @@ inline TheoryOfChange synthetic(const SyntheticOptions& options = {}) {
                            std::to_string(options.seed) + ")";
     toc.metadata().period = Period{Date{2020, 1, 1}, Date{2024, 12, 31}};
 
-    // Node ids: level prefix + running number; pathway of each node kept for linking.
+    // Node ids: level prefix + running number. Ids and pathways are computed
+    // when needed rather than kept in tables, which would add some 40 bytes a
+    // node to the peak memory of building a bare graph.
     static constexpr const char* prefix[] = {"goal", "pw", "eop", "int", "imm", "out", "act"};
-    std::vector<std::vector<std::string>> ids(depth);
-    std::vector<std::vector<std::size_t>> pathway_of(depth);
+    auto id_of = [](std::size_t l, std::size_t i) { return std::string(prefix[l]) + std::to_string(i); };
+    // Nodes are spread over pathways in blocks, so pathways have contiguous members.
+    auto pathway_of = [&](std::size_t l, std::size_t i) -> std::size_t {
+        return l == 0 ? 0 : (l == 1 ? i : i * pathways / size[l]);
+    };
     for (std::size_t l = 0; l < depth; ++l) {
-        ids[l].reserve(size[l]);
-        pathway_of[l].reserve(size[l]);
         for (std::size_t i = 0; i < size[l]; ++i) {
             Node n;
-            n.id = std::string(prefix[l]) + std::to_string(i);
+            n.id = id_of(l, i);
             n.level = schema.levels()[l].id;
             if (options.titles) n.title = schema.levels()[l].label + " " + std::to_string(i);
-            // Spread nodes over pathways in blocks, so pathways have contiguous members.
-            const std::size_t p = l == 0 ? 0 : (l == 1 ? i : i * pathways / size[l]);
-            ids[l].push_back(n.id);
-            pathway_of[l].push_back(p);
             if (l == depth - 1) n.status = ActivityStatus::ongoing;
             toc.add_node(std::move(n));
         }
@@ -113,7 +91,7 @@ inline TheoryOfChange synthetic(const SyntheticOptions& options = {}) {
         first_of_pathway[l].assign(pathways, SIZE_MAX);
         count_of_pathway[l].assign(pathways, 0);
         for (std::size_t i = 0; i < size[l]; ++i) {
-            const std::size_t p = pathway_of[l][i];
+            const std::size_t p = pathway_of(l, i);
             if (first_of_pathway[l][p] == SIZE_MAX) first_of_pathway[l][p] = i;
             ++count_of_pathway[l][p];
         }
@@ -123,9 +101,9 @@ inline TheoryOfChange synthetic(const SyntheticOptions& options = {}) {
         while (up > 0 && size[up] == 0) --up;
         for (std::size_t i = 0; i < size[l]; ++i) {
             const std::size_t parents = l == 1 ? 1 : 1 + rng.below(3);
-            std::vector<std::size_t> chosen;
+            std::size_t chosen[3], chosen_count = 0;
             for (std::size_t k = 0; k < parents; ++k) {
-                std::size_t p = pathway_of[l][i];
+                std::size_t p = pathway_of(l, i);
                 if (k > 0 && pathways > 1 && rng.unit() < options.cross_links) p = rng.below(pathways);
                 std::size_t target;
                 if (up == 0) {
@@ -135,11 +113,11 @@ inline TheoryOfChange synthetic(const SyntheticOptions& options = {}) {
                 } else {
                     target = rng.below(size[up]);
                 }
-                if (std::find(chosen.begin(), chosen.end(), target) != chosen.end()) continue;
-                chosen.push_back(target);
+                if (std::find(chosen, chosen + chosen_count, target) != chosen + chosen_count) continue;
+                chosen[chosen_count++] = target;
                 Link link;
-                link.source = ids[l][i];
-                link.target = ids[up][target];
+                link.source = id_of(l, i);
+                link.target = id_of(up, target);
                 link.strength = 0.5 + 0.5 * rng.unit();
                 toc.add_link(std::move(link));
             }
@@ -153,12 +131,15 @@ inline TheoryOfChange synthetic(const SyntheticOptions& options = {}) {
                 if (rng.unit() < 0.2) continue;  // leave some results unmeasured, as in real ToCs
                 Indicator ind;
                 ind.id = "ind" + std::to_string(count++);
-                ind.node = ids[l][i];
-                if (options.titles) ind.title = "Indicator of " + ids[l][i];
+                ind.node = id_of(l, i);
+                if (options.titles) ind.title = "Indicator of " + ind.node;
                 ind.unit = "count";
                 ind.accumulation = Accumulation::cumulative;
                 const double baseline = double(rng.below(50));
-                ind.baselines.push_back({Date{2020, 1, 1}, baseline, {}, {}});
+                Baseline start;
+                start.date = Date{2020, 1, 1};
+                start.value = baseline;
+                ind.baselines.push_back(std::move(start));
                 double expected = baseline, actual = baseline;
                 for (int year = 2021; year <= 2024; ++year) {
                     expected += 10;

@@ -31,6 +31,7 @@
 #include "metadata.hpp"
 #include "node.hpp"
 #include "detail/keyed_store.hpp"
+#include "detail/vertex_index.hpp"
 
 namespace tocgraph {
 
@@ -41,6 +42,22 @@ public:
 
     explicit TheoryOfChange(LevelSchema schema = LevelSchema::theory_of_change())
         : schema_(std::move(schema)) {}
+
+    TheoryOfChange(const TheoryOfChange&) = default;
+    TheoryOfChange& operator=(const TheoryOfChange&) = default;
+    ~TheoryOfChange() = default;
+    // Boost's adjacency_list has no move constructor and its swap() copies,
+    // so a defaulted move would copy the whole graph: take its storage
+    // instead. noexcept, so that vectors of ToCs move them when they grow.
+    // The moved-from ToC is empty, with the default schema.
+    TheoryOfChange(TheoryOfChange&& other) noexcept : schema_(std::move(other.schema_)) { take(other); }
+    TheoryOfChange& operator=(TheoryOfChange&& other) noexcept {
+        if (this != &other) {
+            schema_ = std::move(other.schema_);
+            take(other);
+        }
+        return *this;
+    }
 
     // ---- schema and metadata -------------------------------------------------
 
@@ -60,14 +77,14 @@ public:
     // ---- nodes ---------------------------------------------------------------
 
     std::size_t node_count() const noexcept { return boost::num_vertices(graph_); }
-    bool contains(std::string_view id) const { return vertex_index_.contains(std::string(id)); }
+    bool contains(std::string_view id) const { return lookup(id) != detail::VertexIndex::npos; }
 
     /// The node with this id; throws ModelError if there is none.
     const Node& node(std::string_view id) const { return graph_[vertex_of(id)]; }
     /// The node with this id, or nullptr.
     const Node* find_node(std::string_view id) const {
-        auto it = vertex_index_.find(std::string(id));
-        return it == vertex_index_.end() ? nullptr : &graph_[it->second];
+        const std::size_t v = lookup(id);
+        return v == detail::VertexIndex::npos ? nullptr : &graph_[v];
     }
 
     /// All nodes in insertion order.
@@ -89,7 +106,7 @@ public:
         if (contains(node.id))
             throw ModelError(node.id, "duplicate node id \"" + node.id + "\"");
         Vertex v = boost::add_vertex(std::move(node), graph_);
-        vertex_index_.emplace(graph_[v].id, v);
+        vertex_index_.insert(graph_[v].id, v);
     }
     /// Replaces the node with the same id (its links and indicators stay).
     void update_node(Node node) {
@@ -121,10 +138,9 @@ public:
                          "no link \"" + std::string(source) + "\" -> \"" + std::string(target) + "\"");
     }
     const Link* find_link(std::string_view source, std::string_view target) const {
-        auto s = vertex_index_.find(std::string(source));
-        auto t = vertex_index_.find(std::string(target));
-        if (s == vertex_index_.end() || t == vertex_index_.end()) return nullptr;
-        auto [e, found] = boost::edge(s->second, t->second, graph_);
+        const std::size_t s = lookup(source), t = lookup(target);
+        if (s == detail::VertexIndex::npos || t == detail::VertexIndex::npos) return nullptr;
+        auto [e, found] = boost::edge(s, t, graph_);
         return found ? &graph_[e] : nullptr;
     }
     /// All links, grouped by source in node insertion order.
@@ -262,10 +278,10 @@ public:
     const Graph& graph() const noexcept { return graph_; }
     /// The vertex of a node id; throws ModelError if there is none.
     Vertex vertex_of(std::string_view id) const {
-        auto it = vertex_index_.find(std::string(id));
-        if (it == vertex_index_.end())
+        const std::size_t v = lookup(id);
+        if (v == detail::VertexIndex::npos)
             throw ModelError(std::string(id), "no node \"" + std::string(id) + "\"");
-        return it->second;
+        return v;
     }
 
     /// Equal when both hold the same schema, metadata and the same elements by
@@ -316,23 +332,16 @@ private:
         if (link.source == link.target)
             throw ModelError(link.source, "link " + name + " joins a node to itself");
         check_fraction(link.strength, link.source + "->" + link.target, "strength of link " + name);
-        for (const std::string& a : link.assumptions)
-            if (!assumptions_.contains(a))
-                throw ModelError(a, "link " + name + " names unknown assumption \"" + a + "\"");
+        // Assumption ids are not checked: a link may name an assumption not yet
+        // written down, and the linter reports it (TOC304) with everything else.
     }
     void check_indicator(const Indicator& indicator) const {
         check_id(indicator.id, "indicator");
         if (!contains(indicator.node))
             throw ModelError(indicator.id, "indicator \"" + indicator.id + "\" measures unknown node \"" +
                                                indicator.node + "\"");
-        auto check_period = [&](const PeriodValue& v) {
-            if (v.period.end < v.period.start)
-                throw ModelError(indicator.id, "indicator \"" + indicator.id + "\" has a period ending " +
-                                                   v.period.end.to_string() + " before it starts " +
-                                                   v.period.start.to_string());
-        };
-        std::ranges::for_each(indicator.targets, check_period);
-        std::ranges::for_each(indicator.actuals, check_period);
+        // A target or actual period ending before it starts is a slip in the
+        // data, not in the graph: the linter reports it (TOC206).
     }
     void check_assumption(const Assumption& assumption) const {
         check_id(assumption.id, "assumption");
@@ -348,15 +357,42 @@ private:
                              "no link \"" + std::string(source) + "\" -> \"" + std::string(target) + "\"");
         return found;
     }
+    std::size_t lookup(std::string_view id) const {
+        return vertex_index_.find(id, [this](std::size_t v) -> const std::string& { return graph_[v].id; });
+    }
+    /// The move: other's graph storage is swapped in (the vertex vector and
+    /// the edge list, whose swaps keep every element and iterator in place),
+    /// then other is reset to an empty ToC.
+    /// (The schema is moved by the caller: LevelSchema has no default.)
+    void take(TheoryOfChange& other) noexcept {
+        metadata_ = std::move(other.metadata_);
+        graph_.m_vertices.swap(other.graph_.m_vertices);
+        graph_.m_edges.swap(other.graph_.m_edges);
+        other.graph_.m_vertices.clear();
+        other.graph_.m_edges.clear();
+        vertex_index_ = std::move(other.vertex_index_);
+        indicators_ = std::move(other.indicators_);
+        assumptions_ = std::move(other.assumptions_);
+        actors_ = std::move(other.actors_);
+        feedback_ = std::move(other.feedback_);
+        other.vertex_index_.clear();
+        other.schema_ = LevelSchema::theory_of_change();
+        other.metadata_ = Metadata{};
+        other.indicators_ = {};
+        other.assumptions_ = {};
+        other.actors_ = {};
+        other.feedback_ = {};
+    }
     void rebuild_vertex_index() {
         vertex_index_.clear();
-        for (std::size_t v = 0; v < node_count(); ++v) vertex_index_.emplace(graph_[v].id, v);
+        vertex_index_.reserve(node_count());
+        for (std::size_t v = 0; v < node_count(); ++v) vertex_index_.insert(graph_[v].id, v);
     }
 
     LevelSchema schema_;
     Metadata metadata_;
     Graph graph_;
-    std::unordered_map<std::string, Vertex> vertex_index_;
+    detail::VertexIndex vertex_index_;  // id -> vertex, reading the ids from graph_
     detail::KeyedStore<Indicator> indicators_;
     detail::KeyedStore<Assumption> assumptions_;
     detail::KeyedStore<Actor> actors_;

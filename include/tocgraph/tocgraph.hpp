@@ -7,6 +7,7 @@
 #include "date.hpp"
 #include "enums.hpp"
 #include "attributes.hpp"
+#include "reference.hpp"
 #include "level_schema.hpp"
 #include "node.hpp"
 #include "link.hpp"

@@ -16,4 +16,12 @@ PYBIND11_MODULE(_core, m) {
     tocgraph::python::register_model(m);
     tocgraph::python::register_toc(m);
     tocgraph::python::register_io(m);
+    tocgraph::python::register_analysis(m);
+    tocgraph::python::register_lint(m);
+    tocgraph::python::register_synthetic(m);
+    tocgraph::python::register_formats(m);
+    tocgraph::python::register_monitoring(m);
+    tocgraph::python::register_render(m);
+    tocgraph::python::register_iati(m);
+    tocgraph::python::register_versions(m);
 }

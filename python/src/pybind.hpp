@@ -303,5 +303,13 @@ void register_errors(py::module_& m);
 void register_model(py::module_& m);
 void register_toc(py::module_& m);
 void register_io(py::module_& m);
+void register_analysis(py::module_& m);
+void register_lint(py::module_& m);
+void register_synthetic(py::module_& m);
+void register_formats(py::module_& m);
+void register_monitoring(py::module_& m);
+void register_render(py::module_& m);
+void register_iati(py::module_& m);
+void register_versions(py::module_& m);
 
 }  // namespace tocgraph::python

@@ -123,6 +123,26 @@ void register_schema(py::module_& m) {
             }));
 }
 
+void register_reference(py::module_& m) {
+    py::class_<Reference> ref(
+        m, "Reference",
+        "A coded reference to an entry of an outside vocabulary: an SDG goal, target or indicator, "
+        "an IATI result or indicator vocabulary code.\n\n"
+        "Reference(vocabulary=\"\", code=\"\", uri=\"\"): IATI vocabularies are kept as written "
+        "(\"99\", \"9\"); tocgraph's own are \"sdg-goal\", \"sdg-target\" and \"sdg-indicator\".");
+    ref.def(py::init([](std::string vocabulary, std::string code, std::string uri) {
+                return Reference{std::move(vocabulary), std::move(code), std::move(uri)};
+            }),
+            py::arg("vocabulary") = "", py::arg("code") = "", py::arg("uri") = "")
+        .def_property("vocabulary", get_copy(&Reference::vocabulary), set_value(&Reference::vocabulary),
+                      "Which vocabulary the code comes from, e.g. \"sdg-target\" or IATI's \"99\".")
+        .def_property("code", get_copy(&Reference::code), set_value(&Reference::code),
+                      "The entry within the vocabulary, e.g. \"3.8.1\".")
+        .def_property("uri", get_copy(&Reference::uri), set_value(&Reference::uri),
+                      "Where the vocabulary or the entry is defined, or \"\".");
+    add_value_protocol(ref, {"vocabulary", "code", "uri"}, {"vocabulary", "code"});
+}
+
 void register_node(py::module_& m) {
     py::class_<Budget> budget(m, "Budget", "Money planned for an activity.\n\nBudget(amount=0.0, currency=\"\").");
     budget
@@ -138,24 +158,25 @@ void register_node(py::module_& m) {
         m, "Node",
         "A result (goal, pathway, outcome, output) or an intervention (activity).\n\n"
         "Node(*, id, level, title, description, tags, actors, logic, start, end, status, budget, "
-        "attributes), all keyword arguments. Attribute reads of lists and nested values return "
+        "attributes, references), all keyword arguments. Attribute reads of lists and nested values return "
         "copies: write `node.tags = [...]`, not `node.tags.append(...)`.");
     node.def(py::init([](std::string id, std::string level, std::string title,
                          std::string description, StringList tags, StringList actors, Logic logic,
                          std::optional<Date> start, std::optional<Date> end,
                          std::optional<ActivityStatus> status, std::optional<Budget> budget,
-                         py::handle attributes) {
+                         py::handle attributes, std::vector<Reference> references) {
                  return Node{std::move(id),     std::move(level),  std::move(title),
                              std::move(description), std::move(tags), std::move(actors),
                              logic,             start,             end,
-                             status,            std::move(budget), attributes_from_python(attributes)};
+                             status,            std::move(budget), attributes_from_python(attributes),
+                             std::move(references)};
              }),
              py::kw_only(), py::arg("id") = "", py::arg("level") = "", py::arg("title") = "",
              py::arg("description") = "", py::arg("tags") = StringList{},
              py::arg("actors") = StringList{}, py::arg("logic") = Logic::all,
              py::arg("start") = py::none(), py::arg("end") = py::none(),
              py::arg("status") = py::none(), py::arg("budget") = py::none(),
-             py::arg("attributes") = py::none())
+             py::arg("attributes") = py::none(), py::arg("references") = std::vector<Reference>{})
         .def_property("id", get_copy(&Node::id), set_value(&Node::id), "Stable id, unique within a theory of change.")
         .def_property("level", get_copy(&Node::level), set_value(&Node::level), "A level id of the theory of change's schema.")
         .def_property("title", get_copy(&Node::title), set_value(&Node::title), "Short statement of the result or activity.")
@@ -170,11 +191,13 @@ void register_node(py::module_& m) {
         .def_property("end", get_copy(&Node::end), set_value(&Node::end), "End date of an activity, or None.")
         .def_property("status", get_copy(&Node::status), set_value(&Node::status),
                        "Activity status: \"planned\", \"ongoing\", \"completed\", \"cancelled\" or None.")
-        .def_property("budget", get_copy(&Node::budget), set_value(&Node::budget), "Budget of an activity, or None (a copy).");
+        .def_property("budget", get_copy(&Node::budget), set_value(&Node::budget), "Budget of an activity, or None (a copy).")
+        .def_property("references", get_copy(&Node::references), set_value(&Node::references),
+                      "Coded references to outside vocabularies such as SDG targets (a copy: assign a new list).");
     def_attributes(node);
     add_value_protocol(node,
                        {"id", "level", "title", "description", "tags", "actors", "logic", "start",
-                        "end", "status", "budget", "attributes"},
+                        "end", "status", "budget", "attributes", "references"},
                        {"id", "level"});
 }
 
@@ -226,34 +249,54 @@ void register_link(py::module_& m) {
 void register_indicator(py::module_& m) {
     py::class_<Baseline> baseline(m, "Baseline",
                                   "The starting point of an indicator.\n\n"
-                                  "Baseline(*, date=None, value=None, dimensions={}, comment=\"\").");
+                                  "Baseline(*, date=None, value=None, dimensions={}, comment=\"\", year=None, "
+                                  "value_text=\"\", locations=[], attributes=None).");
     baseline
         .def(py::init([](std::optional<Date> date, std::optional<double> value,
-                         Dimensions dimensions, std::string comment) {
-                 return Baseline{date, value, std::move(dimensions), std::move(comment)};
+                         Dimensions dimensions, std::string comment, std::optional<int> year,
+                         std::string value_text, StringList locations, py::handle attributes) {
+                 return Baseline{date,          value,       std::move(dimensions),
+                                 std::move(comment), year,   std::move(value_text),
+                                 std::move(locations), attributes_from_python(attributes)};
              }),
              py::kw_only(), py::arg("date") = py::none(), py::arg("value") = py::none(),
-             py::arg("dimensions") = Dimensions{}, py::arg("comment") = "")
+             py::arg("dimensions") = Dimensions{}, py::arg("comment") = "",
+             py::arg("year") = py::none(), py::arg("value_text") = "",
+             py::arg("locations") = StringList{}, py::arg("attributes") = py::none())
         .def_property("date", get_copy(&Baseline::date), set_value(&Baseline::date), "When the baseline was measured, or None.")
         .def_property("value", get_copy(&Baseline::value), set_value(&Baseline::value), "The value; None for qualitative indicators.")
         .def_property("dimensions", get_copy(&Baseline::dimensions), set_value(&Baseline::dimensions),
                        "Disaggregation such as {\"country\": \"KH\"} (a copy: assign a new dict).")
-        .def_property("comment", get_copy(&Baseline::comment), set_value(&Baseline::comment), "Free comment.");
-    add_value_protocol(baseline, {"date", "value", "dimensions", "comment"}, {});
+        .def_property("comment", get_copy(&Baseline::comment), set_value(&Baseline::comment), "Free comment.")
+        .def_property("year", get_copy(&Baseline::year), set_value(&Baseline::year),
+                      "The baseline's year when a source gives one (IATI baseline/@year), or None.")
+        .def_property("value_text", get_copy(&Baseline::value_text), set_value(&Baseline::value_text),
+                      "The value as the source wrote it when that is not a plain number (\"TBD\", \"22,5\"), or \"\".")
+        .def_property("locations", get_copy(&Baseline::locations), set_value(&Baseline::locations),
+                      "Location references such as IATI location/@ref (a copy: assign a new list).");
+    def_attributes(baseline);
+    add_value_protocol(baseline,
+                       {"date", "value", "dimensions", "comment", "year", "value_text", "locations",
+                        "attributes"},
+                       {});
 
     py::class_<PeriodValue> pv(m, "PeriodValue",
                                "A target or an actual value for one period.\n\n"
                                "PeriodValue(*, period, value=None, numerator=None, denominator=None, "
-                               "dimensions={}, comment=\"\").");
+                               "dimensions={}, comment=\"\", value_text=\"\", locations=[], attributes=None).");
     pv.def(py::init([](Period period, std::optional<double> value, std::optional<double> numerator,
                        std::optional<double> denominator, Dimensions dimensions,
-                       std::string comment) {
+                       std::string comment, std::string value_text, StringList locations,
+                       py::handle attributes) {
                return PeriodValue{period,      value, numerator, denominator,
-                                  std::move(dimensions), std::move(comment)};
+                                  std::move(dimensions), std::move(comment), std::move(value_text),
+                                  std::move(locations), attributes_from_python(attributes)};
            }),
            py::kw_only(), py::arg("period"), py::arg("value") = py::none(),
            py::arg("numerator") = py::none(), py::arg("denominator") = py::none(),
-           py::arg("dimensions") = Dimensions{}, py::arg("comment") = "")
+           py::arg("dimensions") = Dimensions{}, py::arg("comment") = "",
+           py::arg("value_text") = "", py::arg("locations") = StringList{},
+           py::arg("attributes") = py::none())
         .def_property("period", get_copy(&PeriodValue::period), set_value(&PeriodValue::period), "The period the value is for.")
         .def_property("value", get_copy(&PeriodValue::value), set_value(&PeriodValue::value), "The value; None for qualitative indicators.")
         .def_property("numerator", get_copy(&PeriodValue::numerator), set_value(&PeriodValue::numerator),
@@ -262,15 +305,23 @@ void register_indicator(py::module_& m) {
                        "Denominator of a ratio (for aggregation \"ratio\"), or None.")
         .def_property("dimensions", get_copy(&PeriodValue::dimensions), set_value(&PeriodValue::dimensions),
                        "Disaggregation such as {\"country\": \"KH\", \"sex\": \"female\"} (a copy).")
-        .def_property("comment", get_copy(&PeriodValue::comment), set_value(&PeriodValue::comment), "Free comment.");
-    add_value_protocol(pv, {"period", "value", "numerator", "denominator", "dimensions", "comment"},
+        .def_property("comment", get_copy(&PeriodValue::comment), set_value(&PeriodValue::comment), "Free comment.")
+        .def_property("value_text", get_copy(&PeriodValue::value_text), set_value(&PeriodValue::value_text),
+                      "The value as the source wrote it when that is not a plain number (\"TBD\", \"<2\"), or \"\".")
+        .def_property("locations", get_copy(&PeriodValue::locations), set_value(&PeriodValue::locations),
+                      "Location references such as IATI location/@ref (a copy: assign a new list).");
+    def_attributes(pv);
+    add_value_protocol(pv,
+                       {"period", "value", "numerator", "denominator", "dimensions", "comment",
+                        "value_text", "locations", "attributes"},
                        {"period"});
 
     py::class_<Indicator> ind(
         m, "Indicator",
         "An indicator measuring one node, with baselines, targets and actual values.\n\n"
         "Indicator(*, id, node, title, description, unit, measure, ascending, accumulation, "
-        "aggregation, baselines, targets, actuals, means_of_verification, frequency, attributes), "
+        "aggregation, baselines, targets, actuals, means_of_verification, frequency, attributes, "
+        "references), "
         "all keyword arguments. Lists read back as copies: assign new lists "
         "(`ind.actuals = [*ind.actuals, value]`).");
     ind.def(py::init([](std::string id, std::string node, std::string title,
@@ -278,7 +329,8 @@ void register_indicator(py::module_& m) {
                         bool ascending, Accumulation accumulation, Aggregation aggregation,
                         std::vector<Baseline> baselines, std::vector<PeriodValue> targets,
                         std::vector<PeriodValue> actuals, std::string means_of_verification,
-                        std::string frequency, py::handle attributes) {
+                        std::string frequency, py::handle attributes,
+                        std::vector<Reference> references) {
                 Indicator i;
                 i.id = std::move(id);
                 i.node = std::move(node);
@@ -295,6 +347,7 @@ void register_indicator(py::module_& m) {
                 i.means_of_verification = std::move(means_of_verification);
                 i.frequency = std::move(frequency);
                 i.attributes = attributes_from_python(attributes);
+                i.references = std::move(references);
                 return i;
             }),
             py::kw_only(), py::arg("id") = "", py::arg("node") = "", py::arg("title") = "",
@@ -305,7 +358,7 @@ void register_indicator(py::module_& m) {
             py::arg("targets") = std::vector<PeriodValue>{},
             py::arg("actuals") = std::vector<PeriodValue>{},
             py::arg("means_of_verification") = "", py::arg("frequency") = "",
-            py::arg("attributes") = py::none())
+            py::arg("attributes") = py::none(), py::arg("references") = std::vector<Reference>{})
         .def_property("id", get_copy(&Indicator::id), set_value(&Indicator::id), "Unique indicator id.")
         .def_property("node", get_copy(&Indicator::node), set_value(&Indicator::node), "Id of the node it measures.")
         .def_property("title", get_copy(&Indicator::title), set_value(&Indicator::title), "What is measured.")
@@ -324,12 +377,14 @@ void register_indicator(py::module_& m) {
         .def_property("actuals", get_copy(&Indicator::actuals), set_value(&Indicator::actuals), "Actual values per period (a copy).")
         .def_property("means_of_verification", get_copy(&Indicator::means_of_verification), set_value(&Indicator::means_of_verification),
                        "Where the values come from.")
-        .def_property("frequency", get_copy(&Indicator::frequency), set_value(&Indicator::frequency), "e.g. \"annual\", \"six-monthly\".");
+        .def_property("frequency", get_copy(&Indicator::frequency), set_value(&Indicator::frequency), "e.g. \"annual\", \"six-monthly\".")
+        .def_property("references", get_copy(&Indicator::references), set_value(&Indicator::references),
+                      "Coded references to indicator vocabularies, e.g. SDG indicators (a copy: assign a new list).");
     def_attributes(ind);
     add_value_protocol(ind,
                        {"id", "node", "title", "description", "unit", "measure", "ascending",
                         "accumulation", "aggregation", "baselines", "targets", "actuals",
-                        "means_of_verification", "frequency", "attributes"},
+                        "means_of_verification", "frequency", "attributes", "references"},
                        {"id", "node"});
 }
 
@@ -520,6 +575,7 @@ void register_metadata(py::module_& m) {
 void register_model(py::module_& m) {
     register_period(m);
     register_schema(m);
+    register_reference(m);
     register_node(m);
     register_link(m);
     register_indicator(m);

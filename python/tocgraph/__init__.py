@@ -36,39 +36,128 @@ from ._core import (
     Node,
     Period,
     PeriodValue,
+    Reference,
     Source,
 )
-from ._errors import Error, FormatError, ModelError
+from ._errors import CycleError, Error, FormatError, ModelError
 from ._toc import TheoryOfChange, from_dict, load, loads
+from ._synthetic import synthetic
+from .analysis import Centrality, Coverage, LevelCoverage, RemovalImpact
+from .lint import Finding, Findings, Rule, Rules, rules
+from ._networkx import from_networkx
+from ._pandas import Frames, from_pandas
+from .formats import ImportFinding, ImportResult, convert, loads_kumu, read, read_kumu
+from .logframe import read_logframe
+from . import iati, sdg
+from .iati import iter_iati, read_iati, read_iati_string, write_iati
+from . import monitoring
+from .monitoring import (
+    Breakdown,
+    Explanation,
+    IndicatorBreakdown,
+    IndicatorProgress,
+    NodeProgress,
+    PeriodProgress,
+    ProgressTable,
+    RollupInput,
+    RollupResult,
+    plot_indicator,
+)
+from . import drawing, report
+from . import versions
+from .versions import (
+    Conflict,
+    ConsultationSummary,
+    Diff,
+    FeedbackEntry,
+    FieldChange,
+    ItemChange,
+    MergeResult,
+    PhaseSummary,
+    diff,
+    merge,
+)
 
 __all__ = [
     "FILE_FORMAT_VERSION",
     "Actor",
     "Assumption",
     "Baseline",
+    "Breakdown",
     "Budget",
+    "Centrality",
+    "Conflict",
     "Consultation",
     "ConsultationEvent",
     "ConsultationPhase",
+    "ConsultationSummary",
+    "Coverage",
+    "CycleError",
+    "Diff",
     "Error",
     "Evidence",
+    "Explanation",
     "Feedback",
+    "FeedbackEntry",
+    "FieldChange",
+    "Finding",
+    "Findings",
     "FormatError",
+    "Frames",
+    "ImportFinding",
+    "ImportResult",
     "Indicator",
+    "IndicatorBreakdown",
+    "IndicatorProgress",
+    "ItemChange",
     "Level",
+    "LevelCoverage",
     "LevelSchema",
     "Link",
+    "MergeResult",
     "Metadata",
     "ModelError",
     "Node",
+    "NodeProgress",
     "Period",
+    "PeriodProgress",
     "PeriodValue",
+    "PhaseSummary",
+    "ProgressTable",
+    "Reference",
+    "RemovalImpact",
+    "RollupInput",
+    "RollupResult",
+    "Rule",
+    "Rules",
     "Source",
     "TheoryOfChange",
     "__version__",
+    "convert",
+    "diff",
+    "drawing",
     "from_dict",
+    "from_networkx",
+    "from_pandas",
+    "iati",
+    "iter_iati",
     "load",
     "loads",
+    "loads_kumu",
+    "merge",
+    "monitoring",
+    "plot_indicator",
+    "read",
+    "read_iati",
+    "read_iati_string",
+    "read_kumu",
+    "read_logframe",
+    "report",
+    "rules",
+    "sdg",
+    "synthetic",
+    "versions",
+    "write_iati",
 ]
 
 #: The package version (that of the compiled module, set by the build).
@@ -96,7 +185,14 @@ for _cls in (
     Node,
     Period,
     PeriodValue,
+    Reference,
     Source,
+    Explanation,
+    IndicatorBreakdown,
+    IndicatorProgress,
+    NodeProgress,
+    PeriodProgress,
+    RollupInput,
 ):
     _cls.__module__ = __name__
 del _cls

@@ -1,15 +1,17 @@
 """The exceptions tocgraph raises.
 
 The compiled core translates its C++ exceptions into these classes
-(``tocgraph::FormatError`` -> :class:`FormatError`, ``tocgraph::ModelError``
--> :class:`ModelError`, any other ``tocgraph::Error`` -> :class:`Error`).
+(``tocgraph::FormatError`` -> :class:`FormatError`, ``tocgraph::CycleError``
+-> :class:`CycleError`, ``tocgraph::ModelError`` -> :class:`ModelError`, any
+other ``tocgraph::Error`` -> :class:`Error`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Optional
 
-__all__ = ["Error", "FormatError", "ModelError"]
+__all__ = ["CycleError", "Error", "FormatError", "ModelError"]
 
 
 class Error(Exception):
@@ -86,6 +88,29 @@ class ModelError(Error, ValueError):
         return (_make_model_error, (str(self), self.id))
 
 
+class CycleError(ModelError):
+    """The links form a cycle where an analysis needs causes before effects.
+
+    Raised by ``topological_order``, ``count_paths`` and the other analyses
+    that order the nodes. ``str(error)`` spells the cycle, for example
+    ``the links form a cycle: oc1 -> oc2 -> oc1``.
+
+    Attributes:
+        id: the first id of the cycle.
+        cycle: the ids along the cycle, each a cause of the next, the first
+            repeated at the end.
+    """
+
+    cycle: list[str]
+
+    def __init__(self, message: str, *, id: str = "", cycle: Sequence[str] = ()) -> None:
+        super().__init__(message, id=id)
+        self.cycle = list(cycle)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_make_cycle_error, (str(self), self.id, self.cycle))
+
+
 def _make_format_error(
     message: str,
     file: str,
@@ -101,3 +126,7 @@ def _make_format_error(
 
 def _make_model_error(message: str, id: str) -> ModelError:
     return ModelError(message, id=id)
+
+
+def _make_cycle_error(message: str, id: str, cycle: list[str]) -> CycleError:
+    return CycleError(message, id=id, cycle=cycle)

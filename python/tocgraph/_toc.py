@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy as _copy
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from . import _core
@@ -31,17 +31,36 @@ from ._core import (
 if TYPE_CHECKING:
     from typing_extensions import TypedDict, Unpack
 
+    from .analysis import Centrality, Coverage, RemovalImpact
+    from .lint import Findings
+
+    from ._pandas import Frames
+
+    from ._core import Reference
+
+    import pandas
+
+    from ._core import Explanation
+
+    from ._core import ConsultationSummary, ItemChange
+
     from ._types import (
         AccumulationName,
         ActivityStatusName,
         AggregationName,
         AssumptionStatusName,
+        ColorModeName,
         DateLike,
+        DrawingFormatName,
         FeedbackKindName,
         FeedbackStatusName,
         LogicName,
         MeasureName,
+        ProgressStatusName,
+        ReportFormatName,
         RiskName,
+        RollupMethodName,
+        SeverityName,
     )
 
     class NodeFields(TypedDict, total=False):
@@ -59,6 +78,7 @@ if TYPE_CHECKING:
         status: ActivityStatusName | None
         budget: Budget | None
         attributes: dict[str, Any] | None
+        references: list[Reference]
 
     class LinkFields(TypedDict, total=False):
         """The keyword fields of a Link."""
@@ -89,6 +109,7 @@ if TYPE_CHECKING:
         means_of_verification: str
         frequency: str
         attributes: dict[str, Any] | None
+        references: list[Reference]
 
     class AssumptionFields(TypedDict, total=False):
         """The keyword fields of an Assumption."""
@@ -497,14 +518,506 @@ class TheoryOfChange:
         self._toc.remove_feedback(feedback_id)
 
     # ---- analysis and validation -------------------------------------------------
+    # Thin delegations to tocgraph.analysis and tocgraph.lint, which document them.
+
+    def lint(
+        self,
+        *,
+        select: Union[str, Iterable[str], None] = None,
+        ignore: Union[str, Iterable[str], None] = None,
+        severity: Optional[Mapping[str, SeverityName]] = None,
+        min_severity: Optional[SeverityName] = None,
+    ) -> Findings:
+        """Checks the logic and the measurement plan; returns the findings (a list).
+
+        ``select`` / ``ignore`` name rules by code ("TOC201"), code prefix
+        ("TOC2") or name; ``severity`` re-grades rules (``{"TOC103": "error"}``);
+        ``min_severity`` drops lesser findings. ``.to_pandas()`` gives a
+        DataFrame; ``tocgraph.rules()`` lists the rules.
+        """
+        from .lint import lint
+
+        return lint(self, select=select, ignore=ignore, severity=severity, min_severity=min_severity)
+
+    def contributors(self, node: str, *, level: Optional[str] = None) -> list[str]:
+        """Ids of every node contributing to ``node``, directly or not (optionally at one level)."""
+        from .analysis import contributors
+
+        return contributors(self, node, level=level)
+
+    def effects(self, node: str) -> list[str]:
+        """Ids of every node that ``node`` contributes to, directly or further up."""
+        from .analysis import effects
+
+        return effects(self, node)
+
+    def topological_order(self) -> list[str]:
+        """Every node id, causes before effects; CycleError (naming the cycle) if there is one."""
+        from .analysis import topological_order
+
+        return topological_order(self)
+
+    def levels(self) -> dict[str, list[str]]:
+        """The node ids of each level, keyed by level id, top level first."""
+        from .analysis import levels
+
+        return levels(self)
+
+    def paths(self, source: str, target: str, *, limit: int = 1000) -> list[list[str]]:
+        """Up to ``limit`` causal paths from ``source`` to ``target``, each a list of ids."""
+        from .analysis import paths
+
+        return paths(self, source, target, limit=limit)
+
+    def count_paths(self, source: str, target: str) -> int:
+        """The exact number of paths from ``source`` to ``target`` (a Python int of any size)."""
+        from .analysis import count_paths
+
+        return count_paths(self, source, target)
+
+    def count_activity_paths(self, target: str) -> int:
+        """The exact number of paths from any activity to ``target`` (usually the goal)."""
+        from .analysis import count_activity_paths
+
+        return count_activity_paths(self, target)
+
+    def critical_nodes(self, target: str) -> list[str]:
+        """Ids of the nodes every path from the activities to ``target`` passes through."""
+        from .analysis import critical_nodes
+
+        return critical_nodes(self, target)
+
+    def critical_links(self, target: str) -> list[tuple[str, str]]:
+        """The links (source, target) every path from the activities to ``target`` uses."""
+        from .analysis import critical_links
+
+        return critical_links(self, target)
+
+    def what_if_removed(self, ids: Union[str, Iterable[str]]) -> RemovalImpact:
+        """What removing these nodes would cut: results left unsupported, share of paths lost.
+
+        The theory of change itself is not changed.
+        """
+        from .analysis import what_if_removed
+
+        return what_if_removed(self, ids)
+
+    def coverage(self) -> Coverage:
+        """Per level, how many nodes have indicators, contributors and activities beneath."""
+        from .analysis import coverage
+
+        return coverage(self)
+
+    def pathways_of(self, node: str) -> list[str]:
+        """Ids of the pathways that ``node`` contributes to (itself if it is one)."""
+        from .analysis import pathways_of
+
+        return pathways_of(self, node)
+
+    def subgraph(self, pathway: str) -> TheoryOfChange:
+        """The sub-theory of change of one pathway, as a new TheoryOfChange."""
+        from .analysis import subgraph
+
+        return subgraph(self, pathway)
+
+    def centrality(
+        self, *, samples: Optional[int] = None, seed: int = 0, normalized: bool = True
+    ) -> Centrality:
+        """Betweenness centrality by node id, highest first (a dict with ``.to_pandas()``).
+
+        Exact by default (equal to networkx's); ``samples`` estimates it from
+        that many source nodes drawn with ``seed``.
+        """
+        from .analysis import centrality
+
+        return centrality(self, samples=samples, seed=seed, normalized=normalized)
 
     # ---- monitoring --------------------------------------------------------------
+    # Thin delegations to tocgraph.monitoring (docs/monitoring.md), which also
+    # gives the results as plain objects for use without pandas.
+
+    def progress(
+        self,
+        as_of: Optional[DateLike] = None,
+        *,
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+    ) -> pandas.DataFrame:
+        """Every indicator's progress as of a date (today by default): a DataFrame, one row each.
+
+        Columns: node, indicator, title, unit, measure, accumulation,
+        aggregation, ascending, baseline, baseline_date, target, target_date,
+        actual, actual_date, evaluated_at, expected_value, achievement,
+        expected, status, comment, notes. Achievement and expected are
+        fractions of the way from baseline to final target; status is
+        "on_track", "at_risk", "off_track", "not_started" or "no_data".
+        Needs pandas; ``tocgraph.monitoring.progress`` gives plain objects.
+        """
+        from .monitoring import progress
+
+        return progress(
+            self, as_of, at_risk_below=at_risk_below, off_track_below=off_track_below
+        ).to_dataframe()
+
+    def rollup(
+        self,
+        as_of: Optional[DateLike] = None,
+        *,
+        method: RollupMethodName = "mean",
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+    ) -> pandas.DataFrame:
+        """Progress rolled up through the graph: a DataFrame, one row per node.
+
+        ``method``: "mean", "weighted" (by link strength), "weakest",
+        "strongest" or "logic" (each node by its own logic). Nodes without
+        data have no figure (NaN) and status "no_data". CycleError if the
+        links form a cycle. ``tocgraph.monitoring.rollup`` gives plain objects.
+        """
+        from .monitoring import rollup
+
+        return rollup(
+            self, as_of, method=method, at_risk_below=at_risk_below, off_track_below=off_track_below
+        ).to_dataframe()
+
+    def explain(
+        self,
+        node: str,
+        as_of: Optional[DateLike] = None,
+        *,
+        method: RollupMethodName = "mean",
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+    ) -> Explanation:
+        """Which indicators and contributors drove a node's rolled-up figure.
+
+        ``print()`` it for a text; ``drivers`` and ``unscored`` list the inputs.
+        """
+        from .monitoring import explain
+
+        return explain(
+            self, node, as_of, method=method, at_risk_below=at_risk_below, off_track_below=off_track_below
+        )
+
+    def progress_by(
+        self,
+        dimension: str,
+        as_of: Optional[DateLike] = None,
+        *,
+        indicator: Optional[str] = None,
+        values: Optional[Iterable[str]] = None,
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+    ) -> pandas.DataFrame:
+        """Indicators broken down by a dimension (e.g. "country"): a DataFrame.
+
+        One row per indicator and dimension value, with ``has_data`` False for
+        the values with no actual by the as-of date. ``values`` fixes the
+        dimension values (e.g. every Member State); ``indicator`` picks one.
+        """
+        from .monitoring import progress_by
+
+        return progress_by(
+            self,
+            dimension,
+            as_of,
+            indicator=indicator,
+            values=values,
+            at_risk_below=at_risk_below,
+            off_track_below=off_track_below,
+        ).to_dataframe()
 
     # ---- drawing -----------------------------------------------------------------
+    # Thin delegations to tocgraph.drawing and tocgraph.report, which document
+    # every option (docs/drawing.md, docs/reports.md).
+
+    def to_svg(
+        self,
+        *,
+        color: Optional[ColorModeName] = None,
+        statuses: Optional[Mapping[str, ProgressStatusName]] = None,
+        as_of: Optional[DateLike] = None,
+        method: RollupMethodName = "mean",
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+        title: Optional[str] = None,
+        subtitle: Optional[str] = None,
+        font_size: float = 12,
+        max_text_width: float = 168,
+        goal_text_width: float = 320,
+        max_width: float = 2400,
+        max_lines: int = 0,
+        show_ids: bool = False,
+        show_empty_levels: bool = False,
+        legend: bool = True,
+        level_labels: bool = True,
+        id_prefix: str = "tocgraph",
+    ) -> str:
+        """The diagram as a self-contained SVG image: levels as bands, the goal on top.
+
+        Boxes are coloured by level, or by monitoring status with ``statuses``
+        (node id -> status) or ``as_of`` (the roll-up on that date, by
+        ``method``). See ``tocgraph.drawing.to_svg`` for every option.
+        """
+        from .drawing import to_svg
+
+        return to_svg(
+            self,
+            color=color,
+            statuses=statuses,
+            as_of=as_of,
+            method=method,
+            at_risk_below=at_risk_below,
+            off_track_below=off_track_below,
+            title=title,
+            subtitle=subtitle,
+            font_size=font_size,
+            max_text_width=max_text_width,
+            goal_text_width=goal_text_width,
+            max_width=max_width,
+            max_lines=max_lines,
+            show_ids=show_ids,
+            show_empty_levels=show_empty_levels,
+            legend=legend,
+            level_labels=level_labels,
+            id_prefix=id_prefix,
+        )
+
+    def to_dot(
+        self,
+        *,
+        color: Optional[ColorModeName] = None,
+        statuses: Optional[Mapping[str, ProgressStatusName]] = None,
+        as_of: Optional[DateLike] = None,
+        method: RollupMethodName = "mean",
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+        title: Optional[str] = None,
+        font_size: float = 12,
+        max_text_width: float = 168,
+        show_ids: bool = False,
+        level_labels: bool = True,
+    ) -> str:
+        """The diagram in Graphviz's DOT language (see ``tocgraph.drawing.to_dot``)."""
+        from .drawing import to_dot
+
+        return to_dot(
+            self,
+            color=color,
+            statuses=statuses,
+            as_of=as_of,
+            method=method,
+            at_risk_below=at_risk_below,
+            off_track_below=off_track_below,
+            title=title,
+            font_size=font_size,
+            max_text_width=max_text_width,
+            show_ids=show_ids,
+            level_labels=level_labels,
+        )
+
+    def to_mermaid(
+        self,
+        *,
+        color: Optional[ColorModeName] = None,
+        statuses: Optional[Mapping[str, ProgressStatusName]] = None,
+        as_of: Optional[DateLike] = None,
+        method: RollupMethodName = "mean",
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+        title: Optional[str] = None,
+        font_size: float = 12,
+        max_text_width: float = 168,
+        show_ids: bool = False,
+        level_subgraphs: bool = False,
+    ) -> str:
+        """The diagram as a Mermaid flowchart (see ``tocgraph.drawing.to_mermaid``)."""
+        from .drawing import to_mermaid
+
+        return to_mermaid(
+            self,
+            color=color,
+            statuses=statuses,
+            as_of=as_of,
+            method=method,
+            at_risk_below=at_risk_below,
+            off_track_below=off_track_below,
+            title=title,
+            font_size=font_size,
+            max_text_width=max_text_width,
+            show_ids=show_ids,
+            level_subgraphs=level_subgraphs,
+        )
+
+    def render(
+        self,
+        path: Union[str, os.PathLike[str]],
+        *,
+        format: Optional[DrawingFormatName] = None,
+        **options: Any,
+    ) -> str:
+        """Writes the diagram to ``path`` (replaced atomically) and returns its text.
+
+        The format is ``format`` ("svg", "dot", "mermaid") or the suffix:
+        .svg, .dot or .gv, .mmd; any other raises ValueError. ``options`` are
+        those of ``to_svg``, ``to_dot`` or ``to_mermaid``.
+        """
+        from .drawing import render
+
+        return render(self, path, format=format, **options)
+
+    def report(
+        self,
+        path: Optional[Union[str, os.PathLike[str]]] = None,
+        *,
+        as_of: DateLike,
+        format: Optional[ReportFormatName] = None,
+        method: RollupMethodName = "mean",
+        at_risk_below: float = 0.9,
+        off_track_below: float = 0.6,
+        title: Optional[str] = None,
+    ) -> str:
+        """A self-contained progress report as of a date; also written to ``path`` if given.
+
+        ``format`` "html" or "markdown" (None: from the suffix .html/.htm or
+        .md/.markdown, or "html" without a path). It holds the header, the
+        diagram coloured by status, the indicator table, the roll-up by
+        pathway, the validation findings, the assumptions and the
+        consultation feedback by phase. See ``tocgraph.report.report``.
+        """
+        from .report import report
+
+        return report(
+            self,
+            path,
+            as_of=as_of,
+            format=format,
+            method=method,
+            at_risk_below=at_risk_below,
+            off_track_below=off_track_below,
+            title=title,
+        )
+
+    def _repr_svg_(self) -> str:
+        """The diagram coloured by level, so that a notebook shows a ToC as its drawing."""
+        return self.to_svg()
 
     # ---- interoperability --------------------------------------------------------
 
+    def to_pandas(self) -> Frames:
+        """The theory of change as pandas DataFrames (nodes, links, indicators, values...).
+
+        See ``tocgraph._pandas`` for the columns; ``tocgraph.from_pandas`` builds
+        it back. Needs pandas (``pip install 'tocgraph[pandas]'``).
+        """
+        from ._pandas import to_pandas
+
+        return to_pandas(self)
+
+    def to_networkx(self) -> Any:
+        """The theory of change as a networkx.DiGraph with every attribute.
+
+        Indicators are attached to their nodes (``g.nodes[id]["indicators"]``);
+        ``tocgraph.from_networkx`` builds it back. Needs networkx.
+        """
+        from ._networkx import to_networkx
+
+        return to_networkx(self)
+
+    def to_graphml(self, path: Optional[Union[str, os.PathLike[str]]] = None) -> str:
+        """The GraphML document (Gephi, yEd, Cytoscape); written to ``path`` if given."""
+        from .formats import to_graphml
+
+        return to_graphml(self, path)
+
+    def to_kumu(self, path: Optional[Union[str, os.PathLike[str]]] = None) -> dict[str, Any]:
+        """The Kumu import blueprint as a dict; written to ``path`` if given."""
+        from .formats import to_kumu
+
+        return to_kumu(self, path)
+
+    def to_dagitty(
+        self,
+        path: Optional[Union[str, os.PathLike[str]]] = None,
+        *,
+        mark_roles: bool = True,
+        labels: bool = True,
+        positions: bool = True,
+    ) -> str:
+        """The DAGitty model ``dag { ... }``; raises ModelError naming a cycle if there is one."""
+        from .formats import to_dagitty
+
+        return to_dagitty(self, path, mark_roles=mark_roles, labels=labels, positions=positions)
+
+    def to_logframe(self, path: Union[str, os.PathLike[str]], *, bom: bool = False) -> None:
+        """Writes the logframe table (docs/logframe.md) to a .csv file or an .xlsx workbook."""
+        from .logframe import to_logframe
+
+        to_logframe(self, path, bom=bom)
+
+    def to_iati(self) -> str:
+        """The IATI 2.03 activity XML of this theory of change (docs/iati.md).
+
+        ``tocgraph.write_iati(tocs, path)`` writes several to a file.
+        """
+        from .iati import to_iati
+
+        return to_iati(self)
+
+
     # ---- versions ----------------------------------------------------------------
+
+    def feedback_items(
+        self,
+        *,
+        phase: Optional[str] = None,
+        author: Optional[str] = None,
+        subject: Optional[str] = None,
+        status: Optional[FeedbackStatusName] = None,
+        kind: Optional[FeedbackKindName] = None,
+        consultation: Optional[str] = None,
+    ) -> list[Feedback]:
+        """The feedback items matching every filter given (tocgraph.versions.feedback_items)."""
+        from . import versions
+
+        return versions.feedback_items(
+            self,
+            phase=phase,
+            author=author,
+            subject=subject,
+            status=status,
+            kind=kind,
+            consultation=consultation,
+        )
+
+    def resolve_feedback(
+        self,
+        feedback_id: str,
+        *,
+        status: FeedbackStatusName,
+        resolution: str = "",
+        version: str = "",
+        changes: Iterable[Union[str, ItemChange]] = (),
+        date: Optional[DateLike] = None,
+    ) -> None:
+        """Records what became of a feedback item (tocgraph.versions.resolve_feedback)."""
+        from . import versions
+
+        versions.resolve_feedback(
+            self,
+            feedback_id,
+            status=status,
+            resolution=resolution,
+            version=version,
+            changes=changes,
+            date=date,
+        )
+
+    def consultation_summary(self, *, consultation: Optional[str] = None) -> ConsultationSummary:
+        """The consultation record phase by phase (tocgraph.versions.consultation_summary)."""
+        from . import versions
+
+        return versions.consultation_summary(self, consultation=consultation)
 
     # ---- files -------------------------------------------------------------------
 

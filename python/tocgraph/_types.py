@@ -16,14 +16,25 @@ __all__ = [
     "ActivityStatusName",
     "AggregationName",
     "AssumptionStatusName",
+    "ChangeKindName",
+    "ColorModeName",
+    "ConflictKindName",
     "DateLike",
+    "DrawingFormatName",
     "FeedbackKindName",
     "FeedbackStatusName",
+    "InputKindName",
     "LevelRoleName",
     "LogicName",
     "MeasureName",
     "PathLike",
+    "ProgressStatusName",
+    "ReportFormatName",
     "RiskName",
+    "RollupMethodName",
+    "RuleCategoryName",
+    "SeverityName",
+    "SubjectKindName",
 ]
 
 #: How a result's contributors combine.
@@ -46,6 +57,33 @@ FeedbackKindName = Literal["challenge", "priority", "solution", "comment", "prop
 FeedbackStatusName = Literal["open", "accepted", "rejected", "addressed"]
 #: The semantic role of a level.
 LevelRoleName = Literal["goal", "pathway", "outcome", "output", "activity", "input"]
+#: Where an indicator or a result stands as of a date (docs/monitoring.md).
+ProgressStatusName = Literal["on_track", "at_risk", "off_track", "not_started", "no_data"]
+#: How a node combines its inputs in a progress roll-up.
+RollupMethodName = Literal["mean", "weighted", "weakest", "strongest", "logic"]
+#: What an input of a rolled-up node is.
+InputKindName = Literal["indicator", "contributor"]
+
+#: What the colour of a node in a drawing shows (docs/drawing.md).
+ColorModeName = Literal["level", "status"]
+#: The text formats a drawing is written in.
+DrawingFormatName = Literal["svg", "dot", "mermaid"]
+#: The formats of a progress report.
+ReportFormatName = Literal["html", "markdown"]
+
+#: How serious a lint finding is.
+SeverityName = Literal["info", "warning", "error"]
+#: What a lint rule checks: the graph, the indicators or the work plan.
+RuleCategoryName = Literal["structure", "measurement", "plan"]
+
+#: How an element or a value differs between two versions (docs/versions.md).
+ChangeKindName = Literal["added", "removed", "changed", "renamed"]
+#: What kind of merge conflict (docs/versions.md).
+ConflictKindName = Literal[
+    "both_changed", "both_added", "delete_modify", "dangling_reference", "invalid", "lint"
+]
+#: What a feedback item is about, as a consultation summary resolves it.
+SubjectKindName = Literal["programme", "node", "link", "indicator", "assumption", "actor", "missing"]
 
 #: A date argument: a datetime.date or an ISO "YYYY-MM-DD" string.
 DateLike = Union[datetime.date, str]

@@ -93,6 +93,16 @@ std::string count(std::size_t n, std::string_view singular, std::string_view plu
 
 // The commands, one per file.
 const Command& check_command();
+const Command& analyze_command();
+const Command& convert_command();
 const Command& show_command();
+const Command& progress_command();
+const Command& import_iati_command();
+const Command& export_iati_command();
+const Command& diff_command();
+const Command& merge_command();
+const Command& feedback_command();
+const Command& render_command();
+const Command& report_command();
 
 }  // namespace tocgraph::cli

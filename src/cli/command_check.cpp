@@ -1,31 +1,149 @@
-// tocgraph check FILE...: is each file a valid tocgraph file?
+// tocgraph check FILE...: load each file and run the linter (docs/rules.md),
+// printing the findings like a compiler, one per line, then a summary.
+//
+// A file that cannot be loaded is reported as before ("FILE: /pointer:
+// problem" on standard error) and the other files are still checked.
+#include <algorithm>
+#include <array>
 #include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include <tocgraph/errors.hpp>
+#include <tocgraph/lint.hpp>
 
 #include "command.hpp"
 
 namespace tocgraph::cli {
 namespace {
 
-int run_check(const ParsedArgs& args, Context& context) {
-    int status = exit_ok;
-    for (const std::string& path : args.positional) {
-        const std::string name = path == "-" ? std::string("<stdin>") : path;
-        try {
-            const TheoryOfChange toc = load_input(path);
-            context.out << name << ": ok (" << count(toc.node_count(), "node") << ", "
-                        << count(toc.link_count(), "link") << ", "
-                        << count(toc.indicator_count(), "indicator") << ")\n";
-        } catch (const FormatError& e) {
-            context.err << e.what() << "\n";
-            status = exit_failure;
-        } catch (const Error& e) {
-            context.err << name << ": " << e.what() << "\n";
-            status = exit_failure;
+/// The items of comma-separated option values, every occurrence of the option together.
+std::vector<std::string> comma_items(const ParsedArgs& args, std::string_view option) {
+    std::vector<std::string> out;
+    auto it = args.options.find(option);
+    if (it == args.options.end()) return out;
+    for (const std::string& value : it->second) {
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            const std::size_t comma = std::min(value.find(',', start), value.size());
+            std::string item = value.substr(start, comma - start);
+            while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+            while (!item.empty() && item.back() == ' ') item.pop_back();
+            if (!item.empty()) out.push_back(std::move(item));
+            start = comma + 1;
         }
     }
-    return status;
+    return out;
+}
+
+Severity severity_value(const std::string& text, std::string_view option) {
+    if (auto s = parse_severity(text)) return *s;
+    throw UsageError("option --" + std::string(option) + ": unknown severity \"" + text +
+                     "\"; expected info, warning or error");
+}
+
+LinkPolicy policy_value(const std::string& text) {
+    if (auto p = parse_link_policy(text)) return *p;
+    throw UsageError("option --link-policy: unknown policy \"" + text + "\"; expected allowed, warning or error");
+}
+
+LintOptions lint_options(const ParsedArgs& args) {
+    LintOptions options;
+    options.select = comma_items(args, "select");
+    options.ignore = comma_items(args, "ignore");
+    for (const std::string& item : comma_items(args, "severity")) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos)
+            throw UsageError("option --severity: expected RULE=LEVEL, got \"" + item + "\"");
+        options.severity[item.substr(0, eq)] = severity_value(item.substr(eq + 1), "severity");
+    }
+    if (auto level = args.value("min-severity")) options.min_severity = severity_value(*level, "min-severity");
+    for (const std::string& item : comma_items(args, "link-policy")) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos) {  // one policy for both kinds of link
+            options.downward_links = options.same_level_links = policy_value(item);
+            continue;
+        }
+        const std::string kind = item.substr(0, eq);
+        const LinkPolicy policy = policy_value(item.substr(eq + 1));
+        if (kind == "downward")
+            options.downward_links = policy;
+        else if (kind == "same-level")
+            options.same_level_links = policy;
+        else
+            throw UsageError("option --link-policy: unknown kind of link \"" + kind +
+                             "\"; expected downward or same-level");
+    }
+    try {
+        validate_lint_options(options);
+    } catch (const ModelError& e) {
+        throw UsageError(e.what());
+    }
+    return options;
+}
+
+enum class Format { text, json };
+
+Format format_value(const ParsedArgs& args) {
+    const std::string format = args.value("format").value_or("text");
+    if (format == "text") return Format::text;
+    if (format == "json") return Format::json;
+    throw UsageError("option --format: unknown format \"" + format + "\"; expected text or json");
+}
+
+int run_check(const ParsedArgs& args, Context& context) {
+    const LintOptions options = lint_options(args);
+    const Format format = format_value(args);
+
+    std::array<std::size_t, 3> by_severity{};  // indexed by Severity
+    std::size_t unreadable = 0;
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const std::string& path : args.positional) {
+        const std::string name = path == "-" ? std::string("<stdin>") : path;
+        std::vector<Finding> findings;
+        try {
+            findings = lint(load_input(path), options);
+        } catch (const FormatError& e) {
+            context.err << e.what() << "\n";
+            ++unreadable;
+            continue;
+        } catch (const Error& e) {
+            context.err << name << ": " << e.what() << "\n";
+            ++unreadable;
+            continue;
+        }
+        for (const Finding& f : findings) {
+            ++by_severity[static_cast<std::size_t>(f.severity)];
+            if (format == Format::text) {
+                context.out << name << ": " << to_string(f) << "\n";
+                continue;
+            }
+            all.push_back({{"file", name},
+                           {"code", f.code},
+                           {"name", std::string(find_rule(f.code)->name)},
+                           {"severity", std::string(to_string(f.severity))},
+                           {"message", f.message},
+                           {"hint", f.hint},
+                           {"ids", f.ids}});
+        }
+    }
+
+    const std::size_t errors = by_severity[static_cast<std::size_t>(Severity::error)];
+    if (format == Format::json) {
+        context.out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+        context.out << "checked " << count(args.positional.size(), "file") << ": " << count(errors, "error") << ", "
+                    << count(by_severity[static_cast<std::size_t>(Severity::warning)], "warning") << ", "
+                    << by_severity[static_cast<std::size_t>(Severity::info)] << " info";
+        if (unreadable > 0)
+            context.out << "; " << count(unreadable, "file") << (unreadable == 1 ? " was" : " were")
+                        << " not loaded";
+        context.out << "\n";
+    }
+    return errors > 0 || unreadable > 0 ? exit_failure : exit_ok;
 }
 
 }  // namespace
@@ -33,14 +151,39 @@ int run_check(const ParsedArgs& args, Context& context) {
 const Command& check_command() {
     static const Command command{
         .name = "check",
-        .summary = "Check that files are valid tocgraph files",
-        .synopsis = "FILE...",
+        .summary = "Load files and check the logic of their theories of change",
+        .synopsis = "[options] FILE...",
         .description =
-            "Reads each FILE (\"-\" for standard input) as docs/format.md describes and prints\n"
-            "\"FILE: ok (N nodes, M links, K indicators)\", or the first problem found as\n"
-            "\"FILE[:LINE:COLUMN]: /json/pointer: problem\" on standard error.\n"
-            "Exits with 0 when every file is valid, 1 when one is not or cannot be read.",
-        .options = {},
+            "Loads each FILE (\"-\" for standard input) as docs/format.md describes and runs\n"
+            "the linter, whose rules docs/rules.md describes. Each finding is printed as\n"
+            "\"FILE: CODE severity: message [ids]\", then a summary line. A file that cannot\n"
+            "be loaded is reported as \"FILE[:LINE:COLUMN]: /json/pointer: problem\" on\n"
+            "standard error, and the other files are still checked.\n"
+            "\n"
+            "RULES are comma-separated codes (TOC104), code prefixes (TOC2) or names\n"
+            "(goal-unreachable); the options may be repeated. A link policy is allowed,\n"
+            "warning or error, for both kinds of link or as downward=POLICY,same-level=POLICY.\n"
+            "\n"
+            "Exits with 1 when a finding of severity error remains or a file cannot be\n"
+            "loaded, 0 otherwise (warnings and info do not fail a check).",
+        .options =
+            {
+                {.name = "select", .short_name = 0, .value_name = "RULES", .help = "run only these rules"},
+                {.name = "ignore", .short_name = 0, .value_name = "RULES", .help = "skip these rules"},
+                {.name = "severity",
+                 .short_name = 0,
+                 .value_name = "RULE=LEVEL",
+                 .help = "change a rule's severity (info, warning or error)"},
+                {.name = "min-severity",
+                 .short_name = 0,
+                 .value_name = "LEVEL",
+                 .help = "report only findings of this severity or higher"},
+                {.name = "link-policy",
+                 .short_name = 0,
+                 .value_name = "POLICY",
+                 .help = "links pointing down or joining one level: allowed, warning or error"},
+                {.name = "format", .short_name = 'f', .value_name = "FORMAT", .help = "text (default) or json"},
+            },
         .min_positional = 1,
         .max_positional = static_cast<std::size_t>(-1),
         .positional_name = "FILE",

@@ -7,8 +7,18 @@
 namespace tocgraph::cli {
 
 std::span<const Command* const> commands() {
-    static const std::array<const Command*, 2> all = {
+    static const std::array<const Command*, 12> all = {
+        &analyze_command(),
         &check_command(),
+        &convert_command(),
+        &diff_command(),
+        &export_iati_command(),
+        &feedback_command(),
+        &import_iati_command(),
+        &merge_command(),
+        &progress_command(),
+        &render_command(),
+        &report_command(),
         &show_command(),
     };
     return all;

@@ -100,7 +100,7 @@ def test_help_lists_commands(flag: str) -> None:
     result = run(flag)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("usage: tocgraph ")
-    for command in ("check", "show", "help"):
+    for command in ("analyze", "check", "show", "help"):
         assert re.search(rf"^  {command} +\S", result.stdout, re.M), command
     assert result.stderr == ""
 
@@ -141,7 +141,7 @@ def test_bad_top_level_usage(args: list[str], message: str) -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("command", ["check", "show"])
+@pytest.mark.parametrize("command", ["analyze", "check", "show"])
 def test_command_help(command: str) -> None:
     via_help = run("help", command)
     via_flag = run(command, "--help")
@@ -156,20 +156,74 @@ def test_command_help(command: str) -> None:
 # ---- check ------------------------------------------------------------------------
 
 
-def test_check_example(example: dict) -> None:
+# What the linter finds in the bundled example: the gaps its README leaves on purpose
+# (Pathways 2 and 3 have nothing beneath their end-of-program outcomes, one activity
+# proposed at the workshop is not linked yet, three indicators lack a baseline), and
+# single-contributor nodes whose logic is the default "all".
+EXAMPLE_FINDINGS = [
+    ("TOC111", "info", ["pathway_1"]),
+    ("TOC111", "info", ["pathway_2"]),
+    ("TOC111", "info", ["pathway_3"]),
+    ("TOC108", "warning", ["eopo_2"]),
+    ("TOC108", "warning", ["eopo_3"]),
+    ("TOC111", "info", ["io_1_1"]),
+    ("TOC111", "info", ["out_monitoring_template"]),
+    ("TOC110", "warning", ["act_cso_dialogue"]),
+    ("TOC201", "warning", ["eopo_2"]),
+    ("TOC201", "warning", ["eopo_3"]),
+    ("TOC202", "warning", ["ind_io12_usefulness"]),
+    ("TOC202", "warning", ["ind_out_exchange_events"]),
+    ("TOC202", "warning", ["ind_out_reports_received"]),
+]
+FINDING_LINE = re.compile(r"^(?P<file>.+?): (?P<code>TOC\d{3}) (?P<severity>info|warning|error): (?P<message>.+?)(?: \[(?P<ids>[^\]]*)\])?$")
+LINT = ROOT / "tests" / "data" / "lint"
+
+
+def findings_of(stdout: str) -> list[tuple[str, str, list[str]]]:
+    out = []
+    for line in stdout.splitlines()[:-1]:  # the last line is the summary
+        match = FINDING_LINE.match(line)
+        assert match, line
+        out.append((match["code"], match["severity"], match["ids"].split(", ") if match["ids"] else []))
+    return out
+
+
+def test_check_example() -> None:
     result = run("check", EXAMPLE)
-    assert result.returncode == 0, result.stderr
-    counts = f"{n(len(example['nodes']), 'node')}, {n(len(example['links']), 'link')}, " + n(
-        len(example["indicators"]), "indicator"
-    )
-    assert result.stdout == f"{EXAMPLE}: ok ({counts})\n"
+    assert result.returncode == 0, result.stderr  # warnings and info do not fail a check
     assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert all(line.startswith(f"{EXAMPLE}: TOC") for line in lines[:-1])
+    assert findings_of(result.stdout) == EXAMPLE_FINDINGS
+    assert lines[-1] == "checked 1 file: 0 errors, 8 warnings, 5 info"
+    assert f'{EXAMPLE}: TOC110 warning: activity "act_cso_dialogue" has no links [act_cso_dialogue]' in lines
+    assert (
+        f'{EXAMPLE}: TOC202 warning: indicator "ind_io12_usefulness" has no baseline [ind_io12_usefulness]' in lines
+    )
+
+
+def test_check_example_as_json() -> None:
+    result = run("check", "--format", "json", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    assert [(f["code"], f["severity"], f["ids"]) for f in findings] == EXAMPLE_FINDINGS
+    first = findings[3]
+    assert first == {
+        "file": str(EXAMPLE),
+        "code": "TOC108",
+        "name": "result-without-contributors",
+        "severity": "warning",
+        "message": 'end_of_program_outcome "eopo_2" has no contributors',
+        "hint": "Add the outputs or activities that bring it about, or link existing ones to it.",
+        "ids": ["eopo_2"],
+    }
+    assert list(first) == ["file", "code", "name", "severity", "message", "hint", "ids"]
 
 
 def test_check_names_the_file_as_given() -> None:
     result = run("check", "examples/asean-act/toc.json", cwd=ROOT)
     assert result.returncode == 0
-    assert result.stdout.startswith("examples/asean-act/toc.json: ok (")
+    assert result.stdout.startswith("examples/asean-act/toc.json: TOC111 info: ")
 
 
 def test_check_reports_format_error(tmp_path: Path) -> None:
@@ -185,7 +239,12 @@ def test_check_reports_format_error(tmp_path: Path) -> None:
     )
     result = run("check", bad)
     assert result.returncode == 1
-    assert result.stdout == ""
+    assert result.stdout == "checked 1 file: 0 errors, 0 warnings, 0 info; 1 file was not loaded\n"
+    assert result.stderr == f'{bad}: /links/0/target: unknown node "oc9"\n'
+    # As JSON the findings stay a valid (empty) array; the load error goes to stderr as before.
+    result = run("check", "--format=json", bad)
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == []
     assert result.stderr == f'{bad}: /links/0/target: unknown node "oc9"\n'
 
 
@@ -208,16 +267,98 @@ def test_check_several_files_fails_if_one_fails(tmp_path: Path) -> None:
     result = run("check", bad, EXAMPLE)
     assert result.returncode == 1
     assert result.stderr == f'{bad}: /format: expected "tocgraph", got "toc"\n'
-    assert result.stdout.startswith(f"{EXAMPLE}: ok (")
+    assert result.stdout.startswith(f"{EXAMPLE}: TOC")
+    assert result.stdout.endswith("checked 2 files: 0 errors, 8 warnings, 5 info; 1 file was not loaded\n")
 
 
 def test_check_reads_standard_input() -> None:
     result = run("check", "-", stdin='{"format": "tocgraph", "version": 1}')
+    assert result.returncode == 1  # no goal is an error
+    assert result.stdout == (
+        '<stdin>: TOC105 error: no node at the goal level ("goal")\n'
+        "checked 1 file: 1 error, 0 warnings, 0 info\n"
+    )
+    clean = (LINT / "TOC101-pass.json").read_text(encoding="utf-8")
+    result = run("check", "-", stdin=clean)
     assert result.returncode == 0
-    assert result.stdout == "<stdin>: ok (0 nodes, 0 links, 0 indicators)\n"
+    assert result.stdout == "checked 1 file: 0 errors, 0 warnings, 0 info\n"
     result = run("check", "-", stdin="")
     assert result.returncode == 1
     assert result.stderr == "<stdin>: empty document\n"
+
+
+def test_check_exit_status_follows_error_findings() -> None:
+    # TOC101-fail.json: a cycle (error) through a downward link (error).
+    cycle = LINT / "TOC101-fail.json"
+    result = run("check", cycle)
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"{cycle}: TOC101 error: the links form a cycle: goal -> act1 -> goal [goal, act1]\n"
+        f'{cycle}: TOC102 error: link "goal" -> "act1" points down from goal to activity [goal->act1]\n'
+        "checked 1 file: 2 errors, 0 warnings, 0 info\n"
+    )
+    # Warnings alone do not fail.
+    assert run("check", LINT / "TOC103-fail.json").returncode == 0
+    # Re-graded down, ignored or filtered out, errors no longer fail the check.
+    assert run("check", "--severity", "TOC101=warning,downward-link=info", cycle).returncode == 0
+    assert run("check", "--ignore", "cycle", "--ignore", "TOC102", cycle).returncode == 0
+    # Graded up, a warning fails it.
+    same = LINT / "TOC103-fail.json"
+    result = run("check", "--severity", "same-level-link=error", same)
+    assert result.returncode == 1
+    assert f"{same}: TOC103 error: " in result.stdout
+
+
+def test_check_select_ignore_and_min_severity() -> None:
+    cycle = LINT / "TOC101-fail.json"
+    assert findings_of(run("check", "--select", "TOC101", cycle).stdout) == [("TOC101", "error", ["goal", "act1"])]
+    assert findings_of(run("check", "--select", "downward-link", cycle).stdout) == [
+        ("TOC102", "error", ["goal->act1"])
+    ]
+    assert [f[0] for f in findings_of(run("check", "--select", "TOC1", "--ignore", "TOC101", cycle).stdout)] == [
+        "TOC102"
+    ]
+    assert findings_of(run("check", "--select", "TOC2,TOC3", cycle).stdout) == []
+
+    example = run("check", "--min-severity", "warning", EXAMPLE)
+    assert [f for f in findings_of(example.stdout)] == [f for f in EXAMPLE_FINDINGS if f[1] != "info"]
+    assert example.stdout.endswith("checked 1 file: 0 errors, 8 warnings, 0 info\n")
+    assert findings_of(run("check", "--min-severity", "error", EXAMPLE).stdout) == []
+    # Re-grading comes before the cut.
+    result = run("check", "--min-severity=error", "--severity", "TOC110=error", EXAMPLE)
+    assert findings_of(result.stdout) == [("TOC110", "error", ["act_cso_dialogue"])]
+    assert result.returncode == 1
+
+
+def test_check_link_policy() -> None:
+    down, same = LINT / "TOC102-fail.json", LINT / "TOC103-fail.json"
+    assert run("check", down).returncode == 1
+    for policy, code, severity in [
+        ("allowed", 0, None),
+        ("warning", 0, "warning"),
+        ("downward=warning", 0, "warning"),
+        ("downward=allowed,same-level=error", 0, None),
+        ("error", 1, "error"),
+    ]:
+        result = run("check", "--link-policy", policy, down)
+        assert result.returncode == code, policy
+        assert findings_of(result.stdout) == ([("TOC102", severity, ["act1->inp1"])] if severity else []), policy
+    assert findings_of(run("check", "--link-policy", "same-level=allowed", same).stdout) == []
+    result = run("check", "--link-policy", "same-level=error", same)
+    assert result.returncode == 1
+    assert findings_of(result.stdout) == [("TOC103", "error", ["act1->act2"])]
+
+
+def test_check_every_rule_fixture() -> None:
+    # Each fail fixture reports its own rule; each pass fixture nothing at all.
+    for fail in sorted(LINT.glob("*-fail.json")):
+        code = fail.name.split("-")[0]
+        result = run("check", "--select", code, fail)
+        codes = {f[0] for f in findings_of(result.stdout)}
+        assert codes == {code}, fail.name
+        passing = run("check", fail.with_name(f"{code}-pass.json"))
+        assert passing.returncode == 0, passing.stdout
+        assert passing.stdout == "checked 1 file: 0 errors, 0 warnings, 0 info\n", fail.name
 
 
 @pytest.mark.parametrize(
@@ -225,6 +366,24 @@ def test_check_reads_standard_input() -> None:
     [
         (["check"], "missing FILE argument"),
         (["check", "--strict", str(EXAMPLE)], "unknown option --strict"),
+        (["check", "--select", "TOC999", str(EXAMPLE)], 'unknown lint rule "TOC999"'),
+        (["check", "--ignore", "cycles", str(EXAMPLE)], 'unknown lint rule "cycles"'),
+        (["check", "--severity", "TOC101", str(EXAMPLE)], 'option --severity: expected RULE=LEVEL, got "TOC101"'),
+        (["check", "--severity", "TOC101=fatal", str(EXAMPLE)], 'option --severity: unknown severity "fatal"'),
+        (["check", "--severity", "TOC1=error", str(EXAMPLE)], 'unknown lint rule "TOC1"'),
+        (["check", "--min-severity", "high", str(EXAMPLE)], 'option --min-severity: unknown severity "high"'),
+        (["check", "--link-policy", "strict", str(EXAMPLE)], 'option --link-policy: unknown policy "strict"'),
+        (["check", "--link-policy", "upward=error", str(EXAMPLE)], 'unknown kind of link "upward"'),
+        (
+            ["check", "--link-policy", "error", "--severity", "TOC103=info", str(EXAMPLE)],
+            "both a same-level-link policy and a severity for TOC103 (same-level-link) are given; keep one",
+        ),
+        (["check", "--format", "xml", str(EXAMPLE)], 'option --format: unknown format "xml"'),
+        (["analyze"], "missing FILE argument"),
+        (["analyze", str(EXAMPLE), str(EXAMPLE)], "unexpected argument"),
+        (["analyze", "--target", "nope", str(EXAMPLE)], 'option --target: ' + str(EXAMPLE) + ' has no node "nope"'),
+        (["analyze", "--top", "many", str(EXAMPLE)], 'option --top: expected a whole number, got "many"'),
+        (["analyze", "--format", "csv", str(EXAMPLE)], 'option --format: unknown format "csv"'),
         (["show"], "missing FILE argument"),
         (["show", str(EXAMPLE), str(EXAMPLE)], "unexpected argument"),
         (["show", "--level"], "option --level needs a value"),
@@ -347,3 +506,132 @@ def test_show_broken_file_fails_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == f"{bad}: /version: file format version 2 is newer than this library reads (1)\n"
+
+
+# ---- analyze ------------------------------------------------------------------------
+
+
+def ladder(rungs: int) -> dict:
+    """An activity, `rungs` pairs of outputs each linked to both of the next pair, the goal:
+    2**rungs paths from the activity to the goal."""
+    nodes = [{"id": "start", "level": "activity"}]
+    links = []
+    previous = ["start"]
+    for i in range(1, rungs + 1):
+        here = [f"u{i}", f"v{i}"]
+        nodes += [{"id": h, "level": "output"} for h in here]
+        links += [{"source": p, "target": h} for h in here for p in previous]
+        previous = here
+    nodes.append({"id": "goal", "level": "goal"})
+    links += [{"source": p, "target": "goal"} for p in previous]
+    return {"format": "tocgraph", "version": 1, "nodes": nodes, "links": links}
+
+
+def test_analyze_example() -> None:
+    result = run("analyze", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "ASEAN-Australia Counter Trafficking (ASEAN-ACT)"
+    assert lines[1] == f"Target: goal ({GOAL})"
+    assert "  pathway                     3  pathway_1, pathway_2, pathway_3" in lines
+    assert "  intermediate_outcome        0" in lines
+    assert "Coverage                  nodes  measured  with contributors  with activities" in lines
+    # Pathways 2 and 3 and their end-of-program outcomes have no activities beneath them.
+    assert "  pathway                     3         0                  3                1" in lines
+    assert "  end_of_program_outcome      3         1                  1                1" in lines
+    assert "  activity                    8         0                  0                8" in lines
+    assert "Indicators: 10, with a baseline 7, with targets 10, with actuals 10" in lines
+    # One path from each linked activity, two from each of the two feeding the progress reports.
+    assert "Paths from the activities to goal: 9" in lines
+    start = lines.index("Critical nodes (on every path from the activities to goal), nearest first:")
+    assert lines[start + 1].split(None, 1) == ["pathway_1", "Enhance regional level ASEAN capacity to oversee ACTIP implementation"]
+    assert lines[start + 2].split()[0] == "eopo_1"
+    assert lines[start + 3 : start + 6] == ["Critical links:", "  pathway_1 -> goal", "  eopo_1 -> pathway_1"]
+    central = lines[lines.index("Most central results (betweenness):") + 1 :]
+    assert [line.split()[:2] for line in central] == [
+        ["eopo_1", "0.0667"],
+        ["pathway_1", "0.0357"],
+        ["io_1_1", "0.0286"],
+        ["out_planning_guidance", "0.0286"],
+        ["io_1_2", "0.0250"],
+    ]
+
+
+def test_analyze_example_as_json() -> None:
+    result = run("analyze", "--format", "json", "--top", "2", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert list(doc) == ["file", "title", "target", "levels", "coverage", "activity_paths", "cycle",
+                         "critical_nodes", "critical_links", "central_results"]
+    assert doc["file"] == str(EXAMPLE) and doc["target"] == "goal"
+    assert [(lv["id"], len(lv["nodes"])) for lv in doc["levels"]] == [
+        ("goal", 1), ("pathway", 3), ("end_of_program_outcome", 3), ("intermediate_outcome", 0),
+        ("immediate_outcome", 3), ("output", 4), ("activity", 8),
+    ]
+    assert doc["levels"][1] == {"id": "pathway", "label": "Pathway", "role": "pathway",
+                                "nodes": ["pathway_1", "pathway_2", "pathway_3"]}
+    assert doc["coverage"]["levels"][2] == {"level": "end_of_program_outcome", "nodes": 3, "with_indicators": 1,
+                                            "with_contributors": 1, "with_activities": 1}
+    assert doc["coverage"]["indicators_with_baseline"] == 7
+    assert doc["activity_paths"] == "9" and doc["cycle"] is None
+    assert doc["critical_nodes"] == ["pathway_1", "eopo_1"]
+    assert doc["critical_links"] == [{"source": "pathway_1", "target": "goal"},
+                                     {"source": "eopo_1", "target": "pathway_1"}]
+    assert [r["id"] for r in doc["central_results"]] == ["eopo_1", "pathway_1"]
+    assert doc["central_results"][0]["betweenness"] == pytest.approx(28 / 420)  # networkx's value
+
+
+def test_analyze_target() -> None:
+    result = run("analyze", "--target", "io_1_3", "-f", "json", EXAMPLE)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["target"] == "io_1_3"
+    assert doc["activity_paths"] == "3"  # the monitoring template, and both activities behind the reports
+    assert doc["critical_nodes"] == [] and doc["critical_links"] == []
+    doc = json.loads(run("analyze", "-t", "out_monitoring_template", "-f", "json", EXAMPLE).stdout)
+    assert doc["critical_nodes"] == ["act_monitoring_template"]
+    assert doc["critical_links"] == [{"source": "act_monitoring_template", "target": "out_monitoring_template"}]
+
+
+def test_analyze_counts_paths_past_64_bits(tmp_path: Path) -> None:
+    path = write(tmp_path, "ladder.json", ladder(70))
+    doc = json.loads(run("analyze", "--format", "json", path).stdout)
+    assert doc["activity_paths"] == str(2**70) == "1180591620717411303424"
+    text = run("analyze", path).stdout
+    assert "Paths from the activities to goal: 1180591620717411303424\n" in text
+
+
+def test_analyze_needs_one_goal_or_a_target() -> None:
+    result = run("analyze", LINT / "TOC106-fail.json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert (
+        f'{LINT / "TOC106-fail.json"} has 2 goals ("goal1", "goal2"); choose the node to analyse with --target ID'
+        in result.stderr
+    )
+    result = run("analyze", LINT / "TOC105-fail.json")
+    assert result.returncode == 2
+    assert "has no goal; choose the node to analyse with --target ID" in result.stderr
+    assert run("analyze", "--target", "goal2", LINT / "TOC106-fail.json").returncode == 0
+
+
+def test_analyze_reports_a_cycle_below_the_target() -> None:
+    cycle = LINT / "TOC101-fail.json"
+    result = run("analyze", cycle)
+    assert result.returncode == 1
+    assert "Paths from the activities to goal: not countable, the links form a cycle: act1 -> goal -> act1" in (
+        result.stdout
+    )
+    assert result.stderr == f"{cycle}: the links form a cycle below goal: act1 -> goal -> act1\n"
+    doc = json.loads(run("analyze", "-f", "json", cycle).stdout)
+    assert doc["activity_paths"] is None
+    assert doc["cycle"] == ["act1", "goal", "act1"]
+
+
+def test_analyze_broken_file_fails_cleanly(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.json", {"format": "tocgraph", "version": 1, "nodes": [{"id": "g"}]})
+    result = run("analyze", bad)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f'{bad}: /nodes/0: missing required member "level"\n'

@@ -66,6 +66,7 @@ TheoryOfChange everything(LevelSchema schema = LevelSchema::theory_of_change()) 
     n.status = ActivityStatus::cancelled;
     n.budget = Budget{-0.0, "EUR"};
     n.attributes = {{"unicode", "日本語 \u00e9"}, {"big", 18446744073709551615ull}, {"neg", -9007199254740993ll}};
+    n.references = {{"sdg-target", "16.2", "https://example.org/sdg"}, {"99", "", ""}};
     toc.add_node(n);
     Node z;
     z.id = "z";
@@ -101,9 +102,21 @@ TheoryOfChange everything(LevelSchema schema = LevelSchema::theory_of_change()) 
     i.accumulation = Accumulation::incremental;
     i.aggregation = Aggregation::latest;
     i.baselines = {{Date{2019, 1, 1}, 1.0 / 3.0, {{"sex", "f"}}, "c"}, {}};
+    i.baselines[0].year = 2018;
+    i.baselines[0].value_text = "0,333";
+    i.baselines[0].locations = {"AF-KAN", ""};
+    i.baselines[0].attributes = {{"iati", {{"year", "2018"}}}};
+    i.baselines.push_back(Baseline{});
+    i.baselines.back().year = 9999;
+    i.baselines.back().value_text = "TBD";
     i.targets = {{{{2020, 1, 1}, {2020, 1, 1}}, 1e-300, 1.0, 3.0, {{"a/b", "~"}}, "t"},
                  {{{2021, 1, 1}, {2021, 12, 31}}, {}, {}, {}, {}, ""}};
     i.actuals = {{{{2020, 1, 1}, {2020, 6, 30}}, 123456789012345678.0, {}, 0.0, {}, "a"}};
+    i.targets[0].value_text = "<1";
+    i.targets[0].locations = {"KH"};
+    i.targets[0].attributes = json::object();
+    i.actuals[0].attributes = {{"k", json::array({"v"})}};
+    i.references = {{"9", "3.8.1", ""}, {"", "", "urn:x"}};
     i.means_of_verification = "Survey";
     i.frequency = "annual";
     i.attributes = {{"q", json::array()}};
@@ -174,6 +187,26 @@ TEST_CASE("full.json reads into the values it spells", "[json][roundtrip]") {
     CHECK(ind2.actuals[0].dimensions.at("country/region") == "VN~HN");
     CHECK(toc.indicator("ind1").measure == Measure::unit);
     CHECK(toc.indicator("ind1").ascending);
+    const Indicator& ind1 = toc.indicator("ind1");
+    REQUIRE(ind1.baselines.size() == 2);
+    CHECK(ind1.baselines[0].year == 2019);
+    CHECK(ind1.baselines[0].value == 3.0);
+    CHECK(ind1.baselines[0].value_text == "3 (provisional)");
+    CHECK(ind1.baselines[0].locations == std::vector<std::string>{"KH-PNH", ""});
+    CHECK(ind1.baselines[0].attributes["iati"]["narratives"]["comment"][0]["lang"] == "en");
+    CHECK_FALSE(ind1.baselines[1].value);
+    CHECK_FALSE(ind1.baselines[1].date);
+    CHECK(ind1.baselines[1].year == 2018);
+    CHECK(ind1.baselines[1].value_text == "TBD");
+    CHECK(ind1.targets[1].value_text == "7,0");
+    CHECK(ind1.targets[1].locations == std::vector<std::string>{"VN-HN"});
+    CHECK(ind1.targets[1].attributes == json{{"source", "work plan 2021"}});
+    CHECK(ind1.targets[0].attributes.is_null());
+    CHECK(ind1.references == std::vector<Reference>{{"9", "16.2.2", ""}});
+    CHECK(toc.node("eopo1").references ==
+          std::vector<Reference>{{"sdg-target", "16.2", "https://unstats.un.org/sdgs/indicators/indicators-list/"},
+                                 {"99", "EOPO-1", ""}});
+    CHECK(toc.node("goal").references.empty());
     CHECK(toc.indicator("ind3").aggregation == Aggregation::none);
 
     CHECK(toc.feedback_count() == 4);

@@ -25,7 +25,7 @@ TEST_CASE("The default schema is the ASEAN-ACT vocabulary", "[level_schema]") {
 
 TEST_CASE("Every built-in schema is found by name", "[level_schema]") {
     const auto names = LevelSchema::builtin_names();
-    REQUIRE(names.size() == 4);
+    REQUIRE(names.size() == 5);
     for (const auto& name : names) {
         auto s = LevelSchema::builtin(name);
         REQUIRE(s);
@@ -38,6 +38,7 @@ TEST_CASE("Every built-in schema is found by name", "[level_schema]") {
     CHECK(LevelSchema::logframe().choices() == R"("goal", "purpose", "output" or "activity")");
     CHECK(LevelSchema::oecd_results_chain().level("input").role == LevelRole::input);
     CHECK(LevelSchema::usaid_results_framework().rank("sub_intermediate_result") == 3u);
+    CHECK(LevelSchema::iati().choices() == R"("impact", "outcome", "output", "other" or "activity")");
 }
 
 TEST_CASE("Unknown levels are reported with the schema's levels", "[level_schema]") {

@@ -19,7 +19,7 @@ SCHEMA = ROOT / "schema" / "tocgraph.schema.json"
 
 
 def valid_files() -> list[Path]:
-    """tests/data/valid/*.json, or a skip marker if another helper has not written them yet."""
+    """The valid sample files, tests/data/valid/*.json, in name order."""
     return sorted(VALID.glob("*.json"))
 
 

@@ -61,5 +61,57 @@ def round_trip(toc: TheoryOfChange, path: Path) -> bool:
     return again == tocgraph.loads(text) and again == tocgraph.from_dict(toc.to_dict())
 
 
+def analyse(toc: TheoryOfChange) -> list[str]:
+    """The analyses, the linter and the synthetic generator, with their result types."""
+    out: list[str] = []
+    above: list[str] = toc.contributors("g", level="activity") + toc.effects("a")
+    order: list[str] = toc.topological_order()
+    by_level: dict[str, list[str]] = toc.levels()
+    routes: list[list[str]] = toc.paths("a", "g", limit=10)
+    count: int = toc.count_paths("a", "g") + toc.count_activity_paths("g")
+    critical: list[str] = toc.critical_nodes("g")
+    links: list[tuple[str, str]] = toc.critical_links("g")
+    impact: tocgraph.RemovalImpact = toc.what_if_removed(["a"])
+    share: float = impact.share_of_paths_lost
+    lost: int = impact.paths_lost
+    coverage: tocgraph.Coverage = toc.coverage()
+    row: tocgraph.LevelCoverage = coverage["goal"]
+    served: list[str] = toc.pathways_of("a")
+    scores: tocgraph.Centrality = toc.centrality(samples=5, seed=1, normalized=False)
+    top: float = max(scores.values(), default=0.0)
+    findings: tocgraph.Findings = toc.lint(
+        select=["TOC1", "result-without-indicator"], ignore="TOC111",
+        severity={"TOC103": "error"}, min_severity="warning",
+    )
+    for finding in findings:
+        ids: tuple[str, ...] = finding.ids
+        out.append(f"{finding.code} {finding.severity} {finding.message} {ids}")
+    rules: list[tocgraph.Rule] = tocgraph.rules()
+    out.extend(f"{r.code} {r.category}" for r in rules)
+    big: TheoryOfChange = tocgraph.synthetic(1000, seed=2, pathways=4, cross_links=0.2, titles=False)
+    part: TheoryOfChange = big.subgraph("pw0")
+    try:
+        part.topological_order()
+    except tocgraph.CycleError as error:
+        cycle: list[str] = error.cycle
+        out.append(" -> ".join(cycle))
+    out.extend(str(x) for x in (above, order, by_level, routes, count, critical, links))
+    out.extend(str(x) for x in (share, lost, row.with_indicators, served, top))
+    frame = findings.to_pandas()
+    series = scores.to_pandas()
+    out.append(f"{len(frame)} {len(series)} {len(coverage.to_pandas())} {len(tocgraph.rules().to_pandas())}")
+    return out
+
+
+def draw(toc: TheoryOfChange, folder: Path) -> list[str]:
+    svg: str = toc.to_svg(as_of=datetime.date(2022, 12, 31), method="weakest", show_ids=True, max_lines=3)
+    coloured: str = toc.to_svg(color="status", statuses={"g": "on_track", "a": "no_data"}, legend=False)
+    dot: str = toc.to_dot(color="level", title="", level_labels=False)
+    mermaid: str = toc.to_mermaid(as_of="2022-12-31", level_subgraphs=True)
+    written: str = toc.render(folder / "toc.gv", format="dot", show_ids=True)
+    report: str = toc.report(folder / "report.md", as_of="2022-12-31", format="markdown", at_risk_below=0.8)
+    return [svg, coloured, dot, mermaid, written, report, toc._repr_svg_()]
+
+
 if __name__ == "__main__":
     print(summarise(build()))

@@ -4,17 +4,17 @@
 //
 // Brandes' algorithm on the unweighted directed graph. On a whole portfolio
 // the exact value (a search from every node) is too slow, so `samples` > 0
-// estimates it from that many source nodes drawn with a fixed seed, scaled
+// estimates it from that many source nodes drawn with a seed, scaled
 // by n / samples (Brandes & Pich 2007).
 
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
-#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "../detail/split_mix.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {
@@ -36,8 +36,11 @@ inline std::vector<double> betweenness(const TheoryOfChange& toc, const Centrali
     std::iota(sources.begin(), sources.end(), std::size_t{0});
     double scale = 1.0;
     if (options.samples > 0 && options.samples < n) {
-        std::mt19937_64 rng(options.seed);
-        std::shuffle(sources.begin(), sources.end(), rng);
+        // The first `samples` steps of a Fisher-Yates shuffle, with our own
+        // generator: the same sample for the same seed on every platform.
+        detail::SplitMix64 rng(options.seed);
+        for (std::size_t i = 0; i < options.samples; ++i)
+            std::swap(sources[i], sources[i + rng.below(n - i)]);
         sources.resize(options.samples);
         scale = double(n) / double(options.samples);
     }

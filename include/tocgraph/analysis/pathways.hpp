@@ -11,15 +11,23 @@
 
 namespace tocgraph {
 
+namespace detail {
+
+/// The pathway-level vertices that `v` contributes to, itself included.
+inline std::vector<char> pathway_marks(const TheoryOfChange& toc, std::size_t v) {
+    const auto& g = toc.graph();
+    auto marked = reachable(g, {v}, Direction::up);
+    for (std::size_t u = 0; u < marked.size(); ++u)
+        if (marked[u] && toc.schema().level(g[u].level).role != LevelRole::pathway) marked[u] = 0;
+    return marked;
+}
+
+}  // namespace detail
+
 /// Ids of the pathway-level nodes that `id` contributes to (itself included
 /// when it is a pathway), in node insertion order.
 inline std::vector<std::string> pathways_of(const TheoryOfChange& toc, std::string_view id) {
-    const auto& g = toc.graph();
-    const auto up = detail::reachable(g, {toc.vertex_of(id)}, detail::Direction::up);
-    std::vector<std::string> out;
-    for (std::size_t v = 0; v < up.size(); ++v)
-        if (up[v] && toc.schema().level(g[v].level).role == LevelRole::pathway) out.push_back(g[v].id);
-    return out;
+    return detail::ids_of(toc, detail::pathway_marks(toc, toc.vertex_of(id)));
 }
 
 /// The sub-ToC of one pathway: the pathway, everything that contributes to

@@ -22,8 +22,7 @@ struct RemovalImpact {
     BigCount paths_after;
     /// paths lost / paths before, 0 when there were none.
     double share_of_paths_lost() const {
-        const double before = paths_before.to_double();
-        return before > 0 ? 1.0 - paths_after.to_double() / before : 0.0;
+        return paths_before.is_zero() ? 0.0 : 1.0 - ratio(paths_after, paths_before);
     }
 };
 

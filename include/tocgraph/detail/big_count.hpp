@@ -4,6 +4,7 @@
 // dozen levels. Only what counting needs: addition, comparison, printing.
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -50,6 +51,21 @@ public:
         for (std::size_t i = limbs_.size(); i-- > 0;) out = out * 18446744073709551616.0 + double(limbs_[i]);
         return out;
     }
+    /// a / b as the nearest double, also when both are beyond the range of a
+    /// double (to_double would give inf / inf); 0 when b is zero.
+    friend double ratio(const BigCount& a, const BigCount& b) {
+        if (b.is_zero()) return 0.0;
+        // Drop the same number of low limbs from both: the top two limbs of
+        // the larger keep far more precision than a double has.
+        const std::size_t size = std::max(a.limbs_.size(), b.limbs_.size());
+        const std::size_t drop = size > 2 ? size - 2 : 0;
+        auto top = [drop](const BigCount& x) {
+            double out = 0.0;
+            for (std::size_t i = x.limbs_.size(); i-- > drop;) out = out * 18446744073709551616.0 + double(x.limbs_[i]);
+            return out;
+        };
+        return top(a) / top(b);
+    }
     /// True when the value fits in 64 bits.
     bool fits_u64() const noexcept { return limbs_.size() <= 1; }
     std::uint64_t to_u64() const noexcept { return limbs_.empty() ? 0 : limbs_[0]; }
@@ -61,9 +77,9 @@ public:
         std::string digits;
         constexpr std::uint64_t chunk = 1000000000ULL;  // peel 9 digits at a time
         while (!n.empty()) {
-            unsigned __int128 rem = 0;
+            __extension__ unsigned __int128 rem = 0;
             for (std::size_t i = n.size(); i-- > 0;) {
-                const unsigned __int128 cur = (rem << 64) | n[i];
+                __extension__ const unsigned __int128 cur = (rem << 64) | n[i];
                 n[i] = static_cast<std::uint64_t>(cur / chunk);
                 rem = cur % chunk;
             }

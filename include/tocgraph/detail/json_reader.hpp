@@ -147,10 +147,14 @@ private:
         if (taken(id)) fail(p, std::string("duplicate ") + kind + " id " + json_quote(id));
         return id;
     }
-    Period period_value(const json& v, const std::string& p) const {
+    /// A period; `ordered` makes one ending before it starts an error. Only the
+    /// programme period is ordered on load: every dated check is measured
+    /// against it. Indicator periods in the wrong order load, and the linter
+    /// reports them (TOC206) together with the file's other slips.
+    Period period_value(const json& v, const std::string& p, bool ordered = false) const {
         const Obj o = object(v, p, {"start", "end"}, {"start", "end"});
         Period period{date_value(*o.find("start"), o.at("start")), date_value(*o.find("end"), o.at("end"))};
-        if (period.end < period.start)
+        if (ordered && period.end < period.start)
             fail(p, "period ends " + period.end.to_string() + " before it starts " +
                         period.start.to_string());
         return period;
@@ -203,6 +207,28 @@ private:
         if (!v->is_object()) fail(o.at("attributes"), got("an object", *v));
         out = *v;
     }
+    void opt_references(const Obj& o, std::vector<Reference>& out) const {
+        each(o, "references", [&](const json& rv, const std::string& rp) {
+            const Obj r = object(rv, rp, {"vocabulary", "code", "uri"}, {"vocabulary", "code"});
+            Reference reference;
+            opt(r, "vocabulary", reference.vocabulary);
+            opt(r, "code", reference.code);
+            opt(r, "uri", reference.uri);
+            out.push_back(std::move(reference));
+        });
+    }
+    void opt_year(const Obj& o, std::string_view key, std::optional<int>& out) const {
+        const json* v = o.find(key);
+        if (!v) return;
+        const std::string p = o.at(key);
+        if (v->is_number_float()) fail(p, "expected an integer, got " + v->dump());
+        if (!v->is_number_integer()) fail(p, got("an integer", *v));
+        const bool in_range = v->is_number_unsigned()
+                                  ? v->get<std::uint64_t>() >= 1 && v->get<std::uint64_t>() <= 9999
+                                  : v->get<std::int64_t>() >= 1 && v->get<std::int64_t>() <= 9999;
+        if (!in_range) fail(p, "year must be between 1 and 9999, got " + v->dump());
+        out = static_cast<int>(v->get<std::int64_t>());
+    }
 
     // ---- the identity of the file ---------------------------------------------------
 
@@ -237,7 +263,7 @@ private:
         opt(o, "description", m.description);
         opt(o, "funder", m.funder);
         opt(o, "version", m.version);
-        if (const json* period = o.find("period")) m.period = period_value(*period, o.at("period"));
+        if (const json* period = o.find("period")) m.period = period_value(*period, o.at("period"), true);
         opt(o, "date", m.date);
         each(o, "sources", [&](const json& sv, const std::string& sp) {
             const Obj s = object(sv, sp, {"id", "title", "url", "note"}, {"id"});
@@ -351,7 +377,7 @@ private:
     void read_node(TheoryOfChange& toc, const json& v, const std::string& p) const {
         const Obj o = object(v, p,
                              {"id", "level", "title", "description", "tags", "actors", "logic", "start",
-                              "end", "status", "budget", "attributes"},
+                              "end", "status", "budget", "references", "attributes"},
                              {"id", "level"});
         Node n;
         n.id = id_value(o, "node", [&](const std::string& id) { return toc.contains(id); });
@@ -378,6 +404,7 @@ private:
             opt(b, "currency", budget.currency);
             n.budget = std::move(budget);
         }
+        opt_references(o, n.references);
         opt_attributes(o, n.attributes);
         guarded(p, [&] { toc.add_node(std::move(n)); });
     }
@@ -395,11 +422,8 @@ private:
         const std::string name = json_quote(l.source) + " -> " + json_quote(l.target);
         if (l.source == l.target) fail(p, "link " + name + " joins a node to itself");
         if (toc.has_link(l.source, l.target)) fail(p, "duplicate link " + name);
-        each(o, "assumptions", [&](const json& av, const std::string& ap) {
-            const std::string& id = string_value(av, ap);
-            if (!toc.has_assumption(id)) fail(ap, "unknown assumption " + json_quote(id));
-            l.assumptions.push_back(id);
-        });
+        // An assumption id the file does not declare loads; the linter reports it (TOC304).
+        opt(o, "assumptions", l.assumptions);
         opt(o, "rationale", l.rationale);
         if (const json* ev = o.find("evidence")) {
             const Obj e = object(*ev, o.at("evidence"), {"strength", "references"});
@@ -425,15 +449,20 @@ private:
     }
 
     PeriodValue read_period_value(const json& v, const std::string& p) const {
-        const Obj o = object(v, p, {"period", "value", "numerator", "denominator", "dimensions", "comment"},
+        const Obj o = object(v, p,
+                             {"period", "value", "value_text", "numerator", "denominator", "dimensions",
+                              "locations", "comment", "attributes"},
                              {"period"});
         PeriodValue pv;
         pv.period = period_value(*o.find("period"), o.at("period"));
         opt(o, "value", pv.value);
+        opt(o, "value_text", pv.value_text);
         opt(o, "numerator", pv.numerator);
         opt(o, "denominator", pv.denominator);
         opt_dimensions(o, pv.dimensions);
+        opt(o, "locations", pv.locations);
         opt(o, "comment", pv.comment);
+        opt_attributes(o, pv.attributes);
         return pv;
     }
 
@@ -441,7 +470,7 @@ private:
         const Obj o = object(v, p,
                              {"id", "node", "title", "description", "unit", "measure", "ascending",
                               "accumulation", "aggregation", "baselines", "targets", "actuals",
-                              "means_of_verification", "frequency", "attributes"},
+                              "means_of_verification", "frequency", "references", "attributes"},
                              {"id", "node"});
         Indicator i;
         i.id = id_value(o, "indicator", [&](const std::string& id) { return toc.has_indicator(id); });
@@ -455,12 +484,18 @@ private:
         opt(o, "accumulation", i.accumulation);
         opt(o, "aggregation", i.aggregation);
         each(o, "baselines", [&](const json& bv, const std::string& bp) {
-            const Obj b = object(bv, bp, {"date", "value", "dimensions", "comment"});
+            const Obj b = object(bv, bp,
+                                 {"date", "year", "value", "value_text", "dimensions", "locations",
+                                  "comment", "attributes"});
             Baseline baseline;
             opt(b, "date", baseline.date);
+            opt_year(b, "year", baseline.year);
             opt(b, "value", baseline.value);
+            opt(b, "value_text", baseline.value_text);
             opt_dimensions(b, baseline.dimensions);
+            opt(b, "locations", baseline.locations);
             opt(b, "comment", baseline.comment);
+            opt_attributes(b, baseline.attributes);
             i.baselines.push_back(std::move(baseline));
         });
         each(o, "targets", [&](const json& tv, const std::string& tp) {
@@ -471,6 +506,7 @@ private:
         });
         opt(o, "means_of_verification", i.means_of_verification);
         opt(o, "frequency", i.frequency);
+        opt_references(o, i.references);
         opt_attributes(o, i.attributes);
         guarded(p, [&] { toc.add_indicator(std::move(i)); });
     }

@@ -129,14 +129,28 @@ private:
                          const std::string& p) {
         if (value) o[key] = date(*value, pointer_child(p, key));
     }
-    static Json period(const Period& period, const std::string& p) {
+    /// `ordered`: the period must not end before it starts (the reader's rule
+    /// for the programme period; indicator periods in any order read back).
+    static Json period(const Period& period, const std::string& p, bool ordered = false) {
         Json o = Json::object();
         o["start"] = date(period.start, pointer_child(p, "start"));
         o["end"] = date(period.end, pointer_child(p, "end"));
-        if (period.end < period.start)
+        if (ordered && period.end < period.start)
             fail(p, "period ends " + period.end.to_string() + " before it starts " +
                         period.start.to_string());
         return o;
+    }
+    static void put_references(Json& o, const std::vector<Reference>& references) {
+        if (references.empty()) return;
+        Json array = Json::array();
+        for (const Reference& r : references) {
+            Json ro = Json::object();
+            ro["vocabulary"] = r.vocabulary;
+            ro["code"] = r.code;
+            put(ro, "uri", r.uri);
+            array.push_back(std::move(ro));
+        }
+        o["references"] = std::move(array);
     }
     static void put_dimensions(Json& o, const Dimensions& dimensions) {
         if (dimensions.empty()) return;
@@ -196,7 +210,7 @@ private:
         put(o, "description", m.description);
         put(o, "funder", m.funder);
         put(o, "version", m.version);
-        if (m.period) o["period"] = period(*m.period, pointer_child(p, "period"));
+        if (m.period) o["period"] = period(*m.period, pointer_child(p, "period"), true);
         put_date(o, "date", m.date, p);
         if (!m.sources.empty()) {
             Json sources = Json::array();
@@ -273,6 +287,7 @@ private:
             put(b, "currency", n.budget->currency);
             o["budget"] = std::move(b);
         }
+        put_references(o, n.references);
         put_attributes(o, n.attributes, p, 4);
         return o;
     }
@@ -298,10 +313,13 @@ private:
         Json o = Json::object();
         o["period"] = period(v.period, pointer_child(p, "period"));
         put_number(o, "value", v.value, p);
+        put(o, "value_text", v.value_text);
         put_number(o, "numerator", v.numerator, p);
         put_number(o, "denominator", v.denominator, p);
         put_dimensions(o, v.dimensions);
+        put(o, "locations", v.locations);
         put(o, "comment", v.comment);
+        put_attributes(o, v.attributes, p, 6);
         return o;
     }
 
@@ -324,9 +342,18 @@ private:
                 const std::string ep = pointer_index(bp, k);
                 Json bo = Json::object();
                 put_date(bo, "date", b.date, ep);
+                if (b.year) {
+                    if (*b.year < 1 || *b.year > 9999)
+                        fail(pointer_child(ep, "year"), "year must be between 1 and 9999, got " +
+                                                            std::to_string(*b.year));
+                    bo["year"] = *b.year;
+                }
                 put_number(bo, "value", b.value, ep);
+                put(bo, "value_text", b.value_text);
                 put_dimensions(bo, b.dimensions);
+                put(bo, "locations", b.locations);
                 put(bo, "comment", b.comment);
+                put_attributes(bo, b.attributes, ep, 6);
                 baselines.push_back(std::move(bo));
             }
             o["baselines"] = std::move(baselines);
@@ -341,6 +368,7 @@ private:
         }
         put(o, "means_of_verification", i.means_of_verification);
         put(o, "frequency", i.frequency);
+        put_references(o, i.references);
         put_attributes(o, i.attributes, p, 4);
         return o;
     }

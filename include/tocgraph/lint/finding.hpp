@@ -34,4 +34,16 @@ struct Finding {
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 
+/// One line, as `tocgraph check` prints it after the file name:
+/// `TOC104 warning: output "o1" does not lead to any goal [o1]` (no brackets without ids).
+inline std::string to_string(const Finding& f) {
+    std::string out = f.code + " " + std::string(to_string(f.severity)) + ": " + f.message;
+    if (!f.ids.empty()) {
+        out += " [";
+        for (std::size_t i = 0; i < f.ids.size(); ++i) out += (i ? ", " : "") + f.ids[i];
+        out += "]";
+    }
+    return out;
+}
+
 }  // namespace tocgraph

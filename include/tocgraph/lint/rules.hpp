@@ -21,7 +21,7 @@ struct RuleInfo {
     std::string_view hint;
 };
 
-inline constexpr std::array<RuleInfo, 24> rule_catalogue{{
+inline constexpr std::array<RuleInfo, 26> rule_catalogue{{
     // ---- structure ----
     {"TOC101", "cycle", Severity::error, RuleCategory::structure,
      "The links form a cycle.", "A theory of change flows one way, from activities up to the goal: "
@@ -40,7 +40,8 @@ inline constexpr std::array<RuleInfo, 24> rule_catalogue{{
      "The theory of change has more than one goal.",
      "A theory of change usually serves one broader goal: merge them or split the ToC."},
     {"TOC107", "empty-pathway", Severity::warning, RuleCategory::structure,
-     "A pathway has no outcome feeding it.", "Add the outcomes the pathway works through."},
+     "No outcome contributes to a pathway, directly or through other results.",
+     "Add the outcomes the pathway works through and link them to it."},
     {"TOC108", "result-without-contributors", Severity::warning, RuleCategory::structure,
      "A result has nothing below it contributing to it.",
      "Add the outputs or activities that bring it about, or link existing ones to it."},
@@ -76,14 +77,21 @@ inline constexpr std::array<RuleInfo, 24> rule_catalogue{{
     {"TOC210", "percentage-out-of-range", Severity::error, RuleCategory::measurement,
      "A percentage indicator has a value outside 0..100.",
      "Percentages are written 0 to 100: check for a fraction (0..1) or a typing error."},
+    {"TOC211", "iati-reference-both-levels", Severity::warning, RuleCategory::measurement,
+     "A result and one of its indicators carry a reference of the same vocabulary.",
+     "IATI allows a reference at the result or at the indicator level, not both (rule 8.11.1): "
+     "keep it where it applies."},
     // ---- plan ----
     {"TOC301", "activity-dates-reversed", Severity::error, RuleCategory::plan,
-     "An activity ends before it starts.", "Correct its start or end date."},
+     "An activity (or any dated node) ends before it starts.", "Correct its start or end date."},
     {"TOC302", "activity-outside-programme", Severity::warning, RuleCategory::plan,
-     "An activity runs outside the programme period.",
+     "An activity (or any dated node) starts before or ends after the programme period.",
      "Move its dates into the programme period, or correct the programme period in the metadata."},
     {"TOC303", "orphan-assumption", Severity::warning, RuleCategory::plan,
      "An assumption is attached to no link.", "Attach it to the links that rest on it, or remove it."},
+    {"TOC304", "unknown-assumption", Severity::error, RuleCategory::plan,
+     "A link names an assumption that is not declared.",
+     "Declare the assumption under \"assumptions\", or correct the id on the link."},
 }};
 
 /// The rule with this code or name, or nullptr.

@@ -1,0 +1,114 @@
+#pragma once
+// Choosing a format by name or by file extension, and reading or writing a
+// file in any of them: what `tocgraph convert` and tocgraph.convert use.
+//
+//   .json         tocgraph JSON; read: a Kumu blueprint too (it has "elements")
+//   .kumu.json    Kumu blueprint (also .kumu)
+//   .graphml      GraphML (write only)
+//   .dagitty/.dag DAGitty model (write only)
+//   .csv          logframe table (docs/logframe.md)
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "../errors.hpp"
+#include "../json_io.hpp"
+#include "../theory_of_change.hpp"
+#include "../detail/atomic_file.hpp"
+#include "../detail/json_parse.hpp"
+#include "dagitty.hpp"
+#include "graphml.hpp"
+#include "import_result.hpp"
+#include "kumu.hpp"
+#include "logframe_csv.hpp"
+
+namespace tocgraph {
+
+enum class FileFormat { tocgraph_json, kumu, graphml, dagitty, logframe_csv };
+
+/// The name `--from`/`--to` take: "json", "kumu", "graphml", "dagitty", "logframe-csv".
+inline std::string_view format_name(FileFormat f) {
+    switch (f) {
+        case FileFormat::tocgraph_json: return "json";
+        case FileFormat::kumu: return "kumu";
+        case FileFormat::graphml: return "graphml";
+        case FileFormat::dagitty: return "dagitty";
+        case FileFormat::logframe_csv: return "logframe-csv";
+    }
+    return "?";
+}
+
+/// The format called `name` (also "csv" and "tocgraph"); throws Error otherwise.
+inline FileFormat parse_format_name(std::string_view name) {
+    for (FileFormat f : {FileFormat::tocgraph_json, FileFormat::kumu, FileFormat::graphml, FileFormat::dagitty,
+                         FileFormat::logframe_csv})
+        if (format_name(f) == name) return f;
+    if (name == "csv") return FileFormat::logframe_csv;
+    if (name == "tocgraph") return FileFormat::tocgraph_json;
+    throw Error("unknown format \"" + std::string(name) +
+                "\"; formats are \"json\", \"kumu\", \"graphml\", \"dagitty\" and \"logframe-csv\"");
+}
+
+/// The format a file name's extension names; throws Error when it names none.
+inline FileFormat format_of_path(const std::filesystem::path& path) {
+    const std::string name = detail::lower_ascii(path.filename().string());
+    auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
+    if (ends(".kumu.json") || ends(".kumu")) return FileFormat::kumu;
+    if (ends(".json")) return FileFormat::tocgraph_json;
+    if (ends(".graphml")) return FileFormat::graphml;
+    if (ends(".dagitty") || ends(".dag")) return FileFormat::dagitty;
+    if (ends(".csv")) return FileFormat::logframe_csv;
+    if (ends(".xlsx"))
+        throw Error("\"" + path.string() +
+                    "\": spreadsheets are read and written by the Python package "
+                    "(tocgraph.read_logframe, TheoryOfChange.to_logframe)");
+    throw Error("cannot tell the format of \"" + path.string() +
+                "\" from its extension (.json, .kumu.json, .graphml, .dagitty, .csv); name it with --from or --to");
+}
+
+inline bool can_read(FileFormat f) {
+    return f == FileFormat::tocgraph_json || f == FileFormat::kumu || f == FileFormat::logframe_csv;
+}
+
+/// Options of the readers that make decisions.
+struct ReadOptions {
+    KumuOptions kumu;
+    LogframeReadOptions logframe;
+};
+
+/// Reads a file in `format` (nullopt: by extension; a .json file holding a
+/// Kumu blueprint is read as one). Throws FormatError or Error.
+inline ImportResult read_file_as(const std::filesystem::path& path, std::optional<FileFormat> format = std::nullopt,
+                                 const ReadOptions& options = {}) {
+    const FileFormat f = format ? *format : format_of_path(path);
+    if (!can_read(f))
+        throw Error("cannot read " + std::string(format_name(f)) + ": tocgraph writes this format only");
+    std::string reason;
+    auto text = detail::read_file(path, reason);
+    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
+    const std::string file = path.string();
+    if (f == FileFormat::logframe_csv) return loads_logframe_csv(*text, options.logframe, file);
+    nlohmann::json document = detail::parse_document(*text, file);
+    const bool kumu = f == FileFormat::kumu ||
+                      (!format && document.is_object() && document.contains("elements") && !document.contains("format"));
+    if (kumu) return from_kumu(document, options.kumu, file);
+    return {from_json(document, file), {}};
+}
+
+/// Writes a file in `format` (nullopt: by extension), atomically.
+inline void write_file_as(const TheoryOfChange& toc, const std::filesystem::path& path,
+                          std::optional<FileFormat> format = std::nullopt) {
+    switch (format ? *format : format_of_path(path)) {
+        case FileFormat::tocgraph_json: save(toc, path); return;
+        case FileFormat::kumu: save_kumu(toc, path); return;
+        case FileFormat::graphml: save_graphml(toc, path); return;
+        case FileFormat::dagitty: save_dagitty(toc, path); return;
+        case FileFormat::logframe_csv: save_logframe_csv(toc, path); return;
+    }
+}
+
+}  // namespace tocgraph

@@ -1,0 +1,141 @@
+#pragma once
+// Monitoring results as JSON (for `tocgraph progress --format json`, reports
+// and other tools), members in the order of the C++ fields; dates are
+// "YYYY-MM-DD" strings, enums their file spelling, absent values null.
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "breakdown.hpp"
+#include "indicator_progress.hpp"
+#include "rollup.hpp"
+
+namespace tocgraph {
+
+namespace detail {
+
+inline nlohmann::ordered_json json_or_null(const std::optional<double>& x) {
+    return x && std::isfinite(*x) ? nlohmann::ordered_json(*x) : nlohmann::ordered_json(nullptr);
+}
+inline nlohmann::ordered_json json_or_null(const std::optional<Date>& d) {
+    return d ? nlohmann::ordered_json(d->to_string()) : nlohmann::ordered_json(nullptr);
+}
+inline nlohmann::ordered_json json_dimensions(const Dimensions& d) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : d) out[k] = v;
+    return out;
+}
+
+}  // namespace detail
+
+inline nlohmann::ordered_json to_json(const Tolerances& t) {
+    return {{"at_risk_below", t.at_risk_below}, {"off_track_below", t.off_track_below}};
+}
+
+inline nlohmann::ordered_json to_json(const PeriodProgress& p) {
+    using detail::json_or_null;
+    return {{"start", p.period.start.to_string()},
+            {"end", p.period.end.to_string()},
+            {"target", json_or_null(p.target)},
+            {"target_to_date", json_or_null(p.target_to_date)},
+            {"actual", json_or_null(p.actual)},
+            {"actual_to_date", json_or_null(p.actual_to_date)},
+            {"achievement", json_or_null(p.achievement)},
+            {"due", p.due},
+            {"target_comment", p.target_comment},
+            {"actual_comment", p.actual_comment}};
+}
+
+inline nlohmann::ordered_json to_json(const IndicatorProgress& p) {
+    using detail::json_or_null;
+    nlohmann::ordered_json out = {{"indicator", p.indicator},
+                          {"node", p.node},
+                          {"title", p.title},
+                          {"unit", p.unit},
+                          {"measure", to_string(p.measure)},
+                          {"accumulation", to_string(p.accumulation)},
+                          {"aggregation", to_string(p.aggregation)},
+                          {"ascending", p.ascending},
+                          {"filter", detail::json_dimensions(p.filter)},
+                          {"as_of", p.as_of.to_string()},
+                          {"baseline", json_or_null(p.baseline)},
+                          {"baseline_date", json_or_null(p.baseline_date)},
+                          {"target", json_or_null(p.target)},
+                          {"target_date", json_or_null(p.target_date)},
+                          {"actual", json_or_null(p.actual)},
+                          {"actual_date", json_or_null(p.actual_date)},
+                          {"evaluated_at", json_or_null(p.evaluated_at)},
+                          {"expected_value", json_or_null(p.expected_value)},
+                          {"achievement", json_or_null(p.achievement)},
+                          {"expected", json_or_null(p.expected)},
+                          {"status", to_string(p.status)},
+                          {"comment", p.comment}};
+    out["unreported"] = nlohmann::ordered_json::array();
+    for (const Dimensions& d : p.unreported) out["unreported"].push_back(detail::json_dimensions(d));
+    out["notes"] = p.notes;
+    out["periods"] = nlohmann::ordered_json::array();
+    for (const PeriodProgress& row : p.periods) out["periods"].push_back(to_json(row));
+    out["parts"] = nlohmann::ordered_json::array();
+    for (const IndicatorProgress& part : p.parts) out["parts"].push_back(to_json(part));
+    return out;
+}
+
+inline nlohmann::ordered_json to_json(const RollupInput& i) {
+    using detail::json_or_null;
+    return {{"kind", to_string(i.kind)},
+            {"id", i.id},
+            {"title", i.title},
+            {"achievement", json_or_null(i.achievement)},
+            {"expected", json_or_null(i.expected)},
+            {"status", to_string(i.status)},
+            {"weight", i.weight},
+            {"scored", i.scored},
+            {"share", i.share},
+            {"reason", i.reason}};
+}
+
+inline nlohmann::ordered_json to_json(const NodeProgress& n) {
+    using detail::json_or_null;
+    nlohmann::ordered_json out = {{"node", n.node},
+                          {"level", n.level},
+                          {"title", n.title},
+                          {"achievement", json_or_null(n.achievement)},
+                          {"expected", json_or_null(n.expected)},
+                          {"status", to_string(n.status)},
+                          {"method", to_string(n.method)},
+                          {"decisive", n.decisive.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.decisive)}};
+    out["inputs"] = nlohmann::ordered_json::array();
+    for (const RollupInput& i : n.inputs) out["inputs"].push_back(to_json(i));
+    return out;
+}
+
+inline nlohmann::ordered_json to_json(const Rollup& r) {
+    nlohmann::ordered_json out = {{"as_of", r.options.progress.as_of.to_string()},
+                          {"method", to_string(r.options.method)},
+                          {"tolerances", to_json(r.options.progress.tolerances)}};
+    out["indicators"] = nlohmann::ordered_json::array();
+    for (const IndicatorProgress& i : r.indicators) out["indicators"].push_back(to_json(i));
+    out["nodes"] = nlohmann::ordered_json::array();
+    for (const NodeProgress& n : r.nodes) out["nodes"].push_back(to_json(n));
+    return out;
+}
+
+inline nlohmann::ordered_json to_json(const Explanation& e) {
+    nlohmann::ordered_json out = {{"node", to_json(e.node)}, {"text", e.text}};
+    out["drivers"] = nlohmann::ordered_json::array();
+    for (const RollupInput& i : e.drivers) out["drivers"].push_back(to_json(i));
+    out["unscored"] = nlohmann::ordered_json::array();
+    for (const RollupInput& i : e.unscored) out["unscored"].push_back(to_json(i));
+    return out;
+}
+
+inline nlohmann::ordered_json to_json(const IndicatorBreakdown& b) {
+    nlohmann::ordered_json out = {{"indicator", b.indicator}, {"node", b.node}, {"dimension", b.dimension},
+                          {"values", b.values}, {"missing", b.missing}};
+    out["rows"] = nlohmann::ordered_json::array();
+    for (const IndicatorProgress& row : b.rows) out["rows"].push_back(to_json(row));
+    return out;
+}
+
+}  // namespace tocgraph

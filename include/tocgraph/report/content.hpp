@@ -1,0 +1,135 @@
+#pragma once
+// What a report says, gathered once for every output format: the roll-up as
+// of a date (monitoring.hpp), the linter's findings (lint.hpp), the
+// pathways with their members, the assumptions with the links resting on
+// them, and the consultation record (versions/consultation_record.hpp):
+// feedback by phase, with the items whose subject is no longer in the model.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../detail/traversal.hpp"
+#include "../lint/linter.hpp"
+#include "../monitoring.hpp"
+#include "../render/layout.hpp"
+#include "../render/statuses.hpp"
+#include "../theory_of_change.hpp"
+#include "../versions/consultation_record.hpp"
+
+namespace tocgraph {
+
+enum class ReportFormat { html, markdown };
+
+struct ReportOptions {
+    Date as_of;                                 ///< the date progress is assessed at
+    RollupMethod method = RollupMethod::mean;   ///< how progress rolls up the graph
+    Tolerances tolerances;                      ///< between on track, at risk and off track
+    std::optional<std::string> title;           ///< nullopt: the programme title from the metadata
+    LayoutOptions layout;                       ///< the diagram's layout (font size, widths...)
+    LintOptions lint;                           ///< which validation findings to list
+};
+
+/// One pathway and what feeds it, as indices into Rollup::nodes (node order).
+struct PathwayProgress {
+    std::size_t pathway = 0;
+    std::vector<std::size_t> members;  ///< the results and activities feeding it, top level first
+};
+
+struct ReportContent {
+    std::string title;
+    ReportOptions options;
+    std::optional<Rollup> rollup;       ///< absent when it cannot be computed (a cycle)
+    std::string rollup_problem;         ///< why it is absent
+    std::vector<IndicatorProgress> indicators;  ///< always computed (needs no graph order)
+    std::vector<Finding> findings;
+    std::vector<PathwayProgress> pathways;
+    std::optional<std::size_t> goal;    ///< index in Rollup::nodes of the first goal-role node
+    ConsultationSummary consultation;   ///< the feedback by phase (versions/consultation_record.hpp)
+    std::map<std::string, std::vector<const Link*>> links_of_assumption;
+};
+
+namespace detail {
+
+/// "2", "3.5", "4.03", "0.125": a value as a reader wants it, with two
+/// decimals at most (three significant digits below 0.1).
+inline std::string report_number(double x) {
+    if (!std::isfinite(x)) return std::isnan(x) ? "n/a" : (x > 0 ? "\xE2\x88\x9E" : "-\xE2\x88\x9E");
+    char buffer[64];
+    if (x != 0 && std::abs(x) < 0.1) {
+        std::snprintf(buffer, sizeof buffer, "%.3g", x);
+        return buffer;
+    }
+    std::snprintf(buffer, sizeof buffer, "%.2f", x);
+    std::string s = buffer;
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+/// "63%" for 0.63; "-" when absent.
+inline std::string report_percent(const std::optional<double>& fraction) {
+    if (!fraction || !std::isfinite(*fraction)) return "\xE2\x80\x93";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.0f%%", *fraction * 100);
+    return std::string(buffer) == "-0%" ? "0%" : buffer;
+}
+
+}  // namespace detail
+
+/// Gathers everything a report shows. Throws std::invalid_argument for bad
+/// tolerances and ModelError for lint options naming an unknown rule; a
+/// cycle in the links does not throw (the report says so instead).
+inline ReportContent report_content(const TheoryOfChange& toc, const ReportOptions& options) {
+    options.tolerances.check();
+    ReportContent c;
+    c.options = options;
+    c.title = options.title ? *options.title : toc.metadata().title;
+    if (c.title.empty()) c.title = "Theory of change";
+    const ProgressOptions progress_options{options.as_of, options.tolerances};
+    c.indicators = progress(toc, progress_options);
+    try {
+        c.rollup = rollup(toc, RollupOptions{progress_options, options.method});
+    } catch (const ModelError& e) {  // CycleError: no order to roll up in
+        c.rollup_problem = e.what();
+    }
+    c.findings = lint(toc, options.lint);
+
+    if (c.rollup) {
+        const auto& g = toc.graph();
+        for (std::size_t v : detail::vertices_with_role(toc, LevelRole::goal)) {
+            c.goal = v;
+            break;
+        }
+        for (std::size_t p : detail::vertices_with_role(toc, LevelRole::pathway)) {
+            PathwayProgress pp;
+            pp.pathway = p;
+            const auto below = detail::reachable(g, {p}, detail::Direction::down);
+            std::vector<std::size_t> members;
+            for (std::size_t v = 0; v < below.size(); ++v)
+                if (below[v] && v != p) members.push_back(v);
+            std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+                return *toc.schema().rank(g[a].level) < *toc.schema().rank(g[b].level);
+            });
+            pp.members = std::move(members);
+            c.pathways.push_back(std::move(pp));
+        }
+    }
+    c.consultation = consultation_summary(toc);
+    for (const Link* l : toc.links())
+        for (const std::string& a : l->assumptions) c.links_of_assumption[a].push_back(l);
+    return c;
+}
+
+/// The statuses the report's diagram shows: the roll-up's, or none.
+inline NodeStatuses report_statuses(const ReportContent& c) {
+    return c.rollup ? node_statuses(*c.rollup) : NodeStatuses{};
+}
+
+}  // namespace tocgraph

@@ -1,0 +1,125 @@
+// tocgraph feedback FILE: the consultation record of a theory of change,
+// the feedback items that match the filters, or their summary per phase
+// (docs/versions.md).
+#include <algorithm>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <tocgraph/enums.hpp>
+#include <tocgraph/errors.hpp>
+#include <tocgraph/versions.hpp>
+
+#include "command.hpp"
+
+namespace tocgraph::cli {
+namespace {
+
+template <typename E>
+std::optional<E> enum_option(const ParsedArgs& args, const char* name) {
+    const auto text = args.value(name);
+    if (!text) return std::nullopt;
+    if (auto value = parse_enum<E>(*text)) return value;
+    throw UsageError("unknown --" + std::string(name) + " \"" + *text + "\"; expected " + enum_choices<E>());
+}
+
+void print_item(std::ostream& out, const TheoryOfChange& toc, const Feedback& f) {
+    const FeedbackSubject subject = resolve_subject(toc, f.subject);
+    out << f.id << " [" << (f.phase.empty() ? std::string("no phase") : f.phase) << "] " << to_string(f.kind) << ", "
+        << to_string(f.status) << ", about ";
+    if (subject.kind == SubjectKind::programme) out << "the theory of change as a whole";
+    else if (subject.kind == SubjectKind::missing) out << f.subject << " (no longer in the theory of change)";
+    else out << to_string(subject.kind) << " " << f.subject;
+    out << "\n  " << (f.author.empty() ? std::string("(anonymous)") : f.author);
+    if (f.date) out << ", " << f.date->to_string();
+    out << ": " << f.text << "\n";
+    if (!f.resolution.empty()) out << "  -> " << f.resolution << "\n";
+}
+
+int run_feedback(const ParsedArgs& args, Context& context) {
+    FeedbackQuery query;
+    query.consultation = args.value("consultation").value_or("");
+    query.phase = args.value("phase").value_or("");
+    query.author = args.value("author").value_or("");
+    query.subject = args.value("subject").value_or("");
+    query.status = enum_option<FeedbackStatus>(args, "status");
+    query.kind = enum_option<FeedbackKind>(args, "kind");
+    const std::string format = args.value("format").value_or("text");
+    if (format != "text" && format != "json" && format != "md" && format != "html")
+        throw UsageError("unknown format \"" + format + "\"; expected \"text\", \"json\", \"md\" or \"html\"");
+    const bool summary = args.has("summary") || format == "md" || format == "html";
+    const std::string& path = args.positional[0];
+    try {
+        const TheoryOfChange toc = load_input(path);
+        const std::vector<Feedback> items = find_feedback(toc, query);
+        if (summary) {
+            TheoryOfChange selected = toc;  // the summary of the matching items only
+            for (const Feedback& f : toc.feedback())
+                if (std::none_of(items.begin(), items.end(), [&](const Feedback& i) { return i.id == f.id; }))
+                    selected.remove_feedback(f.id);
+            const ConsultationSummary s = consultation_summary(selected, query.consultation);
+            if (format == "json") context.out << to_json(s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            else if (format == "html") context.out << to_html(s);
+            else context.out << to_markdown(s);
+            return exit_ok;
+        }
+        if (format == "json") {
+            nlohmann::json list = nlohmann::json::array();
+            for (const Feedback& f : items) {
+                nlohmann::json o = detail::feedback_json(f);
+                const FeedbackSubject subject = resolve_subject(toc, f.subject);
+                o["subject_kind"] = std::string(to_string(subject.kind));
+                o["subject_title"] = subject.title;
+                list.push_back(std::move(o));
+            }
+            context.out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            return exit_ok;
+        }
+        for (const Feedback& f : items) print_item(context.out, toc, f);
+        StatusCounts counts;
+        for (const Feedback& f : items) counts.count(f.status);
+        context.out << (items.empty() ? std::string("no feedback items match") : detail::status_counts_text(counts))
+                    << "\n";
+        return exit_ok;
+    } catch (const FormatError& e) {
+        context.err << e.what() << "\n";
+    } catch (const Error& e) {
+        context.err << (path == "-" ? std::string("<stdin>") : path) << ": " << e.what() << "\n";
+    }
+    return exit_failure;
+}
+
+}  // namespace
+
+const Command& feedback_command() {
+    static const Command command{
+        .name = "feedback",
+        .summary = "List the consultation feedback on a theory of change",
+        .synopsis = "[options] FILE",
+        .description =
+            "Lists the feedback items of FILE (\"-\" for standard input) that match every\n"
+            "filter given: phase, status, subject, author, kind and consultation, each\n"
+            "item with what it is about (flagged when that is no longer in the theory of\n"
+            "change), who said it, and what became of it.\n"
+            "--summary prints the consultation record phase by phase instead: what was\n"
+            "raised, by whom, about which result, and what became of it (Markdown unless\n"
+            "--format says html or json).\n"
+            "Exits with 0 on success, 1 when FILE cannot be read, 2 on a usage error.",
+        .options = {{"phase", 'p', "PHASE", "only this phase (its id, e.g. workshop)"},
+                    {"status", 's', "STATUS", "only this status: open, accepted, rejected or addressed"},
+                    {"subject", 0, "ID", "only feedback about this node, indicator, assumption or link (a->b)"},
+                    {"author", 'a', "AUTHOR", "only feedback from this stakeholder"},
+                    {"kind", 'k', "KIND", "only this kind: challenge, priority, solution, comment, proposed_change"},
+                    {"consultation", 'c', "ID", "only this consultation"},
+                    {"summary", 0, "", "print the consultation record phase by phase"},
+                    {"format", 'f', "FORMAT", "text (default), json, md or html"}},
+        .min_positional = 1,
+        .max_positional = 1,
+        .positional_name = "FILE",
+        .run = run_feedback,
+    };
+    return command;
+}
+
+}  // namespace tocgraph::cli

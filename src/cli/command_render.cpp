@@ -1,0 +1,178 @@
+// tocgraph render FILE -o OUT: the theory of change drawn as SVG, or written
+// as Graphviz DOT or Mermaid, by OUT's extension or --format
+// (docs/drawing.md). --color status colours results by their rolled-up
+// status as of --as-of DATE.
+#include <cmath>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <tocgraph/detail/atomic_file.hpp>
+#include <tocgraph/errors.hpp>
+#include <tocgraph/render.hpp>
+
+#include "command.hpp"
+
+namespace tocgraph::cli {
+namespace {
+
+enum class DrawingFormat { svg, dot, mermaid };
+
+std::optional<DrawingFormat> format_named(const std::string& name) {
+    if (name == "svg") return DrawingFormat::svg;
+    if (name == "dot" || name == "gv") return DrawingFormat::dot;
+    if (name == "mermaid" || name == "mmd") return DrawingFormat::mermaid;
+    return std::nullopt;
+}
+
+DrawingFormat format_of(const ParsedArgs& args, const std::optional<std::string>& out) {
+    if (auto name = args.value("format")) {
+        if (auto f = format_named(*name)) return *f;
+        throw UsageError("option --format: unknown format \"" + *name + "\"; expected svg, dot or mermaid");
+    }
+    if (!out || *out == "-") return DrawingFormat::svg;
+    const auto dot = out->rfind('.');
+    std::string ext = dot == std::string::npos ? "" : out->substr(dot + 1);
+    for (char& c : ext)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (auto f = format_named(ext)) return *f;
+    throw UsageError("cannot tell the format of \"" + *out +
+                     "\": use a .svg, .dot, .gv or .mmd file name, or --format");
+}
+
+double positive_number(const ParsedArgs& args, std::string_view name, double fallback, bool zero_ok = false) {
+    const auto text = args.value(name);
+    if (!text) return fallback;
+    try {
+        std::size_t used = 0;
+        const double x = std::stod(*text, &used);
+        if (used == text->size() && std::isfinite(x) && (x > 0 || (zero_ok && x == 0))) return x;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("option --" + std::string(name) + ": expected a " + (zero_ok ? "non-negative" : "positive") +
+                     " number, got \"" + *text + "\"");
+}
+
+int run_render(const ParsedArgs& args, Context& context) {
+    const std::string& path = args.positional[0];
+    const std::optional<std::string> out = args.value("output");
+    const DrawingFormat format = format_of(args, out);
+
+    ColorMode color = ColorMode::level;
+    if (auto c = args.value("color")) {
+        auto parsed = parse_enum<ColorMode>(*c);
+        if (!parsed) throw UsageError("option --color: unknown value \"" + *c + "\"; expected level or status");
+        color = *parsed;
+    }
+    std::optional<Date> as_of;
+    if (auto text = args.value("as-of")) {
+        as_of = Date::parse(*text);
+        if (!as_of) throw UsageError("option --as-of: invalid date \"" + *text + "\"; expected YYYY-MM-DD");
+    }
+    if (color == ColorMode::status && !as_of) throw UsageError("--color status needs --as-of DATE");
+    if (color == ColorMode::level && as_of) throw UsageError("--as-of is for --color status");
+    RollupMethod method = RollupMethod::mean;
+    if (auto m = args.value("method")) {
+        auto parsed = parse_enum<RollupMethod>(*m);
+        if (!parsed) throw UsageError("option --method: unknown value \"" + *m + "\"; expected " +
+                                      enum_choices<RollupMethod>());
+        method = *parsed;
+    }
+    const std::optional<std::string> title = args.value("title");
+    const bool show_ids = args.has("show-ids");
+    const double font_size = positive_number(args, "font-size", 12);
+    const double text_width = positive_number(args, "text-width", 168);
+
+    const std::string name = path == "-" ? std::string("<stdin>") : path;
+    try {
+        const TheoryOfChange toc = load_input(path);
+        NodeStatuses statuses;
+        if (color == ColorMode::status) statuses = node_statuses(toc, RollupOptions{ProgressOptions{*as_of, {}}, method});
+        std::string text;
+        if (format == DrawingFormat::svg) {
+            SvgOptions o;
+            o.color = color;
+            o.statuses = std::move(statuses);
+            o.title = title;
+            if (as_of) o.subtitle = "Status as of " + as_of->to_string();
+            o.layout.font_size = font_size;
+            o.layout.max_text_width = text_width;
+            o.layout.show_ids = show_ids;
+            o.layout.max_width = positive_number(args, "max-width", o.layout.max_width, true);
+            o.layout.show_empty_levels = args.has("empty-levels");
+            text = to_svg(toc, o);
+        } else if (format == DrawingFormat::dot) {
+            DotOptions o;
+            o.color = color;
+            o.statuses = std::move(statuses);
+            o.title = title;
+            o.font_size = font_size;
+            o.max_text_width = text_width;
+            o.show_ids = show_ids;
+            text = to_dot(toc, o);
+        } else {
+            MermaidOptions o;
+            o.color = color;
+            o.statuses = std::move(statuses);
+            o.title = title;
+            o.font_size = font_size;
+            o.max_text_width = text_width;
+            o.show_ids = show_ids;
+            text = to_mermaid(toc, o);
+        }
+        if (!out || *out == "-") {
+            context.out << text;
+            return exit_ok;
+        }
+        try {
+            detail::write_file_atomically(*out, text);
+        } catch (const Error& e) {
+            context.err << e.what() << "\n";
+            return exit_failure;
+        }
+    } catch (const FormatError& e) {
+        context.err << e.what() << "\n";
+        return exit_failure;
+    } catch (const Error& e) {  // a cycle when rolling up statuses, for one
+        context.err << name << ": " << e.what() << "\n";
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+const Command& render_command() {
+    static const Command command{
+        .name = "render",
+        .summary = "Draw a theory of change as SVG, or write it as DOT or Mermaid",
+        .synopsis = "[options] FILE [-o OUT]",
+        .description =
+            "Draws FILE (\"-\" for standard input) with the levels of its schema as horizontal\n"
+            "bands, the goal on top, arrows from cause up to effect (docs/drawing.md).\n"
+            "The format is OUT's extension: .svg, .dot or .gv (Graphviz), .mmd (Mermaid), or\n"
+            "--format; without -o, SVG (or --format) goes to standard output. OUT is replaced\n"
+            "atomically. Boxes are coloured by level, or with --color status --as-of DATE by\n"
+            "each result's rolled-up status on that date (docs/monitoring.md).\n"
+            "Exits with 1 when FILE cannot be read, OUT cannot be written, or statuses cannot\n"
+            "be rolled up (the links form a cycle).",
+        .options = {{"output", 'o', "OUT", "the file to write (format from its extension)"},
+                    {"format", 'f', "FORMAT", "svg, dot or mermaid instead of OUT's extension"},
+                    {"color", 'c', "MODE", "colour boxes by level (default) or status"},
+                    {"as-of", 0, "DATE", "with --color status: the date of the assessment (YYYY-MM-DD)"},
+                    {"method", 'm', "METHOD", "with --color status: roll-up method (mean, weighted, weakest, strongest, logic)"},
+                    {"title", 0, "TEXT", "a heading instead of the programme title (\"\" for none)"},
+                    {"show-ids", 0, "", "print each node's id in its box"},
+                    {"font-size", 0, "PX", "font size of the titles (default 12)"},
+                    {"text-width", 0, "PX", "titles wrap at this width (default 168)"},
+                    {"max-width", 0, "PX", "SVG: stagger bands wider than this over two rows (default 2400, 0 never)"},
+                    {"empty-levels", 0, "", "SVG: draw a band for levels without nodes too"}},
+        .min_positional = 1,
+        .max_positional = 1,
+        .positional_name = "FILE",
+        .run = run_render,
+    };
+    return command;
+}
+
+}  // namespace tocgraph::cli

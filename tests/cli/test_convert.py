@@ -1,0 +1,72 @@
+"""`tocgraph convert`: formats by extension or by name, findings on stderr, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
+SHARED = ROOT.parent / "shared" / "data" / "toc-logframes"
+CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
+pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    assert CLI is not None
+    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_json_to_kumu_and_back(tmp_path: Path) -> None:
+    r = run("convert", EXAMPLE, tmp_path / "toc.kumu.json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+    blueprint = json.loads((tmp_path / "toc.kumu.json").read_text(encoding="utf-8"))
+    assert blueprint["elements"][0]["id"] == "goal"
+    r = run("convert", tmp_path / "toc.kumu.json", tmp_path / "back.json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "back.json").read_text(encoding="utf-8")) == json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_writers_by_extension_and_by_name(tmp_path: Path) -> None:
+    assert run("convert", EXAMPLE, tmp_path / "toc.graphml").returncode == 0
+    assert (tmp_path / "toc.graphml").read_text(encoding="utf-8").startswith('<?xml version="1.0"')
+    assert run("convert", EXAMPLE, tmp_path / "toc.dag").returncode == 0
+    assert (tmp_path / "toc.dag").read_text(encoding="utf-8").startswith('dag {\n"goal" [outcome,')
+    assert run("convert", "--to", "logframe-csv", EXAMPLE, tmp_path / "lf.txt").returncode == 0
+    assert (tmp_path / "lf.txt").read_text(encoding="utf-8").startswith("Level,ID,Contributes to,")
+    r = run("convert", "--from", "logframe-csv", "--schema", "theory_of_change", tmp_path / "lf.txt", tmp_path / "lf.json")
+    assert r.returncode == 0, r.stderr
+
+
+def test_errors_and_usage(tmp_path: Path) -> None:
+    r = run("convert", EXAMPLE, tmp_path / "toc.txt")
+    assert r.returncode == 1
+    assert "cannot tell the format" in r.stderr
+    r = run("convert", "--to", "pdf", EXAMPLE, tmp_path / "x")
+    assert r.returncode == 2
+    assert 'unknown format "pdf"' in r.stderr
+    (tmp_path / "bad.csv").write_text("Level,ID,Statement\ngoal,g,G\nsummit,s,S\n", encoding="utf-8")
+    r = run("convert", tmp_path / "bad.csv", tmp_path / "out.json")
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"{tmp_path / 'bad.csv'}:3:1: unknown level \"summit\"")
+    assert not (tmp_path / "out.json").exists()
+    r = run("convert", EXAMPLE)
+    assert r.returncode == 2
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is absent (the shared real-data folder)")
+def test_real_kumu_map_findings_and_cycle(tmp_path: Path) -> None:
+    source = SHARED / "kumu" / "kumu-omidyarnetwork-us-financial-inclusion-BACKUP.json"
+    r = run("convert", source, tmp_path / "map.json")
+    assert r.returncode == 0, r.stderr
+    assert f"{source}: warning IMP102: 230 elements have no level and no element type" in r.stderr
+    assert "warning IMP106: the links form a cycle" in r.stderr
+    r = run("convert", source, tmp_path / "map.dagitty")
+    assert r.returncode == 1
+    assert "cannot write a DAGitty model: the links form a cycle" in r.stderr

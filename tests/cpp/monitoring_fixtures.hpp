@@ -1,0 +1,79 @@
+#pragma once
+// Small builders for the monitoring tests: indicators, values and options
+// written in one line each, so every test case reads as its hand computation.
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <tocgraph/indicator.hpp>
+#include <tocgraph/monitoring.hpp>
+
+namespace monitoring_fixtures {
+
+using namespace tocgraph;
+
+inline Date day(const char* iso) { return *Date::parse(iso); }
+
+inline ProgressOptions as_of(const char* iso, Tolerances tolerances = {}) { return {day(iso), tolerances}; }
+
+/// A value for a period, optionally disaggregated.
+inline PeriodValue value(const char* start, const char* end, std::optional<double> v, Dimensions dimensions = {},
+                         std::string comment = {}) {
+    PeriodValue out;
+    out.period = {day(start), day(end)};
+    out.value = v;
+    out.dimensions = std::move(dimensions);
+    out.comment = std::move(comment);
+    return out;
+}
+
+/// A value for a calendar year.
+inline PeriodValue year(int y, std::optional<double> v, Dimensions dimensions = {}, std::string comment = {}) {
+    PeriodValue out;
+    out.period = {Date::from_ymd(y, 1, 1), Date::from_ymd(y, 12, 31)};
+    out.value = v;
+    out.dimensions = std::move(dimensions);
+    out.comment = std::move(comment);
+    return out;
+}
+
+/// A ratio value for a calendar year: numerator / denominator.
+inline PeriodValue ratio_year(int y, double numerator, double denominator, Dimensions dimensions = {}) {
+    PeriodValue out = year(y, std::nullopt, std::move(dimensions));
+    out.numerator = numerator;
+    out.denominator = denominator;
+    return out;
+}
+
+inline Baseline baseline(std::optional<const char*> date, std::optional<double> v, Dimensions dimensions = {},
+                         std::string comment = {}) {
+    Baseline out;
+    if (date) out.date = day(*date);
+    out.value = v;
+    out.dimensions = std::move(dimensions);
+    out.comment = std::move(comment);
+    return out;
+}
+
+inline Indicator indicator(Accumulation accumulation, Aggregation aggregation = Aggregation::sum,
+                           Measure measure = Measure::unit, bool ascending = true) {
+    Indicator out;
+    out.id = "i";
+    out.node = "n";
+    out.accumulation = accumulation;
+    out.aggregation = aggregation;
+    out.measure = measure;
+    out.ascending = ascending;
+    return out;
+}
+
+inline Dimensions country(const char* code) { return {{"country", code}}; }
+
+inline bool has_note(const IndicatorProgress& p, const std::string& fragment) {
+    for (const std::string& n : p.notes)
+        if (n.find(fragment) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace monitoring_fixtures
