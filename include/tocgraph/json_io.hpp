@@ -28,14 +28,14 @@ namespace tocgraph {
 
 /// The theory of change a parsed document describes; throws FormatError
 /// (attributed to `file`) if it breaks any rule of the format.
-inline TheoryOfChange from_json(const nlohmann::json& document, const std::string& file = "<string>") {
+inline TheoryOfChange toc_from_json(const nlohmann::json& document, const std::string& file = "<string>") {
     return detail::JsonReader(file).read(document);
 }
 
 /// The document for a theory of change. nlohmann::json sorts members by name;
 /// dumps() and save() keep the documented order. Throws Error for values the
 /// format cannot carry (a NaN, a date that does not exist).
-inline nlohmann::json to_json(const TheoryOfChange& toc) {
+inline nlohmann::json toc_to_json(const TheoryOfChange& toc) {
     return detail::JsonWriter<nlohmann::json>().write(toc);
 }
 
@@ -45,7 +45,7 @@ inline TheoryOfChange loads(std::string_view text, const std::string& file = "<s
 }
 
 /// The file text for a theory of change, ending with a newline. `indent` < 0
-/// writes it on one line. Throws Error as to_json does, or if a string is not
+/// writes it on one line. Throws Error as toc_to_json does, or if a string is not
 /// valid UTF-8.
 inline std::string dumps(const TheoryOfChange& toc, int indent = 2) {
     const auto document = detail::JsonWriter<nlohmann::ordered_json>().write(toc);
@@ -67,7 +67,7 @@ inline TheoryOfChange load(const std::filesystem::path& path) {
     std::string reason;
     auto text = detail::read_file(path, reason);
     if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
-    return loads(*text, path.string());
+    return tocgraph::loads(*text, path.string());
 }
 
 /// Writes a file atomically: the target is either replaced whole or left as it

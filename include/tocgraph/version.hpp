@@ -1,13 +1,19 @@
 #pragma once
-// Library and file-format versions. The file format version changes only when
-// files written by this version could not be read by an older reader.
+// Library and file-format versions.
+//
+// TOCGRAPH_VERSION below is the project's only version number: CMake's
+// project() and pyproject.toml (scikit-build-core's regex provider) read it
+// from this line, the Python package reports it as tocgraph.__version__ and
+// the command line as `tocgraph --version`. Change it here only.
+//
+// The file format version changes only when files written by this version
+// could not be read by an older reader.
+
+#define TOCGRAPH_VERSION "0.1.0"
 
 namespace tocgraph {
 
-inline constexpr int version_major = 0;
-inline constexpr int version_minor = 1;
-inline constexpr int version_patch = 0;
-inline constexpr const char* version_string = "0.1.0";
+inline constexpr const char* version_string = TOCGRAPH_VERSION;
 
 /// The value of the "format" member that identifies a tocgraph file.
 inline constexpr const char* file_format_tag = "tocgraph";

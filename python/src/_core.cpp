@@ -2,15 +2,40 @@
 // API lives in the pure-Python package (python/tocgraph), which wraps it.
 #include "pybind.hpp"
 
-#ifndef TOCGRAPH_PYTHON_VERSION
-#define TOCGRAPH_PYTHON_VERSION "0.0.0"
+#include <boost/version.hpp>
+
+namespace {
+
+/// What this module was compiled from, for bug reports: a wheel must be the
+/// same on every machine, so these name the header packages pyproject.toml pins.
+py::dict build_info() {
+    py::dict info;
+    info["version"] = tocgraph::version_string;
+    info["nlohmann_json"] = std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." +
+                            std::to_string(NLOHMANN_JSON_VERSION_MINOR) + "." +
+                            std::to_string(NLOHMANN_JSON_VERSION_PATCH);
+    info["boost"] = std::to_string(BOOST_VERSION / 100000) + "." + std::to_string(BOOST_VERSION / 100 % 1000) +
+                    "." + std::to_string(BOOST_VERSION % 100);
+    info["pybind11"] = std::to_string(PYBIND11_VERSION_MAJOR) + "." + std::to_string(PYBIND11_VERSION_MINOR) +
+                       "." + std::to_string(PYBIND11_VERSION_PATCH);
+#if defined(__clang__)
+    info["compiler"] = "clang " __clang_version__;
+#elif defined(__GNUC__)
+    info["compiler"] = "gcc " __VERSION__;
+#else
+    info["compiler"] = "unknown";
 #endif
+    info["cxx_standard"] = std::to_string(__cplusplus);
+    return info;
+}
+
+}  // namespace
 
 PYBIND11_MODULE(_core, m) {
     m.doc() = "tocgraph's compiled core (private: use the tocgraph package).";
-    m.attr("__version__") = TOCGRAPH_PYTHON_VERSION;
-    m.attr("library_version") = tocgraph::version_string;
+    m.attr("__version__") = tocgraph::version_string;
     m.attr("file_format_version") = tocgraph::file_format_version;
+    m.attr("build_info") = build_info();
 
     tocgraph::python::register_errors(m);
     tocgraph::python::register_model(m);

@@ -31,14 +31,14 @@ void register_io(py::module_& m) {
         py::arg("toc"), py::arg("path"), py::arg("indent") = 2, release(),
         "Writes a theory of change to a file atomically; raises tocgraph.Error.");
     m.def(
-        "from_json",
+        "toc_from_json",
         [](const nlohmann::json& document, const std::string& source) {
-            return tocgraph::from_json(document, source);
+            return tocgraph::toc_from_json(document, source);
         },
         py::arg("document"), py::arg("source") = "<string>", release(),
         "Reads a theory of change from a parsed JSON document (dicts and lists).");
     m.def(
-        "to_json", [](const TheoryOfChange& toc) { return tocgraph::to_json(toc); }, py::arg("toc"),
+        "toc_to_json", [](const TheoryOfChange& toc) { return tocgraph::toc_to_json(toc); }, py::arg("toc"),
         "The JSON document of a theory of change, as dicts and lists.");
 }
 

@@ -82,7 +82,7 @@ void register_diff(py::module_& m) {
                      out[py::str(collection)] = json_to_python(detail::counts_json(c));
                  return out;
              })
-        .def("to_json", [](const Diff& d) { return to_json(d); })
+        .def("to_json", [](const Diff& d) { return nlohmann::json(d); })
         .def("to_text", [](const Diff& d) { return to_text(d); })
         .def("to_markdown", [](const Diff& d, int heading_level) { return to_markdown(d, heading_level); },
              py::arg("heading_level") = 2)
@@ -145,7 +145,7 @@ void register_merge(py::module_& m) {
                                "The conflict in words.")
         .def_property_readonly("resolution", [](const Conflict& c) { return c.resolution; },
                                "What the merged result holds, e.g. \"kept ours\".")
-        .def("to_json", [](const Conflict& c) { return to_json(c); })
+        .def("to_json", [](const Conflict& c) { return nlohmann::json(c); })
         .def("to_text", [](const Conflict& c) { return to_text(c); })
         .def(py::self == py::self)
         .def("__repr__", [](const Conflict& c) {
@@ -217,7 +217,7 @@ void register_consultation(py::module_& m) {
                                "How many items per status over all phases.")
         .def_property_readonly("missing_subjects", [](const ConsultationSummary& s) { return s.missing_subjects; },
                                "Entries about ids no longer in the theory of change.")
-        .def("to_json", [](const ConsultationSummary& s) { return to_json(s); })
+        .def("to_json", [](const ConsultationSummary& s) { return nlohmann::json(s); })
         .def("to_markdown", [](const ConsultationSummary& s, int heading_level) { return to_markdown(s, heading_level); },
              py::arg("heading_level") = 2)
         .def("to_html", [](const ConsultationSummary& s, int heading_level) { return to_html(s, heading_level); },

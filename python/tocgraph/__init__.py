@@ -133,6 +133,7 @@ __all__ = [
     "Source",
     "TheoryOfChange",
     "__version__",
+    "build_info",
     "convert",
     "diff",
     "drawing",
@@ -164,6 +165,9 @@ __all__ = [
 __version__: str = _core.__version__
 #: The file-format version this library reads and writes.
 FILE_FORMAT_VERSION: int = _core.file_format_version
+#: What the compiled module was built from: the library version, the versions
+#: of nlohmann/json, Boost and pybind11 it was compiled against, the compiler.
+build_info: dict[str, str] = dict(_core.build_info)
 
 # The value classes are defined in the private compiled module; present them
 # as members of the public package (help(), reprs of the classes, pickles).

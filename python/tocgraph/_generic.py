@@ -62,7 +62,7 @@ def build(document: dict[str, Any], source: str, locate: Callable[[list[str]], s
     from ._toc import TheoryOfChange
 
     try:
-        return TheoryOfChange._wrap(_core.from_json(document, source))
+        return TheoryOfChange._wrap(_core.toc_from_json(document, source))
     except FormatError as error:
         where = locate(split_pointer(error.pointer))
         raise FormatError(

@@ -1034,7 +1034,7 @@ class TheoryOfChange:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document as dicts and lists (what ``json.loads(toc.dumps())`` gives)."""
-        return _core.to_json(self._toc)
+        return _core.toc_to_json(self._toc)
 
     # ---- value protocol ----------------------------------------------------------
 
@@ -1109,5 +1109,5 @@ def from_dict(document: Mapping[str, Any], *, source: str = "<string>") -> Theor
     """
     if not isinstance(document, dict):
         document = dict(document)
-    return TheoryOfChange._wrap(_core.from_json(document, source))
+    return TheoryOfChange._wrap(_core.toc_from_json(document, source))
 

@@ -114,9 +114,9 @@ std::string command_help(const Command& command) {
 }
 
 TheoryOfChange load_input(const std::string& path) {
-    if (path != "-") return load(path);
+    if (path != "-") return tocgraph::load(path);
     std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    return loads(text, "<stdin>");
+    return tocgraph::loads(text, "<stdin>");
 }
 
 std::string count(std::size_t n, std::string_view singular, std::string_view plural) {

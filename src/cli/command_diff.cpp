@@ -34,7 +34,7 @@ int run_diff(const ParsedArgs& args, Context& context) {
         const Diff d = diff(before, after, options);
         std::string text;
         if (format == "json") {
-            text = to_json(d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+            text = nlohmann::json(d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
         } else if (format == "md") {
             text = to_markdown(d);
         } else if (format == "html") {

@@ -59,7 +59,7 @@ int run_feedback(const ParsedArgs& args, Context& context) {
                 if (std::none_of(items.begin(), items.end(), [&](const Feedback& i) { return i.id == f.id; }))
                     selected.remove_feedback(f.id);
             const ConsultationSummary s = consultation_summary(selected, query.consultation);
-            if (format == "json") context.out << to_json(s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            if (format == "json") context.out << nlohmann::json(s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
             else if (format == "html") context.out << to_html(s);
             else context.out << to_markdown(s);
             return exit_ok;

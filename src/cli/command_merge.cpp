@@ -32,7 +32,7 @@ int run_merge(const ParsedArgs& args, Context& context) {
         const MergeResult m = merge(base, ours, theirs, options);
         save(m.toc, *out);
         if (format == "json") {
-            const nlohmann::json report = {{"output", *out}, {"clean", m.clean()}, {"conflicts", to_json(m.conflicts)}};
+            const nlohmann::json report = {{"output", *out}, {"clean", m.clean()}, {"conflicts", nlohmann::json(m.conflicts)}};
             context.out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else if (m.clean()) {
             context.out << "merged into " << *out << ": no conflicts\n";

@@ -249,9 +249,9 @@ int run_progress(const ParsedArgs& args, Context& context) {
         if (format == "json") {
             nlohmann::ordered_json j = {{"as_of", options.as_of.to_string()},
                                         {"dimension", *dimension},
-                                        {"tolerances", to_json(options.tolerances)}};
+                                        {"tolerances", nlohmann::ordered_json(options.tolerances)}};
             j["indicators"] = nlohmann::ordered_json::array();
-            for (const IndicatorBreakdown& b : breakdowns) j["indicators"].push_back(to_json(b));
+            for (const IndicatorBreakdown& b : breakdowns) j["indicators"].push_back(b);
             out << j.dump(2) << "\n";
         } else if (format == "csv") {
             print_csv_by(out, breakdowns);
@@ -262,7 +262,7 @@ int run_progress(const ParsedArgs& args, Context& context) {
     }
     const Rollup r = rollup(toc, {options, method});  // CycleError: reported by main, exit 1
     if (format == "json")
-        out << to_json(r).dump(2) << "\n";
+        out << nlohmann::ordered_json(r).dump(2) << "\n";
     else if (format == "csv")
         print_csv(out, r);
     else

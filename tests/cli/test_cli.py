@@ -112,10 +112,18 @@ def test_version(flag: str) -> None:
     assert re.fullmatch(r"tocgraph \d+\.\d+\.\d+\S* \(file format version 1\)\n", result.stdout)
 
 
-def test_version_matches_pyproject() -> None:
-    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M)
+def test_one_version_everywhere() -> None:
+    """version.hpp defines the version; the package metadata, the module and the CLI repeat it."""
+    import importlib.metadata
+
+    import tocgraph
+
+    header = (ROOT / "include" / "tocgraph" / "version.hpp").read_text()
+    version = re.search(r'^#define TOCGRAPH_VERSION "([^"]+)"$', header, re.M)
     assert version is not None
     assert run("--version").stdout.split()[1] == version.group(1)
+    assert tocgraph.__version__ == version.group(1)
+    assert importlib.metadata.version("tocgraph") == version.group(1)
 
 
 def test_no_arguments_is_a_usage_error() -> None:

@@ -165,7 +165,7 @@ TEST_CASE("the consultation summary, phase by phase") {
     CHECK(html.find("<tr class=\"missing\"><td><code>fb_ws_3</code>") != std::string::npos);
     CHECK(html.find("<span class=\"status addressed\">Addressed</span>: Exchanges moved online;") != std::string::npos);
 
-    const json j = to_json(s);
+    const json j = s;
     CHECK(j["counts"]["total"] == 10);
     CHECK(j["phases"][1]["entries"][2]["subject"]["kind"] == "missing");
     CHECK(j["missing_subjects"] == json{"fb_ws_3"});

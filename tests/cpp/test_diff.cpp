@@ -477,7 +477,7 @@ TEST_CASE("a diff survives its JSON form") {
     b.add_indicator(moved);
 
     const Diff d = diff(a, b);
-    const json j = to_json(d);
+    const json j = d;
     CHECK(j["format"] == "tocgraph-diff");
     CHECK(j["version"] == 1);
     CHECK(j["counts"]["total"] == d.size());

@@ -1,5 +1,5 @@
 // Reader errors: the exact message of each kind of problem, the parts of a
-// FormatError, and errors from load() and from_json().
+// FormatError, and errors from load() and toc_from_json().
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -27,7 +27,7 @@ std::string error_of(const std::string& text, const std::string& file = "toc.jso
 }
 std::string error_of_json(const json& doc) {
     try {
-        from_json(doc, "toc.json");
+        toc_from_json(doc, "toc.json");
     } catch (const FormatError& e) {
         return e.what();
     }
@@ -64,7 +64,7 @@ TEST_CASE("FormatError carries file, pointer, problem, line and column", "[json]
     }
     SECTION("the default file name") {
         CHECK_THROWS_WITH(loads("[]"), "<string>: expected an object, got array");
-        CHECK_THROWS_WITH(from_json(json::array()), "<string>: expected an object, got array");
+        CHECK_THROWS_WITH(toc_from_json(json::array()), "<string>: expected an object, got array");
         CHECK_THROWS_WITH(loads("[]", ""), "<string>: expected an object, got array");
     }
     SECTION("in_file renames") {
@@ -270,12 +270,12 @@ TEST_CASE("Dates, fractions and periods are checked", "[json][errors]") {
 
 TEST_CASE("from_json checks a document built in memory", "[json][errors]") {
     json doc = {{"format", "tocgraph"}, {"version", 1}};
-    CHECK(from_json(doc) == TheoryOfChange{});
+    CHECK(toc_from_json(doc) == TheoryOfChange{});
     doc["nodes"] = json::array({{{"id", "a"}, {"level", "activity"}, {"budget", {{"amount", NAN}}}}});
     CHECK(error_of_json(doc) == "toc.json: /nodes/0/budget/amount: expected a finite number");
     doc["nodes"][0]["budget"]["amount"] = 5;
     doc["nodes"][0]["attributes"] = {{"any", json::array({1, "x", nullptr})}};
-    CHECK(from_json(doc).node("a").attributes == doc["nodes"][0]["attributes"]);
+    CHECK(toc_from_json(doc).node("a").attributes == doc["nodes"][0]["attributes"]);
     doc["links"] = json::array({{{"source", "a"}, {"target", "b"}}});
     CHECK(error_of_json(doc) == R"(toc.json: /links/0/target: unknown node "b")");
 }

@@ -82,7 +82,7 @@ TEST_CASE("progress_by over a theory of change skips indicators without the dime
     CHECK(progress_by(toc, "on_time", "country", as_of("2022-12-31")) == all[0]);
     CHECK_THROWS_AS(progress_by(toc, "nope", "country", as_of("2022-12-31")), ModelError);
     CHECK_THROWS_WITH(progress_by(toc, "", as_of("2022-12-31")), "the dimension name must not be empty");
-    const nlohmann::ordered_json j = to_json(all[0]);
+    const nlohmann::ordered_json j = all[0];
     CHECK(j["rows"][2]["filter"]["country"] == "MM");
     CHECK(j["missing"].empty());
 }

@@ -232,12 +232,15 @@ inline nlohmann::json parse_document(std::string_view text, const std::string& f
 
     // nlohmann reads a NUL byte outside a string as the end of the input, so
     // "[1]\0junk" would pass. NUL is never valid there: report it instead of
-    // a success or of the "unexpected end of input" it caused.
+    // a success or of the "unexpected end of input" it caused (3.11.3 and
+    // later call a leading NUL "an empty input").
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        const auto ended_there = [&](const char* what) {
+            return builder.error_text.find(what) != std::string::npos;
+        };
         const bool nul_ended_input =
-            ok || (builder.problem == CheckedDomBuilder::Problem::syntax &&
-                   builder.error_offset == nul &&
-                   builder.error_text.find("unexpected end of input") != std::string::npos);
+            ok || (builder.problem == CheckedDomBuilder::Problem::syntax && builder.error_offset == nul &&
+                   (ended_there("unexpected end of input") || ended_there("empty input")));
         if (nul_ended_input) {
             auto [line, column] = line_column(text, nul);
             throw FormatError(file, "", "syntax error: unexpected NUL byte", line, column);

@@ -96,7 +96,7 @@ inline ImportResult read_file_as(const std::filesystem::path& path, std::optiona
     const bool kumu = f == FileFormat::kumu ||
                       (!format && document.is_object() && document.contains("elements") && !document.contains("format"));
     if (kumu) return from_kumu(document, options.kumu, file);
-    return {from_json(document, file), {}};
+    return {toc_from_json(document, file), {}};
 }
 
 /// Writes a file in `format` (nullopt: by extension), atomically.

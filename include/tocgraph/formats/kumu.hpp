@@ -266,7 +266,7 @@ public:
 
         ImportResult result{TheoryOfChange(), std::move(findings_)};
         try {
-            result.toc = from_json(doc, file_);
+            result.toc = toc_from_json(doc, file_);
         } catch (const FormatError& e) {
             throw FormatError(file_, kumu_pointer(e.pointer()), e.problem());
         }
@@ -295,7 +295,7 @@ private:
     }
     static LevelSchema schema_of(const nlohmann::json& schema) {
         nlohmann::json probe = {{"format", file_format_tag}, {"version", file_format_version}, {"schema", schema}};
-        return from_json(probe, "<schema>").schema();
+        return toc_from_json(probe, "<schema>").schema();
     }
     std::string choose_default_level() const {
         if (!options_.default_level.empty()) {

@@ -2,6 +2,9 @@
 // Monitoring results as JSON (for `tocgraph progress --format json`, reports
 // and other tools), members in the order of the C++ fields; dates are
 // "YYYY-MM-DD" strings, enums their file spelling, absent values null.
+//
+// These are nlohmann/json's own conversion hooks, found by argument-dependent
+// lookup: `nlohmann::ordered_json j = rollup;`.
 
 #include <optional>
 
@@ -29,13 +32,13 @@ inline nlohmann::ordered_json json_dimensions(const Dimensions& d) {
 
 }  // namespace detail
 
-inline nlohmann::ordered_json to_json(const Tolerances& t) {
-    return {{"at_risk_below", t.at_risk_below}, {"off_track_below", t.off_track_below}};
+inline void to_json(nlohmann::ordered_json& out, const Tolerances& t) {
+    out = {{"at_risk_below", t.at_risk_below}, {"off_track_below", t.off_track_below}};
 }
 
-inline nlohmann::ordered_json to_json(const PeriodProgress& p) {
+inline void to_json(nlohmann::ordered_json& out, const PeriodProgress& p) {
     using detail::json_or_null;
-    return {{"start", p.period.start.to_string()},
+    out = {{"start", p.period.start.to_string()},
             {"end", p.period.end.to_string()},
             {"target", json_or_null(p.target)},
             {"target_to_date", json_or_null(p.target_to_date)},
@@ -47,9 +50,9 @@ inline nlohmann::ordered_json to_json(const PeriodProgress& p) {
             {"actual_comment", p.actual_comment}};
 }
 
-inline nlohmann::ordered_json to_json(const IndicatorProgress& p) {
+inline void to_json(nlohmann::ordered_json& out, const IndicatorProgress& p) {
     using detail::json_or_null;
-    nlohmann::ordered_json out = {{"indicator", p.indicator},
+    out = {{"indicator", p.indicator},
                           {"node", p.node},
                           {"title", p.title},
                           {"unit", p.unit},
@@ -75,15 +78,14 @@ inline nlohmann::ordered_json to_json(const IndicatorProgress& p) {
     for (const Dimensions& d : p.unreported) out["unreported"].push_back(detail::json_dimensions(d));
     out["notes"] = p.notes;
     out["periods"] = nlohmann::ordered_json::array();
-    for (const PeriodProgress& row : p.periods) out["periods"].push_back(to_json(row));
+    for (const PeriodProgress& row : p.periods) out["periods"].push_back(row);
     out["parts"] = nlohmann::ordered_json::array();
-    for (const IndicatorProgress& part : p.parts) out["parts"].push_back(to_json(part));
-    return out;
+    for (const IndicatorProgress& part : p.parts) out["parts"].push_back(part);
 }
 
-inline nlohmann::ordered_json to_json(const RollupInput& i) {
+inline void to_json(nlohmann::ordered_json& out, const RollupInput& i) {
     using detail::json_or_null;
-    return {{"kind", to_string(i.kind)},
+    out = {{"kind", to_string(i.kind)},
             {"id", i.id},
             {"title", i.title},
             {"achievement", json_or_null(i.achievement)},
@@ -95,9 +97,9 @@ inline nlohmann::ordered_json to_json(const RollupInput& i) {
             {"reason", i.reason}};
 }
 
-inline nlohmann::ordered_json to_json(const NodeProgress& n) {
+inline void to_json(nlohmann::ordered_json& out, const NodeProgress& n) {
     using detail::json_or_null;
-    nlohmann::ordered_json out = {{"node", n.node},
+    out = {{"node", n.node},
                           {"level", n.level},
                           {"title", n.title},
                           {"achievement", json_or_null(n.achievement)},
@@ -106,36 +108,32 @@ inline nlohmann::ordered_json to_json(const NodeProgress& n) {
                           {"method", to_string(n.method)},
                           {"decisive", n.decisive.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.decisive)}};
     out["inputs"] = nlohmann::ordered_json::array();
-    for (const RollupInput& i : n.inputs) out["inputs"].push_back(to_json(i));
-    return out;
+    for (const RollupInput& i : n.inputs) out["inputs"].push_back(i);
 }
 
-inline nlohmann::ordered_json to_json(const Rollup& r) {
-    nlohmann::ordered_json out = {{"as_of", r.options.progress.as_of.to_string()},
+inline void to_json(nlohmann::ordered_json& out, const Rollup& r) {
+    out = {{"as_of", r.options.progress.as_of.to_string()},
                           {"method", to_string(r.options.method)},
-                          {"tolerances", to_json(r.options.progress.tolerances)}};
+                          {"tolerances", nlohmann::ordered_json(r.options.progress.tolerances)}};
     out["indicators"] = nlohmann::ordered_json::array();
-    for (const IndicatorProgress& i : r.indicators) out["indicators"].push_back(to_json(i));
+    for (const IndicatorProgress& i : r.indicators) out["indicators"].push_back(i);
     out["nodes"] = nlohmann::ordered_json::array();
-    for (const NodeProgress& n : r.nodes) out["nodes"].push_back(to_json(n));
-    return out;
+    for (const NodeProgress& n : r.nodes) out["nodes"].push_back(n);
 }
 
-inline nlohmann::ordered_json to_json(const Explanation& e) {
-    nlohmann::ordered_json out = {{"node", to_json(e.node)}, {"text", e.text}};
+inline void to_json(nlohmann::ordered_json& out, const Explanation& e) {
+    out = {{"node", nlohmann::ordered_json(e.node)}, {"text", e.text}};
     out["drivers"] = nlohmann::ordered_json::array();
-    for (const RollupInput& i : e.drivers) out["drivers"].push_back(to_json(i));
+    for (const RollupInput& i : e.drivers) out["drivers"].push_back(i);
     out["unscored"] = nlohmann::ordered_json::array();
-    for (const RollupInput& i : e.unscored) out["unscored"].push_back(to_json(i));
-    return out;
+    for (const RollupInput& i : e.unscored) out["unscored"].push_back(i);
 }
 
-inline nlohmann::ordered_json to_json(const IndicatorBreakdown& b) {
-    nlohmann::ordered_json out = {{"indicator", b.indicator}, {"node", b.node}, {"dimension", b.dimension},
+inline void to_json(nlohmann::ordered_json& out, const IndicatorBreakdown& b) {
+    out = {{"indicator", b.indicator}, {"node", b.node}, {"dimension", b.dimension},
                           {"values", b.values}, {"missing", b.missing}};
     out["rows"] = nlohmann::ordered_json::array();
-    for (const IndicatorProgress& row : b.rows) out["rows"].push_back(to_json(row));
-    return out;
+    for (const IndicatorProgress& row : b.rows) out["rows"].push_back(row);
 }
 
 }  // namespace tocgraph

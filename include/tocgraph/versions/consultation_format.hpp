@@ -227,7 +227,7 @@ inline std::string to_html(const ConsultationSummary& s, int heading_level = 2) 
 }
 
 /// The summary as JSON: {"counts", "phases": [{..., "entries": [...]}], "missing_subjects": [feedback ids]}.
-inline nlohmann::json to_json(const ConsultationSummary& s) {
+inline void to_json(nlohmann::json& out, const ConsultationSummary& s) {
     nlohmann::json phases = nlohmann::json::array();
     for (const PhaseSummary& p : s.phases) {
         nlohmann::json entries = nlohmann::json::array();
@@ -244,7 +244,7 @@ inline nlohmann::json to_json(const ConsultationSummary& s) {
     }
     nlohmann::json missing = nlohmann::json::array();
     for (const FeedbackEntry& e : s.missing_subjects) missing.push_back(e.feedback.id);
-    return {{"counts", detail::status_counts_json(s.counts)},
+    out = {{"counts", detail::status_counts_json(s.counts)},
             {"phases", std::move(phases)},
             {"missing_subjects", std::move(missing)}};
 }

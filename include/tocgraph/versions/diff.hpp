@@ -44,7 +44,7 @@ namespace detail {
 /// the writer leaves out spelt out (an empty metadata object, the default
 /// schema's name). Diffs skip its "format" and "version".
 inline nlohmann::json comparable_document(const TheoryOfChange& toc) {
-    nlohmann::json doc = to_json(toc);
+    nlohmann::json doc = toc_to_json(toc);
     if (!doc.contains("metadata")) doc["metadata"] = nlohmann::json::object();
     if (!doc.contains("schema")) doc["schema"] = LevelSchema::theory_of_change().name();
     return doc;
@@ -140,7 +140,7 @@ inline FlatDiff flatten(const Diff& d) {
 /// A document as a theory of change; a document a patch broke is an Error.
 inline TheoryOfChange document_to_toc(const nlohmann::json& doc, const char* what) {
     try {
-        return from_json(doc, "<" + std::string(what) + ">");
+        return toc_from_json(doc, "<" + std::string(what) + ">");
     } catch (const FormatError& e) {
         throw Error(std::string("cannot apply the ") + what + ": the result is not a valid theory of change: " +
                     (e.pointer().empty() ? std::string() : e.pointer() + ": ") + e.problem());
@@ -170,7 +170,7 @@ inline void apply_renames(nlohmann::json& doc, const FlatDiff& flat) {
 }  // namespace detail
 
 /// What changed from `old_toc` to `new_toc`. Throws Error only for values
-/// the file format cannot carry (as to_json does).
+/// the file format cannot carry (as toc_to_json does).
 inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const DiffOptions& options = {}) {
     using nlohmann::json;
     json a = detail::comparable_document(old_toc);

@@ -112,7 +112,7 @@ inline FieldPath path_from_json(const nlohmann::json& v, const std::string& p) {
 }  // namespace detail
 
 /// The JSON form of a diff (see the top of this file).
-inline nlohmann::json to_json(const Diff& d) {
+inline void to_json(nlohmann::json& out, const Diff& d) {
     nlohmann::json collections = nlohmann::json::object();
     for (const auto& [collection, counts] : d.counts_by_collection())
         collections[collection] = detail::counts_json(counts);
@@ -131,11 +131,11 @@ inline nlohmann::json to_json(const Diff& d) {
         }
         changes.push_back(std::move(o));
     }
-    return {{"format", diff_format_tag},
-            {"version", diff_format_version},
-            {"counts", detail::counts_json(d.counts())},
-            {"collections", std::move(collections)},
-            {"changes", std::move(changes)}};
+    out = {{"format", diff_format_tag},
+           {"version", diff_format_version},
+           {"counts", detail::counts_json(d.counts())},
+           {"collections", std::move(collections)},
+           {"changes", std::move(changes)}};
 }
 
 /// A diff from its JSON form; throws FormatError (file "<diff>") naming the

@@ -448,7 +448,7 @@ private:
                             d->id + "\"");
             }
             try {
-                from_json(doc, "<merge>");
+                toc_from_json(doc, "<merge>");
                 return doc;
             } catch (const FormatError& e) {
                 if (!drop_invalid(doc, e)) throw Error(std::string("cannot merge: ") + e.what());
@@ -517,7 +517,7 @@ private:
             for (Finding& f : lint(*toc)) inputs_findings_.push_back(std::move(f));
         std::vector<Finding> handled;
         for (std::size_t round = 0; round <= changes_.size() + 1; ++round) {
-            const std::vector<Finding> found = new_findings(from_json(doc, "<merge>"));
+            const std::vector<Finding> found = new_findings(toc_from_json(doc, "<merge>"));
             auto next = std::find_if(found.begin(), found.end(), [&](const Finding& f) {
                 return std::none_of(handled.begin(), handled.end(), [&](const Finding& h) { return same_finding(f, h); });
             });
@@ -552,7 +552,7 @@ private:
                 try {
                     nlohmann::json doc = build();
                     if (!find_dangling(doc)) {
-                        const auto after = new_findings(from_json(doc, "<merge>"));
+                        const auto after = new_findings(toc_from_json(doc, "<merge>"));
                         const bool gone = std::none_of(after.begin(), after.end(),
                                                        [&](const Finding& f) { return same_finding(f, finding); });
                         if (gone && after.size() < count) return std::pair{std::move(doc), k};

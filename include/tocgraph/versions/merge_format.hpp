@@ -45,8 +45,8 @@ inline std::string to_text(const Conflict& c, std::size_t max_chars = 200) {
 
 /// {"kind", "collection", "id", "key", "field" (text), "path" (steps), "base",
 /// "ours", "theirs" (left out when absent), "message", "resolution"}.
-inline nlohmann::json to_json(const Conflict& c) {
-    nlohmann::json o = {{"kind", std::string(to_string(c.kind))},
+inline void to_json(nlohmann::json& o, const Conflict& c) {
+    o = {{"kind", std::string(to_string(c.kind))},
                         {"collection", c.collection},
                         {"id", c.id},
                         {"key", c.key},
@@ -57,13 +57,6 @@ inline nlohmann::json to_json(const Conflict& c) {
     if (c.theirs) o["theirs"] = *c.theirs;
     o["message"] = c.message;
     o["resolution"] = c.resolution;
-    return o;
-}
-
-inline nlohmann::json to_json(const std::vector<Conflict>& conflicts) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const Conflict& c : conflicts) out.push_back(to_json(c));
-    return out;
 }
 
 }  // namespace tocgraph

@@ -163,7 +163,7 @@ inline void rename_node_in_document(nlohmann::json& doc, const std::string& from
 
 /// The node renames between two versions (the rule above), in old node order.
 inline std::vector<NodeRename> detect_renames(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc) {
-    return detail::detect_node_renames(to_json(old_toc), to_json(new_toc));
+    return detail::detect_node_renames(toc_to_json(old_toc), toc_to_json(new_toc));
 }
 
 }  // namespace tocgraph
