@@ -60,6 +60,7 @@ print_summary() {
 trap print_summary EXIT
 
 export CMAKE_BUILD_PARALLEL_LEVEL=$jobs
+export TOCGRAPH_HYPOTHESIS_PROFILE=${TOCGRAPH_HYPOTHESIS_PROFILE:-ci}
 command -v ccache >/dev/null && export CMAKE_CXX_COMPILER_LAUNCHER=ccache
 
 # ---- 1. the Python package from PyPI alone ---------------------------------
@@ -101,7 +102,7 @@ stage "Python tests (against the installed wheel)"
 "$venv_python" -m pip install -q "$wheel[test]"
 cd "$work"  # import the installed package, not the source tree
 PATH="$work/venv/bin:$PATH" "$venv_python" -m pytest -c "$root/pyproject.toml" \
-  --rootdir "$root" "$root/tests/python" "$root/tests/cli" -q -p no:cacheprovider
+  --rootdir "$root" "$root/tests/python" "$root/tests/cli" -q -p no:cacheprovider --durations=15
 cd "$root"
 
 # ---- 2. Debian packages ------------------------------------------------------

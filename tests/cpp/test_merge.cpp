@@ -241,6 +241,33 @@ TEST_CASE("delete against modify keeps the modified element") {
     CHECK(m.toc.link("act1", "io2").attributes["merge_conflicts"][0]["kind"] == "delete_modify");
 }
 
+TEST_CASE("a link both sides removed stays removed when a deleted node is kept") {
+    // Ours removes io2 (and with it the links act1->io2, act2->io2, io2->eopo);
+    // theirs removes act2 (and with it act2->io2) and retitles io2. io2 comes
+    // back, with the links only ours removed; act2->io2, which both removed,
+    // stays removed, whichever side is ours.
+    const TheoryOfChange base = base_toc();
+    TheoryOfChange ours = base, theirs = base;
+    ours.remove_node("io2");
+    theirs.remove_node("act2");
+    set_title(theirs, "io2", "Knowledge sharing across Member States");
+    const MergeResult a = merge(base, ours, theirs, {.lint = false});
+    const MergeResult b = merge(base, theirs, ours, {.lint = false});
+    for (const MergeResult* m : {&a, &b}) {
+        CHECK_FALSE(m->toc.contains("act2"));
+        CHECK_FALSE(m->toc.has_link("act2", "io2"));
+        CHECK(m->toc.node("io2").title == "Knowledge sharing across Member States");
+        CHECK(m->toc.has_link("act1", "io2"));
+        CHECK(m->toc.has_link("io2", "eopo"));
+        std::set<std::string> conflicts;
+        for (const Conflict& c : m->conflicts) conflicts.insert(std::string(to_string(c.kind)) + " " + c.id);
+        CHECK(conflicts == std::set<std::string>{"delete_modify io2", "delete_modify act1->io2",
+                                                 "delete_modify io2->eopo"});
+    }
+    CHECK(a.toc.node("io2").title == b.toc.node("io2").title);
+    CHECK(a.toc.links().size() == b.toc.links().size());
+}
+
 TEST_CASE("a link to a node the other side deleted keeps the node") {
     const TheoryOfChange base = base_toc();
     TheoryOfChange ours = base, theirs = base;

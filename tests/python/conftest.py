@@ -4,11 +4,19 @@ tests, and a small theory of change that uses every kind of element."""
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import tocgraph
+
+# tests/run-all.sh selects "ci": the same examples on every run, so a failure
+# is reproducible and never depends on luck; the printed blob replays it.
+# Locally the default profile draws new examples each run.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("TOCGRAPH_HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

@@ -121,6 +121,7 @@ struct SideChange {
     FieldChange change;
     MergeSide side;
     bool selected = true;
+    bool on_both_sides = false;  ///< the other side made the same change
 };
 
 inline bool path_prefix(const FieldPath& a, const FieldPath& b) {
@@ -239,6 +240,7 @@ private:
                     if (!paths_overlap(o.path, t.path)) continue;
                     if (o.path == t.path && o.kind == t.kind && o.new_value == t.new_value) {
                         changes_[j].selected = false;  // the same change twice: taken once
+                        changes_[i].on_both_sides = changes_[j].on_both_sides = true;
                         continue;
                     }
                     parent[find_root(parent, i)] = find_root(parent, j);
@@ -299,8 +301,9 @@ private:
         std::vector<FieldPath> kept;
         for (SideChange& c : changes_) {
             const FieldChange& f = c.change;
-            if (!c.selected || c.side != remover || f.kind != ChangeKind::removed || f.path.size() != 2 ||
-                !f.old_value || !f.old_value->is_object())
+            // A link or indicator both sides removed stays removed, whichever side is ours.
+            if (!c.selected || c.on_both_sides || c.side != remover || f.kind != ChangeKind::removed ||
+                f.path.size() != 2 || !f.old_value || !f.old_value->is_object())
                 continue;
             const std::string& collection = f.path[0].name;
             const bool attached = (collection == "links" && (string_member(*f.old_value, "source") == id ||
