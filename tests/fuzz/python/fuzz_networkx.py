@@ -42,8 +42,8 @@ def test_one_input(data: bytes) -> None:
     for n in nodes:
         try:
             graph.add_node(n, **attributes(fdp, NODE_POOLS))
-        except TypeError:
-            return  # an unhashable key: networkx itself refuses it
+        except (TypeError, ValueError):
+            return  # an unhashable key or None: networkx itself refuses it
     for _ in range(fdp.ConsumeIntInRange(0, 8)):
         if len(nodes) >= 1:
             a = nodes[fdp.ConsumeIntInRange(0, len(nodes) - 1)]
