@@ -30,7 +30,8 @@ private:
 
 /// Bad input in a file or a string being read. what() reads
 /// "<file>:<line>:<column>: <pointer>: <problem>", leaving out the parts that
-/// are unknown (line and column are known for syntax errors only).
+/// are unknown (line and column are known for syntax errors only), on one
+/// line: control characters in it are written \xNN.
 class FormatError : public Error {
 public:
     FormatError(std::string file, std::string pointer, std::string problem,
@@ -67,6 +68,25 @@ private:
         out += ": ";
         if (!pointer.empty()) out += pointer + ": ";
         out += problem;
+        return one_line(std::move(out));
+    }
+    // Problems quote the input (a cell, an attribute value, a member name)
+    // and pointers hold member names, so a newline or other control
+    // character there would split the message or hide part of it: show each
+    // as \xNN. problem() and pointer() keep the exact text.
+    static std::string one_line(std::string text) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        std::string out;
+        for (char c : text) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u < 0x20 || u == 0x7F) {
+                out += "\\x";
+                out += hex[u >> 4];
+                out += hex[u & 0xF];
+            } else {
+                out += c;
+            }
+        }
         return out;
     }
 

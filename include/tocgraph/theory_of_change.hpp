@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <ranges>
 #include <string>
@@ -87,11 +88,49 @@ public:
         return v == detail::VertexIndex::npos ? nullptr : &graph_[v];
     }
 
+    /// A forward range over the nodes in insertion order. Written by hand
+    /// rather than as views::iota | views::transform, which clang 14 cannot
+    /// compile against libstdc++ 12's <ranges>.
+    class NodeRange {
+    public:
+        class iterator {
+        public:
+            using value_type = Node;
+            using difference_type = std::ptrdiff_t;
+            using reference = const Node&;
+            using pointer = const Node*;
+            using iterator_category = std::forward_iterator_tag;
+            iterator() = default;
+            iterator(const TheoryOfChange* toc, std::size_t v) : toc_(toc), v_(v) {}
+            const Node& operator*() const { return toc_->graph_[v_]; }
+            const Node* operator->() const { return &toc_->graph_[v_]; }
+            iterator& operator++() {
+                ++v_;
+                return *this;
+            }
+            iterator operator++(int) {
+                iterator old = *this;
+                ++v_;
+                return old;
+            }
+            friend bool operator==(const iterator& a, const iterator& b) { return a.v_ == b.v_; }
+
+        private:
+            const TheoryOfChange* toc_ = nullptr;
+            std::size_t v_ = 0;
+        };
+        explicit NodeRange(const TheoryOfChange* toc) : toc_(toc) {}
+        iterator begin() const { return {toc_, 0}; }
+        iterator end() const { return {toc_, toc_->node_count()}; }
+        std::size_t size() const { return toc_->node_count(); }
+        bool empty() const { return size() == 0; }
+
+    private:
+        const TheoryOfChange* toc_;
+    };
+
     /// All nodes in insertion order.
-    auto nodes() const {
-        return std::views::iota(std::size_t{0}, node_count()) |
-               std::views::transform([this](std::size_t v) -> const Node& { return graph_[v]; });
-    }
+    NodeRange nodes() const { return NodeRange(this); }
     /// The nodes of one level, in insertion order.
     std::vector<const Node*> nodes_at(std::string_view level) const {
         schema_.level(level);  // throws on an unknown level
