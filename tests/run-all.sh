@@ -13,13 +13,17 @@
 #     that pyproject.toml allows; then pytest (Python and CLI tests) against
 #     the installed wheel.
 #  2. Debian packages: Boost.Graph 1.74, nlohmann/json 3.11.2, Catch2 and a
-#     compiler for the C++ build, ccache, chromium for the report's browser
-#     check (needs root or sudo; skipped when all are present).
+#     compiler for the C++ build, ccache, clang and its runtime for the
+#     fuzzers, chromium for the report's browser check (needs root or sudo;
+#     skipped when all are present).
 #  3. The browser check of the HTML report, now that chromium is there.
-#  4. The C++ tests (Catch2, through ctest) and the command-line tool, built
-#     against Debian's packages.
+#  4. The C++ tests (Catch2) and the command-line tool, built once against
+#     Debian's packages with AddressSanitizer and UBSan (tests/sanitize.sh):
+#     any sanitizer report fails the run.
 #  5. `cmake --install` into a private prefix, then the consumer project in
 #     examples/cpp configured with find_package(tocgraph) against it.
+#  6. Each C++ reader fuzzed for TOCGRAPH_FUZZ_SECONDS (default 60) with
+#     libFuzzer (tests/fuzz/run.sh; longer runs: docs/fuzzing.md).
 # Everything is built under build/tests/; the checkout is left untouched.
 # TOCGRAPH_JOBS sets the build parallelism (default: 2).
 set -euo pipefail
@@ -111,7 +115,7 @@ missing=()
 for tool in g++:g++ cmake:cmake make:make; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
-for p in catch2 libboost-graph-dev nlohmann-json3-dev ccache chromium fonts-liberation; do
+for p in catch2 libboost-graph-dev nlohmann-json3-dev ccache clang libclang-rt-14-dev chromium fonts-liberation; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
@@ -131,14 +135,9 @@ PATH="$work/venv/bin:$PATH" "$venv_python" -m pytest -c "$root/pyproject.toml" \
   --rootdir "$root" "$root/tests/python/test_report_browser.py" -q -p no:cacheprovider
 cd "$root"
 
-# ---- 4. C++ tests against Debian's packages ---------------------------------
-stage "C++ build and tests (Debian's Boost and nlohmann/json)"
-cmake -S "$root" -B "$work/cpp" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DTOCGRAPH_BUILD_TESTS=ON -DTOCGRAPH_BUILD_CLI=ON -DTOCGRAPH_INSTALL=ON \
-  -DCMAKE_INSTALL_PREFIX="$work/prefix"
-grep -E '^(Boost_DIR|nlohmann_json_DIR):' "$work/cpp/CMakeCache.txt" || true
-cmake --build "$work/cpp" -j "$jobs"
-ctest --test-dir "$work/cpp" --output-on-failure
+# ---- 4. C++ tests against Debian's packages, under sanitizers ----------------
+stage "C++ tests and CLI against Debian's Boost and nlohmann/json, under ASan and UBSan"
+bash "$root/tests/sanitize.sh" "$work/cpp" -DTOCGRAPH_INSTALL=ON -DCMAKE_INSTALL_PREFIX="$work/prefix"
 
 # ---- 5. find_package consumer ------------------------------------------------
 stage "Install, then build a consumer with find_package(tocgraph)"
@@ -148,4 +147,8 @@ cmake -S "$root/examples/cpp" -B "$work/consumer" -DCMAKE_PREFIX_PATH="$work/pre
 cmake --build "$work/consumer" -j "$jobs"
 "$work/consumer/toc_summary"
 "$work/consumer/toc_summary" "$root/examples/asean-act/toc.json"
+
+# ---- 6. fuzzing ----------------------------------------------------------------
+stage "Fuzzing: each C++ reader for ${TOCGRAPH_FUZZ_SECONDS:-60} s (clang, libFuzzer)"
+bash "$root/tests/fuzz/run.sh" "${TOCGRAPH_FUZZ_SECONDS:-60}"
 end_stage
