@@ -17,12 +17,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "detail/atomic_file.hpp"
+#include "detail/json/parse.hpp"
+#include "detail/json/reader.hpp"
+#include "detail/json/writer.hpp"
 #include "errors.hpp"
 #include "theory_of_change.hpp"
-#include "detail/atomic_file.hpp"
-#include "detail/json_parse.hpp"
-#include "detail/json_reader.hpp"
-#include "detail/json_writer.hpp"
 
 namespace tocgraph {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/xml_element.hpp>
-#include <tocgraph/detail/xml_reader.hpp>
+#include <tocgraph/detail/xml/element.hpp>
+#include <tocgraph/detail/xml/reader.hpp>
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/render/svg.hpp>
 #include <tocgraph/synthetic.hpp>

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/text_wrap.hpp>
-#include <tocgraph/detail/xml_escape.hpp>
+#include <tocgraph/render/detail/text_wrap.hpp>
+#include <tocgraph/detail/xml/escape.hpp>
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/render/dot.hpp>
 #include <tocgraph/render/mermaid.hpp>

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/xml_element.hpp>
-#include <tocgraph/detail/xml_reader.hpp>
-#include <tocgraph/detail/xml_writer.hpp>
+#include <tocgraph/detail/xml/element.hpp>
+#include <tocgraph/detail/xml/reader.hpp>
+#include <tocgraph/detail/xml/writer.hpp>
 
 using namespace tocgraph;
 using namespace tocgraph::detail;

@@ -15,11 +15,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../detail/atomic_file.hpp"
+#include "../detail/json/parse.hpp"
+#include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
 #include "../json_io.hpp"
 #include "../theory_of_change.hpp"
-#include "../detail/atomic_file.hpp"
-#include "../detail/json_parse.hpp"
 #include "dagitty.hpp"
 #include "graphml.hpp"
 #include "import_result.hpp"
@@ -55,7 +56,7 @@ inline FileFormat parse_format_name(std::string_view name) {
 
 /// The format a file name's extension names; throws Error when it names none.
 inline FileFormat format_of_path(const std::filesystem::path& path) {
-    const std::string name = detail::lower_ascii(path.filename().string());
+    const std::string name = detail::ascii_lower(path.filename().string());
     auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
     if (ends(".kumu.json") || ends(".kumu")) return FileFormat::kumu;
     if (ends(".json")) return FileFormat::tocgraph_json;

@@ -23,11 +23,11 @@
 #include <string_view>
 #include <vector>
 
+#include "../detail/atomic_file.hpp"
+#include "../detail/xml/text.hpp"
 #include "../errors.hpp"
 #include "../theory_of_change.hpp"
-#include "../detail/atomic_file.hpp"
-#include "../detail/xml_text.hpp"
-#include "json_fields.hpp"
+#include "detail/json_fields.hpp"
 
 namespace tocgraph {
 

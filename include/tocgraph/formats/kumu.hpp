@@ -47,14 +47,15 @@
 #include <nlohmann/json.hpp>
 
 #include "../analysis/order.hpp"
+#include "../detail/atomic_file.hpp"
+#include "../detail/json/parse.hpp"
+#include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
 #include "../json_io.hpp"
 #include "../theory_of_change.hpp"
 #include "../version.hpp"
-#include "../detail/atomic_file.hpp"
-#include "../detail/json_parse.hpp"
+#include "detail/json_fields.hpp"
 #include "import_result.hpp"
-#include "json_fields.hpp"
 
 namespace tocgraph {
 
@@ -70,12 +71,6 @@ struct KumuOptions {
 };
 
 namespace detail {
-
-inline std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 /// Fields the blueprint gives a meaning of its own (compared in lower case,
 /// as Kumu stores field names).
@@ -107,7 +102,7 @@ void put_kumu_fields(OrderedJson& out, const OrderedJson& item, const std::set<s
         bool clash = false;
         std::set<std::string> seen;
         for (const auto& [key, value] : attributes->items()) {
-            const std::string lower = lower_ascii(key);
+            const std::string lower = ascii_lower(key);
             // Kumu compares field names without case: two that differ only by
             // case, or one Kumu reads itself, cannot be separate fields.
             if (reserved(lower) || !seen.insert(lower).second) clash = true;
@@ -318,19 +313,19 @@ private:
     /// The level named by a "level" field: a level id, or a label in any case.
     std::optional<std::string> level_named(const std::string& text) const {
         if (schema_.contains(text)) return text;
-        const std::string lower = lower_ascii(text);
+        const std::string lower = ascii_lower(text);
         std::string normalised = lower;
         std::replace(normalised.begin(), normalised.end(), ' ', '_');
         std::replace(normalised.begin(), normalised.end(), '-', '_');
         for (const Level& l : schema_.levels())
-            if (lower_ascii(l.label) == lower || l.id == normalised) return l.id;
+            if (ascii_lower(l.label) == lower || l.id == normalised) return l.id;
         return std::nullopt;
     }
     /// The level an element type maps to, and how it was found.
     std::pair<std::string, bool> level_of_type(const std::string& type) const {
-        const std::string lower = lower_ascii(type);
+        const std::string lower = ascii_lower(type);
         for (const auto& [name, level] : options_.type_levels)
-            if (lower_ascii(name) == lower) {
+            if (ascii_lower(name) == lower) {
                 if (!schema_.contains(level))
                     throw Error("type_levels maps \"" + name + "\" to \"" + level + "\", which is not a level of schema \"" +
                                 schema_.name() + "\"; it has " + schema_.choices());
@@ -404,7 +399,7 @@ private:
         const nlohmann::json* blob = nullptr;
         std::string blob_pointer;
         for (const auto& [key, value] : fields.items()) {
-            const std::string lower = lower_ascii(key), at = fields_pointer + "/" + escape_pointer(key);
+            const std::string lower = ascii_lower(key), at = fields_pointer + "/" + escape_pointer(key);
             if (lower == "label") label = string_field(value, at);
             else if (lower == "type" || lower == "element type") type = string_field(value, at);
             else if (lower == "level") level_field = string_field(value, at);
@@ -453,7 +448,7 @@ private:
         node["id"] = id;
         node["level"] = level;
         if (!label.empty()) node["title"] = label;
-        if (!type.empty() && lower_ascii(type) != lower_ascii(schema_.level(level).label) && type != level)
+        if (!type.empty() && ascii_lower(type) != ascii_lower(schema_.level(level).label) && type != level)
             attributes["element type"] = type;
         if (!attributes.empty()) node["attributes"] = std::move(attributes);
         if (blob) merge_blob(node, *blob, blob_pointer);
@@ -517,7 +512,7 @@ private:
             const nlohmann::json* blob = nullptr;
             std::string blob_pointer;
             for (const auto& [key, value] : fields.items()) {
-                const std::string lower = lower_ascii(key), at = fields_pointer + "/" + escape_pointer(key);
+                const std::string lower = ascii_lower(key), at = fields_pointer + "/" + escape_pointer(key);
                 if (!backup && kumu_connection_key(lower) && lower != "description" && lower != "tocgraph") continue;
                 if (lower == "description") {
                     if (!string_field(value, at).empty()) link["rationale"] = value;
@@ -557,7 +552,7 @@ private:
         for (const auto& [key, group] : typed_) {
             const auto& [type, level] = key;
             const auto& [matched, ids] = group;
-            if (lower_ascii(type) == lower_ascii(schema_.level(level).label) || type == level) continue;
+            if (ascii_lower(type) == ascii_lower(schema_.level(level).label) || type == level) continue;
             Finding f;
             f.code = matched ? "IMP101" : "IMP102";
             f.severity = matched ? Severity::info : Severity::warning;

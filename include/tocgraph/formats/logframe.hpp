@@ -30,9 +30,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../date.hpp"
+#include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
 #include "../theory_of_change.hpp"
-#include "../detail/csv.hpp"
+#include "detail/csv.hpp"
 #include "import_result.hpp"
 
 namespace tocgraph {
@@ -56,22 +57,11 @@ using LogframeRow = std::vector<LogframeCell>;
 
 namespace detail {
 
-inline std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
-}
-inline std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 /// Lower case, runs of spaces, underscores and line ends as one space, no
 /// trailing ':' or '*'.
 inline std::string header_key(std::string_view s) {
     std::string out;
-    for (char c : lower(trim(s))) {
+    for (char c : ascii_lower(ascii_trim(s))) {
         const bool space = c == ' ' || c == '_' || c == '\n' || c == '\r' || c == '\t';
         if (space) {
             if (!out.empty() && out.back() != ' ') out += ' ';
@@ -129,8 +119,8 @@ inline std::string number_text(double v) {
 
 /// A cell as a number: "10,000", "1 200", "45%", "-3.5", "1.5e-07"; nullopt otherwise.
 inline std::optional<double> parse_number(std::string_view cell) {
-    std::string s = trim(cell);
-    if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
+    std::string s = ascii_trim(cell);
+    if (!s.empty() && s.back() == '%') s = ascii_trim(s.substr(0, s.size() - 1));
     // An exponent: how the writer (and spreadsheets) show very large and very small numbers.
     std::string exponent;
     if (const std::size_t e = s.find_first_of("eE"); e != std::string::npos) {
@@ -317,17 +307,17 @@ private:
         for (std::size_t c = 0; c < header.size(); ++c) {
             auto column = classify(header[c], c);
             if (!column) {
-                if (!trim(header[c].text).empty()) ignored.push_back(trim(header[c].text));
+                if (!ascii_trim(header[c].text).empty()) ignored.push_back(ascii_trim(header[c].text));
                 continue;
             }
             if (column->role == LogframeRole::ignore) continue;
             const bool repeatable = column->role == LogframeRole::target || column->role == LogframeRole::actual;
             for (const LogframeColumn& other : columns_)
                 if (!repeatable && other.role == column->role)
-                    fail(header[c], "column \"" + trim(header[c].text) + "\" repeats column \"" +
-                                        trim(other.header) + "\"");
+                    fail(header[c], "column \"" + ascii_trim(header[c].text) + "\" repeats column \"" +
+                                        ascii_trim(other.header) + "\"");
             if ((column->role == LogframeRole::target || column->role == LogframeRole::actual) && !column->period)
-                undated_.push_back(trim(header[c].text));
+                undated_.push_back(ascii_trim(header[c].text));
             columns_.push_back(*column);
         }
         if (!ignored.empty()) {
@@ -353,7 +343,7 @@ private:
     }
     std::string text(const LogframeRow& row, LogframeRole role) const {
         const LogframeCell* c = cell(row, role);
-        return c ? trim(c->text) : std::string();
+        return c ? ascii_trim(c->text) : std::string();
     }
 
     struct Indicator_ {
@@ -371,7 +361,7 @@ private:
     };
 
     void read_row(const LogframeRow& row) {
-        if (std::all_of(row.begin(), row.end(), [](const LogframeCell& c) { return trim(c.text).empty(); })) return;
+        if (std::all_of(row.begin(), row.end(), [](const LogframeCell& c) { return ascii_trim(c.text).empty(); })) return;
         const std::string id = text(row, LogframeRole::id), statement = text(row, LogframeRole::statement),
                           level = text(row, LogframeRole::level);
         Result* current = results_.empty() ? nullptr : &results_.back();
@@ -397,11 +387,11 @@ private:
         } else if (!current) {
             fail(row.front(), "this row belongs to no result: give it a level and a statement");
         }
-        if (const LogframeCell* c = cell(row, LogframeRole::contributes_to); c && !trim(c->text).empty()) {
+        if (const LogframeCell* c = cell(row, LogframeRole::contributes_to); c && !ascii_trim(c->text).empty()) {
             current->contributes_cell = *c;
             std::string item;
             auto flush = [&] {
-                if (auto t = trim(item); !t.empty()) current->parents.push_back({t, *c});
+                if (auto t = ascii_trim(item); !t.empty()) current->parents.push_back({t, *c});
                 item.clear();
             };
             for (char ch : c->text) {
@@ -420,10 +410,10 @@ private:
         std::vector<std::string> out;
         std::string line;
         auto flush = [&] {
-            std::string t = trim(line);
+            std::string t = ascii_trim(line);
             // Bullets spreadsheets use for lists.
             for (std::string_view bullet : {"\xE2\x80\xA2", "-", "*"})
-                if (t.starts_with(bullet)) t = trim(t.substr(bullet.size()));
+                if (t.starts_with(bullet)) t = ascii_trim(t.substr(bullet.size()));
             if (!t.empty()) out.push_back(t);
             line.clear();
         };
@@ -441,7 +431,7 @@ private:
         for (const LogframeColumn& c : columns_)
             if ((c.role == LogframeRole::baseline || c.role == LogframeRole::target || c.role == LogframeRole::actual ||
                  c.role == LogframeRole::dimensions) &&
-                c.index < row.size() && !trim(row[c.index].text).empty())
+                c.index < row.size() && !ascii_trim(row[c.index].text).empty())
                 values = true;
         Indicator_* ind = result.indicators.empty() ? nullptr : &result.indicators.back();
         if (!ind_id.empty() || !title.empty()) {
@@ -469,13 +459,13 @@ private:
         if (value.unit.empty()) value.unit = text(row, LogframeRole::unit);
         if (value.means_of_verification.empty()) value.means_of_verification = text(row, LogframeRole::means_of_verification);
         Dimensions dims;
-        if (const LogframeCell* c = cell(row, LogframeRole::dimensions); c && !trim(c->text).empty()) dims = parse_dimensions(*c);
+        if (const LogframeCell* c = cell(row, LogframeRole::dimensions); c && !ascii_trim(c->text).empty()) dims = parse_dimensions(*c);
         for (const LogframeColumn& c : columns_) {
             const bool holds_values =
                 c.role == LogframeRole::baseline || c.role == LogframeRole::target || c.role == LogframeRole::actual;
             if (!holds_values || c.index >= row.size()) continue;
             const LogframeCell& at = row[c.index];
-            const std::string cell_text = trim(at.text);
+            const std::string cell_text = ascii_trim(at.text);
             if (cell_text.empty()) continue;
             auto [number, text_value] = value_of(cell_text);
             if (c.role == LogframeRole::baseline) {
@@ -502,7 +492,7 @@ private:
                 if (!c.period) {
                     if (!value.attributes.is_object()) value.attributes = nlohmann::json::object();
                     nlohmann::json& milestones = value.attributes["milestones"];
-                    std::string key = trim(c.header);
+                    std::string key = ascii_trim(c.header);
                     for (const auto& [k, v] : dims) key += " [" + k + "=" + v + "]";
                     milestones[key] = number ? nlohmann::json(*number) : nlohmann::json(text_value);
                     continue;
@@ -527,13 +517,13 @@ private:
         Dimensions out;
         std::string item;
         auto flush = [&] {
-            const std::string t = trim(item);
+            const std::string t = ascii_trim(item);
             item.clear();
             if (t.empty()) return;
             const auto eq = t.find('=');
-            if (eq == std::string::npos || trim(t.substr(0, eq)).empty())
-                fail(c, "invalid dimensions \"" + trim(c.text) + "\"; expected NAME=VALUE; NAME=VALUE");
-            out[trim(t.substr(0, eq))] = trim(t.substr(eq + 1));
+            if (eq == std::string::npos || ascii_trim(t.substr(0, eq)).empty())
+                fail(c, "invalid dimensions \"" + ascii_trim(c.text) + "\"; expected NAME=VALUE; NAME=VALUE");
+            out[ascii_trim(t.substr(0, eq))] = ascii_trim(t.substr(eq + 1));
         };
         for (char ch : c.text) {
             if (ch == ';' || ch == '\n') flush();
@@ -554,7 +544,7 @@ private:
                        (c >= 'a' && c <= 'c');
             }) && std::any_of(last.begin(), last.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
             if (!numbering || space == std::string::npos) break;
-            s = trim(s.substr(0, space));
+            s = ascii_trim(s.substr(0, space));
         }
         std::replace(s.begin(), s.end(), '-', ' ');
         if (s.ends_with("ies")) s = s.substr(0, s.size() - 3) + "y";
@@ -565,7 +555,7 @@ private:
         for (const Level& l : schema.levels()) {
             std::string id = l.id;
             std::replace(id.begin(), id.end(), '_', ' ');
-            std::string label = lower(l.label);
+            std::string label = ascii_lower(l.label);
             std::replace(label.begin(), label.end(), '-', ' ');
             if (word == id || word == label) return l.id;
         }

@@ -12,10 +12,10 @@
 #include <string>
 #include <string_view>
 
+#include "../detail/atomic_file.hpp"
 #include "../errors.hpp"
 #include "../theory_of_change.hpp"
-#include "../detail/atomic_file.hpp"
-#include "../detail/csv.hpp"
+#include "detail/csv.hpp"
 #include "import_result.hpp"
 #include "logframe.hpp"
 

@@ -29,7 +29,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/xml_element.hpp"
+#include "../detail/xml/element.hpp"
 #include "../theory_of_change.hpp"
 #include "codes.hpp"
 #include "finding.hpp"

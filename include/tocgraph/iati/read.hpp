@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/xml_element.hpp"
+#include "../detail/xml/element.hpp"
 #include "../errors.hpp"
 #include "activity_import.hpp"
 

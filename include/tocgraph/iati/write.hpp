@@ -26,7 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../detail/atomic_file.hpp"
-#include "../detail/xml_writer.hpp"
+#include "../detail/xml/writer.hpp"
 #include "../theory_of_change.hpp"
 #include "activity_import.hpp"
 #include "codes.hpp"

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/text_metrics.hpp"
-#include "../detail/text_wrap.hpp"
+#include "../detail/text/utf8.hpp"
 #include "../theory_of_change.hpp"
+#include "detail/text_wrap.hpp"
 #include "style.hpp"
 
 namespace tocgraph {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/xml_escape.hpp"
+#include "../detail/xml/escape.hpp"
 #include "../enums.hpp"
 #include "../render/svg.hpp"
 #include "../version.hpp"

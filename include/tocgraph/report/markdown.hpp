@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/text_metrics.hpp"
+#include "../detail/text/utf8.hpp"
 #include "../enums.hpp"
 #include "../render/mermaid.hpp"
 #include "../version.hpp"

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/xml_escape.hpp"
+#include "../detail/xml/escape.hpp"
 #include "consultation_record.hpp"
 #include "diff_text.hpp"
 

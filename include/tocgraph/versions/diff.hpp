@@ -5,7 +5,7 @@
 //   tocgraph::TheoryOfChange again = tocgraph::apply(before, d);   // == after
 //
 // Elements are matched by id (links by source and target) and compared field
-// by field on their JSON form (detail/json_writer.hpp), so every field the
+// by field on their JSON form (detail/json/writer.hpp), so every field the
 // file format carries is covered. Nodes whose id changed are reported as
 // renames where the evidence is clear (versions/rename.hpp). diff(a, a) is
 // empty, and apply(a, diff(a, b)) == b for any a and b.
@@ -20,13 +20,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../detail/json/writer.hpp"
 #include "../errors.hpp"
 #include "../json_io.hpp"
 #include "../level_schema.hpp"
 #include "../theory_of_change.hpp"
-#include "../detail/json_delta.hpp"
-#include "../detail/json_writer.hpp"
 #include "change.hpp"
+#include "detail/json_delta.hpp"
 #include "path_text.hpp"
 #include "rename.hpp"
 

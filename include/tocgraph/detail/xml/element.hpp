@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "xml_reader.hpp"
+#include "reader.hpp"
 
 namespace tocgraph::detail {
 

@@ -19,9 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../errors.hpp"
-#include "json_limits.hpp"
-#include "json_pointer.hpp"
+#include "../../errors.hpp"
+#include "limits.hpp"
+#include "pointer.hpp"
 
 namespace tocgraph::detail {
 

@@ -23,12 +23,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../enums.hpp"
-#include "../errors.hpp"
-#include "../theory_of_change.hpp"
-#include "../version.hpp"
-#include "json_limits.hpp"
-#include "json_pointer.hpp"
+#include "../../enums.hpp"
+#include "../../errors.hpp"
+#include "../../theory_of_change.hpp"
+#include "../../version.hpp"
+#include "limits.hpp"
+#include "pointer.hpp"
 
 namespace tocgraph::detail {
 

@@ -23,11 +23,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../enums.hpp"
-#include "../errors.hpp"
-#include "../theory_of_change.hpp"
-#include "../version.hpp"
-#include "json_pointer.hpp"
+#include "../../enums.hpp"
+#include "../../errors.hpp"
+#include "../../theory_of_change.hpp"
+#include "../../version.hpp"
+#include "pointer.hpp"
 
 namespace tocgraph::detail {
 

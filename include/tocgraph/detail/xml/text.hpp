@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "../errors.hpp"
+#include "../../errors.hpp"
 
 namespace tocgraph::detail {
 

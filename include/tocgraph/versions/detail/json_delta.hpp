@@ -33,9 +33,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../errors.hpp"
-#include "../versions/change.hpp"
-#include "../versions/path_text.hpp"
+#include "../../errors.hpp"
+#include "../change.hpp"
+#include "../path_text.hpp"
 
 namespace tocgraph::detail {
 

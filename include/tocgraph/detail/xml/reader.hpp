@@ -33,7 +33,8 @@
 #include <utility>
 #include <vector>
 
-#include "../errors.hpp"
+#include "../../errors.hpp"
+#include "../text/utf8.hpp"
 
 namespace tocgraph::detail {
 
@@ -256,23 +257,6 @@ private:
             any = true;
         }
         return any;
-    }
-    static void append_utf8(std::string& out, char32_t c) {
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (c < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else if (c < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-        }
     }
     void check_size(const std::string& token, const char* what) const {
         if (token.size() > limits_.max_token_bytes)

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "xml_escape.hpp"
+#include "../../detail/xml/escape.hpp"
 
 namespace tocgraph::detail {
 

@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../errors.hpp"
-#include "xml_reader.hpp"
+#include "../../errors.hpp"
+#include "reader.hpp"
 
 namespace tocgraph::detail {
 
@@ -79,7 +79,7 @@ public:
         end();
     }
 
-    /// Writes an element kept in its JSON form (see xml_element.hpp).
+    /// Writes an element kept in its JSON form (see element.hpp).
     /// Throws Error if the JSON is not such a form.
     void json_element(const nlohmann::json& e) {
         if (!e.is_object() || !e.contains("element") || !e["element"].is_string())

@@ -9,9 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../errors.hpp"
-#include "../theory_of_change.hpp"
-#include "../detail/json_writer.hpp"
+#include "../../detail/json/writer.hpp"
+#include "../../errors.hpp"
+#include "../../theory_of_change.hpp"
 
 namespace tocgraph::detail {
 

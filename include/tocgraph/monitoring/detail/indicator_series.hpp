@@ -21,10 +21,10 @@
 #include <utility>
 #include <vector>
 
-#include "../attributes.hpp"
-#include "../date.hpp"
-#include "../indicator.hpp"
-#include "../monitoring/aggregate.hpp"
+#include "../../attributes.hpp"
+#include "../../date.hpp"
+#include "../../indicator.hpp"
+#include "../aggregate.hpp"
 
 namespace tocgraph::detail {
 

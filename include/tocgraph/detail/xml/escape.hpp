@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "text_metrics.hpp"
+#include "../text/utf8.hpp"
 
 namespace tocgraph::detail {
 
