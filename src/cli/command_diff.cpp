@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include <tocgraph/detail/atomic_file.hpp>
+#include <tocgraph/file_io.hpp>
 #include <tocgraph/errors.hpp>
 #include <tocgraph/versions.hpp>
 
@@ -45,7 +45,7 @@ int run_diff(const ParsedArgs& args, Context& context) {
             text = to_text(d);
         }
         if (auto out = args.value("output"); out && *out != "-")
-            detail::write_file_atomically(*out, text);
+            write_file_atomically(*out, text);
         else
             context.out << text;
         return d.empty() ? exit_ok : exit_differ;

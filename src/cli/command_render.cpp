@@ -7,7 +7,7 @@
 #include <ostream>
 #include <string>
 
-#include <tocgraph/detail/atomic_file.hpp>
+#include <tocgraph/file_io.hpp>
 #include <tocgraph/errors.hpp>
 #include <tocgraph/render.hpp>
 
@@ -125,7 +125,7 @@ int run_render(const ParsedArgs& args, Context& context) {
             return exit_ok;
         }
         try {
-            detail::write_file_atomically(*out, text);
+            write_file_atomically(*out, text);
         } catch (const Error& e) {
             context.err << e.what() << "\n";
             return exit_failure;

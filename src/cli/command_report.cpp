@@ -74,7 +74,7 @@ int run_report(const ParsedArgs& args, Context& context) {
             return exit_ok;
         }
         try {
-            detail::write_file_atomically(*out, text);
+            write_file_atomically(*out, text);
         } catch (const Error& e) {
             context.err << e.what() << "\n";
             return exit_failure;

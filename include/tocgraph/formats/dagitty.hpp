@@ -22,7 +22,7 @@
 #include "../analysis/order.hpp"
 #include "../errors.hpp"
 #include "../theory_of_change.hpp"
-#include "../detail/atomic_file.hpp"
+#include "../file_io.hpp"
 
 namespace tocgraph {
 
@@ -103,7 +103,7 @@ inline std::string to_dagitty(const TheoryOfChange& toc, const DagittyOptions& o
 /// Writes to_dagitty(toc) to a file atomically; throws as to_dagitty does.
 inline void save_dagitty(const TheoryOfChange& toc, const std::filesystem::path& path,
                          const DagittyOptions& options = {}) {
-    detail::write_file_atomically(path, to_dagitty(toc, options));
+    write_file_atomically(path, to_dagitty(toc, options));
 }
 
 }  // namespace tocgraph

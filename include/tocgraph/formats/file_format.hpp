@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/atomic_file.hpp"
+#include "../file_io.hpp"
 #include "../detail/json/parse.hpp"
 #include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
@@ -88,12 +88,10 @@ inline ImportResult read_file_as(const std::filesystem::path& path, std::optiona
     const FileFormat f = format ? *format : format_of_path(path);
     if (!can_read(f))
         throw Error("cannot read " + std::string(format_name(f)) + ": tocgraph writes this format only");
-    std::string reason;
-    auto text = detail::read_file(path, reason);
-    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
+    const std::string text = read_file(path);
     const std::string file = path.string();
-    if (f == FileFormat::logframe_csv) return loads_logframe_csv(*text, options.logframe, file);
-    nlohmann::json document = detail::parse_document(*text, file);
+    if (f == FileFormat::logframe_csv) return loads_logframe_csv(text, options.logframe, file);
+    nlohmann::json document = detail::parse_document(text, file);
     const bool kumu = f == FileFormat::kumu ||
                       (!format && document.is_object() && document.contains("elements") && !document.contains("format"));
     if (kumu) return from_kumu(document, options.kumu, file);

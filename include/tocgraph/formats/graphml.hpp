@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/atomic_file.hpp"
+#include "../file_io.hpp"
 #include "../detail/xml/text.hpp"
 #include "../errors.hpp"
 #include "../theory_of_change.hpp"
@@ -224,7 +224,7 @@ inline std::string to_graphml(const TheoryOfChange& toc) {
 
 /// Writes to_graphml(toc) to a file atomically; throws Error.
 inline void save_graphml(const TheoryOfChange& toc, const std::filesystem::path& path) {
-    detail::write_file_atomically(path, to_graphml(toc));
+    write_file_atomically(path, to_graphml(toc));
 }
 
 }  // namespace tocgraph

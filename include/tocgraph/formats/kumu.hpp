@@ -47,7 +47,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../analysis/order.hpp"
-#include "../detail/atomic_file.hpp"
+#include "../file_io.hpp"
 #include "../detail/json/parse.hpp"
 #include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
@@ -207,7 +207,7 @@ inline std::string dumps_kumu(const TheoryOfChange& toc) {
 }
 
 inline void save_kumu(const TheoryOfChange& toc, const std::filesystem::path& path) {
-    detail::write_file_atomically(path, dumps_kumu(toc));
+    write_file_atomically(path, dumps_kumu(toc));
 }
 
 namespace detail {
@@ -710,10 +710,8 @@ inline ImportResult loads_kumu(std::string_view text, const KumuOptions& options
 
 /// Reads a Kumu JSON file; throws FormatError naming the file.
 inline ImportResult load_kumu(const std::filesystem::path& path, const KumuOptions& options = {}) {
-    std::string reason;
-    auto text = detail::read_file(path, reason);
-    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
-    return loads_kumu(*text, options, path.string());
+    const std::string text = read_file(path);
+    return loads_kumu(text, options, path.string());
 }
 
 }  // namespace tocgraph

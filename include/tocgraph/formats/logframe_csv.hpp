@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "../detail/atomic_file.hpp"
+#include "../file_io.hpp"
 #include "../errors.hpp"
 #include "../theory_of_change.hpp"
 #include "detail/csv.hpp"
@@ -32,7 +32,7 @@ inline std::string to_logframe_csv(const TheoryOfChange& toc, const LogframeWrit
 
 inline void save_logframe_csv(const TheoryOfChange& toc, const std::filesystem::path& path,
                               const LogframeWriteOptions& options = {}) {
-    detail::write_file_atomically(path, to_logframe_csv(toc, options));
+    write_file_atomically(path, to_logframe_csv(toc, options));
 }
 
 /// Reads logframe CSV text; throws FormatError naming `file`, line and column.
@@ -43,10 +43,8 @@ inline ImportResult loads_logframe_csv(std::string_view text, const LogframeRead
 
 /// Reads a logframe CSV file; throws FormatError naming the file.
 inline ImportResult load_logframe_csv(const std::filesystem::path& path, const LogframeReadOptions& options = {}) {
-    std::string reason;
-    auto text = detail::read_file(path, reason);
-    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
-    return loads_logframe_csv(*text, options, path.string());
+    const std::string text = read_file(path);
+    return loads_logframe_csv(text, options, path.string());
 }
 
 }  // namespace tocgraph

@@ -25,7 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/atomic_file.hpp"
+#include "../file_io.hpp"
 #include "../detail/xml/writer.hpp"
 #include "../theory_of_change.hpp"
 #include "activity_import.hpp"
@@ -491,10 +491,10 @@ inline std::string to_iati(const std::vector<TheoryOfChange>& tocs) {
 /// Writes the IATI XML of the ToCs to a file atomically (the file is
 /// replaced whole or left as it was); throws Error.
 inline void write_iati(const std::vector<const TheoryOfChange*>& tocs, const std::filesystem::path& path) {
-    tocgraph::detail::write_file_atomically(path, to_iati(tocs));
+    write_file_atomically(path, to_iati(tocs));
 }
 inline void write_iati(const std::vector<TheoryOfChange>& tocs, const std::filesystem::path& path) {
-    tocgraph::detail::write_file_atomically(path, to_iati(tocs));
+    write_file_atomically(path, to_iati(tocs));
 }
 
 }  // namespace tocgraph::iati

@@ -1,5 +1,9 @@
 #pragma once
-// Whole-file reads and atomic whole-file writes.
+// Whole-file reads and atomic whole-file writes, as every reader and writer of
+// tocgraph uses them:
+//
+//   std::string text = tocgraph::read_file("toc.json");          // FormatError if unreadable
+//   tocgraph::write_file_atomically("report.html", html);        // Error if not written
 //
 // A save must never leave a half-written file where a good one was (a full
 // disk, a crash, a kill in the middle): write a temporary file in the target's
@@ -14,7 +18,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <optional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -23,9 +27,11 @@
 #include <unistd.h>  // fsync
 #endif
 
-#include "../errors.hpp"
+#include "errors.hpp"
 
-namespace tocgraph::detail {
+namespace tocgraph {
+
+namespace detail {
 
 inline std::FILE* open_file(const std::filesystem::path& path, const char* mode) {
 #ifdef _WIN32
@@ -36,29 +42,43 @@ inline std::FILE* open_file(const std::filesystem::path& path, const char* mode)
 #endif
 }
 
-/// The bytes of a file, or nullopt with `reason` set (strerror's text).
-inline std::optional<std::string> read_file(const std::filesystem::path& path, std::string& reason) {
-    std::FILE* f = open_file(path, "rb");
-    if (!f) {
-        reason = std::strerror(errno);
-        return std::nullopt;
-    }
+}  // namespace detail
+
+/// No limit on the size of a file read_file reads.
+inline constexpr std::size_t no_size_limit = std::numeric_limits<std::size_t>::max();
+
+/// The whole contents of the file at `path`, at most `max_bytes` of them.
+/// Throws FormatError naming the file (as given) when it cannot be read,
+/// with the problem "cannot open file: REASON" (the system's words, e.g. "No
+/// such file or directory", "Is a directory"), or when it is longer than
+/// `max_bytes`, with the problem "file is larger than MAX_BYTES bytes".
+inline std::string read_file(const std::filesystem::path& path, std::size_t max_bytes = no_size_limit) {
+    auto fail = [&](const std::string& problem) { throw FormatError(path.string(), "", problem); };
+    std::FILE* f = detail::open_file(path, "rb");
+    if (!f) fail("cannot open file: " + std::string(std::strerror(errno)));
     std::string text;
     char buffer[1 << 16];
     std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+        if (n > max_bytes - text.size()) {
+            std::fclose(f);
+            fail("file is larger than " + std::to_string(max_bytes) + " bytes");
+        }
+        text.append(buffer, n);
+    }
     const bool failed = std::ferror(f) != 0;
     const int error = errno;  // e.g. EISDIR when the path is a directory
     std::fclose(f);
-    if (failed) {
-        reason = std::strerror(error);
-        return std::nullopt;
-    }
+    if (failed) fail("cannot open file: " + std::string(std::strerror(error)));
     return text;
 }
 
-/// Replaces `path` with `contents` atomically; throws Error("cannot save
-/// \"PATH\": REASON") and leaves the target as it was on any failure.
+/// Replaces the file at `path` with `contents` atomically: readers see the
+/// old file or the new one, never a part. A symbolic link is followed (the
+/// file it points to is replaced) and the permissions of a replaced file are
+/// kept. On any failure (a full disk, a missing directory, no permission) the
+/// target is left as it was, the temporary file is removed, and Error is
+/// thrown with the message `cannot save "PATH": REASON`.
 inline void write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
     namespace fs = std::filesystem;
     auto fail = [&](const std::string& reason) {
@@ -83,7 +103,7 @@ inline void write_file_atomically(const std::filesystem::path& path, std::string
         name += target.filename();
         name += ".tmp-" + std::to_string((seed + counter++ * 7919) % 1000000007UL);
         temp = target.parent_path() / name;
-        f = open_file(temp, "wbx");
+        f = detail::open_file(temp, "wbx");
         if (!f && errno != EEXIST) fail(std::strerror(errno));
     }
     if (!f) fail("cannot create a temporary file");
@@ -116,4 +136,4 @@ inline void write_file_atomically(const std::filesystem::path& path, std::string
     }
 }
 
-}  // namespace tocgraph::detail
+}  // namespace tocgraph
