@@ -67,7 +67,7 @@ int run_feedback(const ParsedArgs& args, Context& context) {
         if (format == "json") {
             nlohmann::json list = nlohmann::json::array();
             for (const Feedback& f : items) {
-                nlohmann::json o = detail::feedback_json(f);
+                nlohmann::json o = feedback_json(f);
                 const FeedbackSubject subject = resolve_subject(toc, f.subject);
                 o["subject_kind"] = std::string(to_string(subject.kind));
                 o["subject_title"] = subject.title;
@@ -79,7 +79,7 @@ int run_feedback(const ParsedArgs& args, Context& context) {
         for (const Feedback& f : items) print_item(context.out, toc, f);
         StatusCounts counts;
         for (const Feedback& f : items) counts.count(f.status);
-        context.out << (items.empty() ? std::string("no feedback items match") : detail::status_counts_text(counts))
+        context.out << (items.empty() ? std::string("no feedback items match") : status_counts_text(counts))
                     << "\n";
         return exit_ok;
     } catch (const FormatError& e) {

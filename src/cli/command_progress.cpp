@@ -76,7 +76,7 @@ std::string number(const std::optional<double>& x) {
     return s;
 }
 
-std::string percent(const std::optional<double>& x) { return x ? detail::percent(*x) : "-"; }
+std::string percent(const std::optional<double>& x) { return x ? percent_text(*x) : "-"; }
 
 /// A figure for CSV: full precision, empty when absent.
 std::string csv_number(const std::optional<double>& x) {
@@ -143,8 +143,8 @@ void print_preamble(std::ostream& out, const TheoryOfChange& toc, const std::str
                     const ProgressOptions& options) {
     out << title_of(toc, path) << ": progress as of " << options.as_of.to_string() << "\n"
         << "Achieved and expected are fractions of the way from baseline to final target; at risk below "
-        << detail::percent(options.tolerances.at_risk_below) << ", off track below "
-        << detail::percent(options.tolerances.off_track_below) << " of expected.\n";
+        << percent_text(options.tolerances.at_risk_below) << ", off track below "
+        << percent_text(options.tolerances.off_track_below) << " of expected.\n";
 }
 
 // ---- the whole theory of change -------------------------------------------------

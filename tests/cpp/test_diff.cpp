@@ -540,3 +540,14 @@ TEST_CASE("the bundled example and its version after the workshop") {
     CHECK(apply(after, diff(after, before)) == before);
     CHECK(diff(after, after).empty());
 }
+
+TEST_CASE("Change counts and field paths as JSON", "[diff][json]") {
+    ChangeCounts c;
+    c.count(ChangeKind::added);
+    c.count(ChangeKind::renamed);
+    CHECK(change_counts_json(c) == json{{"added", 1}, {"removed", 0}, {"changed", 0}, {"renamed", 1}, {"total", 2}});
+    const FieldPath path = {PathStep::member("targets"), PathStep::keyed(json{{"period", "2021"}}),
+                            PathStep::by_value("gender")};
+    CHECK(field_path_json(path) == json::parse(R"(["targets", {"key": {"period": "2021"}}, {"value": "gender"}])"));
+    CHECK(field_path_json({}) == json::array());
+}

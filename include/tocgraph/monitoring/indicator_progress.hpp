@@ -29,6 +29,7 @@
 #include "detail/indicator_series.hpp"
 #include "options.hpp"
 #include "status.hpp"
+#include "text.hpp"
 
 namespace tocgraph {
 

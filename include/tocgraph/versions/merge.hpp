@@ -226,7 +226,7 @@ private:
         // Changes can only meet within one element: index them by element.
         std::map<std::string, std::vector<std::size_t>> by_item;
         for (std::size_t i = 0; i < changes_.size(); ++i)
-            by_item[key_string(path_json(split_item_path(changes_[i].change.path, collections_).item))].push_back(i);
+            by_item[key_string(field_path_json(split_item_path(changes_[i].change.path, collections_).item))].push_back(i);
         std::vector<std::size_t> parent(changes_.size());
         std::iota(parent.begin(), parent.end(), std::size_t{0});
         std::vector<char> in_conflict(changes_.size(), 0);
@@ -346,7 +346,7 @@ private:
             if (!changes_[i].selected || c.kind != ChangeKind::added || c.path.empty() || !c.path.back().is_element())
                 continue;
             const FieldPath parent(c.path.begin(), c.path.end() - 1);
-            runs[key_string(path_json(parent)) + '\n' + (c.after ? key_string(*c.after) : std::string("^"))].push_back(i);
+            runs[key_string(field_path_json(parent)) + '\n' + (c.after ? key_string(*c.after) : std::string("^"))].push_back(i);
         }
         for (const auto& [anchor, indices] : runs) {
             std::vector<std::size_t> ours, theirs;

@@ -25,6 +25,7 @@
 #include "../../date.hpp"
 #include "../../indicator.hpp"
 #include "../aggregate.hpp"
+#include "../text.hpp"
 
 namespace tocgraph::detail {
 
@@ -47,17 +48,6 @@ struct PeriodGroup {
 };
 
 inline bool is_number(const std::optional<double>& x) { return x && std::isfinite(*x); }
-
-/// "country=KH, sex=female"; "(all)" for no dimensions.
-inline std::string dimensions_text(const Dimensions& dimensions) {
-    if (dimensions.empty()) return "(all)";
-    std::string out;
-    for (const auto& [key, value] : dimensions) {
-        if (!out.empty()) out += ", ";
-        out += key + "=" + value;
-    }
-    return out;
-}
 
 inline std::string period_text(const Period& p) {
     return p.start == p.end ? p.start.to_string() : p.start.to_string() + ".." + p.end.to_string();
