@@ -4,7 +4,7 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/dagitty.hpp>
+#include <tocgraph/formats/dagitty/write.hpp>
 
 #include "format_test_helpers.hpp"
 

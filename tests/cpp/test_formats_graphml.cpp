@@ -6,7 +6,7 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/graphml.hpp>
+#include <tocgraph/formats/graphml/write.hpp>
 
 #include "format_test_helpers.hpp"
 

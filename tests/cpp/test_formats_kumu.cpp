@@ -8,7 +8,8 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/kumu.hpp>
+#include <tocgraph/formats/kumu/read.hpp>
+#include <tocgraph/formats/kumu/write.hpp>
 
 #include "format_test_helpers.hpp"
 

@@ -8,7 +8,8 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/logframe_csv.hpp>
+#include <tocgraph/formats/logframe/read.hpp>
+#include <tocgraph/formats/logframe/write.hpp>
 
 #include "format_test_helpers.hpp"
 

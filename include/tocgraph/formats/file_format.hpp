@@ -15,17 +15,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../file_io.hpp"
 #include "../detail/json/parse.hpp"
 #include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
+#include "../file_io.hpp"
 #include "../json_io.hpp"
 #include "../theory_of_change.hpp"
-#include "dagitty.hpp"
-#include "graphml.hpp"
+#include "dagitty/write.hpp"
+#include "graphml/write.hpp"
 #include "import_result.hpp"
-#include "kumu.hpp"
-#include "logframe_csv.hpp"
+#include "kumu/read.hpp"
+#include "kumu/write.hpp"
+#include "logframe/read.hpp"
+#include "logframe/write.hpp"
 
 namespace tocgraph {
 

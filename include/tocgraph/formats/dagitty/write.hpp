@@ -19,10 +19,10 @@
 #include <string_view>
 #include <vector>
 
-#include "../analysis/order.hpp"
-#include "../errors.hpp"
-#include "../theory_of_change.hpp"
-#include "../file_io.hpp"
+#include "../../analysis/order.hpp"
+#include "../../errors.hpp"
+#include "../../file_io.hpp"
+#include "../../theory_of_change.hpp"
 
 namespace tocgraph {
 

@@ -1,24 +1,9 @@
 #pragma once
-// The logframe matrix as a table (docs/logframe.md): the grid that CSV files
-// (logframe_csv.hpp) and spreadsheets (the Python package, with openpyxl)
-// hold. One row per indicator and disaggregation of a result; a result's
-// own cells (level, statement, contributes to, assumptions) on its first row:
-//
-//   Level | ID | Contributes to | Statement | Indicator ID | Indicator | Unit |
-//   Dimensions | Baseline | Baseline date | Target 2021 | ... | Actual 2021 |
-//   ... | Means of verification | Assumptions
-//
-// Reading finds the header row among the first rows, recognises columns by
-// their usual names (or by LogframeReadOptions::columns), picks the level
-// schema the level names fit, and reports what it decided (links inferred
-// from the order of the rows, text values kept as value_text...) as findings.
-// Errors name the line (spreadsheet row) and column of the cell.
+// Reading a logframe grid into a theory of change (see logframe/read.hpp for
+// what the reader recognises and reports).
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -29,217 +14,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../date.hpp"
-#include "../detail/text/ascii.hpp"
-#include "../errors.hpp"
-#include "../theory_of_change.hpp"
-#include "detail/csv.hpp"
-#include "import_result.hpp"
+#include "../../date.hpp"
+#include "../../detail/text/ascii.hpp"
+#include "../../errors.hpp"
+#include "../../theory_of_change.hpp"
+#include "../import_result.hpp"
+#include "../logframe/options.hpp"
+#include "csv.hpp"
+#include "logframe_cells.hpp"
 
-namespace tocgraph {
-
-struct LogframeReadOptions {
-    /// Name of a built-in level schema; empty: the first built-in schema
-    /// whose levels fit the level names in the table.
-    std::string schema;
-    /// Header text -> what the column holds, overriding recognition: one of
-    /// "level", "id", "contributes_to", "statement", "indicator_id",
-    /// "indicator", "unit", "dimensions", "baseline", "baseline_date",
-    /// "target", "actual", "means_of_verification", "assumptions", "ignore";
-    /// "target:PERIOD" and "actual:PERIOD" name the period ("2021" or
-    /// "2021-01-01/2021-06-30") when the header does not.
-    std::map<std::string, std::string> columns;
-};
-
-/// A table cell with its place, for error messages.
-using LogframeCell = detail::CsvCell;
-using LogframeRow = std::vector<LogframeCell>;
-
-namespace detail {
-
-/// Lower case, runs of spaces, underscores and line ends as one space, no
-/// trailing ':' or '*'.
-inline std::string header_key(std::string_view s) {
-    std::string out;
-    for (char c : ascii_lower(ascii_trim(s))) {
-        const bool space = c == ' ' || c == '_' || c == '\n' || c == '\r' || c == '\t';
-        if (space) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && (out.back() == ':' || out.back() == '*' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-/// "2021" -> the calendar year; "2021-01-01/2021-06-30" (or "..", " to ") ->
-/// that period; nullopt when the text names no period.
-inline std::optional<Period> find_period(std::string_view text) {
-    const std::string s(text);
-    for (std::size_t i = 0; i + 10 <= s.size(); ++i) {
-        auto start = Date::parse(std::string_view(s).substr(i, 10));
-        if (!start) continue;
-        for (std::string_view sep : {"/", "..", " to ", " - ", "--"}) {
-            const std::size_t j = i + 10 + sep.size();
-            if (s.compare(i + 10, sep.size(), sep) == 0 && j + 10 <= s.size())
-                if (auto end = Date::parse(std::string_view(s).substr(j, 10)); end && *start <= *end)
-                    return Period{*start, *end};
-        }
-        return Period{*start, *start};
-    }
-    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-        const bool boundary_before = i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]));
-        const bool boundary_after = i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]));
-        if (!boundary_before || !boundary_after) continue;
-        if (!std::all_of(s.begin() + i, s.begin() + i + 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-            continue;
-        const int year = std::stoi(s.substr(i, 4));
-        if (year >= 1900 && year <= 2199) return Period{Date{year, 1, 1}, Date{year, 12, 31}};
-    }
-    return std::nullopt;
-}
-
-/// How the writer names a period in a header: "2021" or "START/END".
-inline std::string period_name(const Period& p) {
-    if (p.start.month == 1 && p.start.day == 1 && p.end.month == 12 && p.end.day == 31 && p.start.year == p.end.year)
-        return std::to_string(p.start.year);
-    return p.start.to_string() + "/" + p.end.to_string();
-}
-
-/// A number as the writer puts it in a cell: shortest round-trip text.
-inline std::string number_text(double v) {
-    if (std::floor(v) == v && std::fabs(v) < 1e15) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.0f", v);
-        return buffer;
-    }
-    return nlohmann::json(v).dump();
-}
-
-/// A cell as a number: "10,000", "1 200", "45%", "-3.5", "1.5e-07"; nullopt otherwise.
-inline std::optional<double> parse_number(std::string_view cell) {
-    std::string s = ascii_trim(cell);
-    if (!s.empty() && s.back() == '%') s = ascii_trim(s.substr(0, s.size() - 1));
-    // An exponent: how the writer (and spreadsheets) show very large and very small numbers.
-    std::string exponent;
-    if (const std::size_t e = s.find_first_of("eE"); e != std::string::npos) {
-        exponent = s.substr(e + 1);
-        s.resize(e);
-        const std::size_t sign = !exponent.empty() && (exponent[0] == '+' || exponent[0] == '-') ? 1 : 0;
-        if (exponent.size() == sign ||
-            !std::all_of(exponent.begin() + static_cast<std::ptrdiff_t>(sign), exponent.end(),
-                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
-            return std::nullopt;
-    }
-    std::string digits;
-    std::size_t group = 0;  // digits since the last thousands separator
-    bool separators = false, dot = false, any = false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == '-' || c == '+') {
-            if (i != 0) return std::nullopt;
-            digits += c;
-        } else if (std::isdigit(static_cast<unsigned char>(c))) {
-            digits += c;
-            any = true;
-            ++group;
-        } else if ((c == ',' || c == ' ') && !dot) {
-            if (separators && group != 3) return std::nullopt;
-            if (!separators && (group == 0 || group > 3)) return std::nullopt;
-            separators = true;
-            group = 0;
-        } else if (c == '.' && !dot) {
-            if (separators && group != 3) return std::nullopt;
-            dot = true;
-            digits += c;
-            group = 0;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (!any || (separators && !dot && group != 3)) return std::nullopt;
-    if (!exponent.empty()) {
-        if (separators) return std::nullopt;  // "1,000e3" is no way to write a number
-        digits += "e" + exponent;
-    }
-    // strtod, not stod: a number too small for a normal double (5e-324) is still that number.
-    char* end = nullptr;
-    const double v = std::strtod(digits.c_str(), &end);
-    if (end != digits.c_str() + digits.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
-
-enum class LogframeRole {
-    level, id, contributes_to, statement, indicator_id, indicator, unit, dimensions, baseline,
-    baseline_date, target, actual, means_of_verification, assumptions, ignore
-};
-
-struct LogframeColumn {
-    LogframeRole role;
-    std::size_t index;
-    std::string header;
-    std::optional<Period> period;  ///< targets and actuals; a baseline's year
-};
-
-inline std::optional<LogframeRole> role_named(std::string_view name) {
-    static const std::pair<std::string_view, LogframeRole> names[] = {
-        {"level", LogframeRole::level}, {"id", LogframeRole::id},
-        {"contributes_to", LogframeRole::contributes_to}, {"statement", LogframeRole::statement},
-        {"indicator_id", LogframeRole::indicator_id}, {"indicator", LogframeRole::indicator},
-        {"unit", LogframeRole::unit}, {"dimensions", LogframeRole::dimensions},
-        {"baseline", LogframeRole::baseline}, {"baseline_date", LogframeRole::baseline_date},
-        {"target", LogframeRole::target}, {"actual", LogframeRole::actual},
-        {"means_of_verification", LogframeRole::means_of_verification},
-        {"assumptions", LogframeRole::assumptions}, {"ignore", LogframeRole::ignore}};
-    for (const auto& [n, r] : names)
-        if (n == name) return r;
-    return std::nullopt;
-}
-
-/// What a header names, by the usual spellings of logframe templates.
-inline std::optional<LogframeColumn> recognise_column(const std::string& header, std::size_t index) {
-    const std::string key = header_key(header);
-    if (key.empty()) return std::nullopt;
-    using R = LogframeRole;
-    static const std::map<std::string, R, std::less<>> exact = {
-        {"level", R::level}, {"result level", R::level}, {"results chain", R::level}, {"hierarchy", R::level},
-        {"id", R::id}, {"ref", R::id}, {"code", R::id}, {"result id", R::id}, {"no", R::id}, {"no.", R::id},
-        {"#", R::id},
-        {"contributes to", R::contributes_to}, {"parent", R::contributes_to}, {"parent id", R::contributes_to},
-        {"statement", R::statement}, {"result", R::statement}, {"result statement", R::statement},
-        {"narrative summary", R::statement}, {"intervention logic", R::statement}, {"title", R::statement},
-        {"objective", R::statement}, {"objectives", R::statement}, {"description", R::statement},
-        {"indicator id", R::indicator_id}, {"indicator ref", R::indicator_id}, {"indicator code", R::indicator_id},
-        {"indicator", R::indicator}, {"indicators", R::indicator}, {"indicator title", R::indicator},
-        {"objectively verifiable indicators", R::indicator}, {"ovi", R::indicator}, {"ovis", R::indicator},
-        {"impact indicator", R::indicator}, {"outcome indicator", R::indicator},
-        {"output indicator", R::indicator}, {"performance indicator", R::indicator},
-        {"unit", R::unit}, {"units", R::unit}, {"unit of measure", R::unit}, {"unit of measurement", R::unit},
-        {"dimensions", R::dimensions}, {"disaggregation", R::dimensions}, {"disaggregated by", R::dimensions},
-        {"baseline date", R::baseline_date}, {"baseline year", R::baseline_date},
-        {"means of verification", R::means_of_verification}, {"mov", R::means_of_verification},
-        {"movs", R::means_of_verification}, {"source", R::means_of_verification},
-        {"sources", R::means_of_verification}, {"source of verification", R::means_of_verification},
-        {"sources of verification", R::means_of_verification}, {"data source", R::means_of_verification},
-        {"assumptions", R::assumptions}, {"assumption", R::assumptions},
-        {"risks and assumptions", R::assumptions}, {"assumptions and risks", R::assumptions},
-        {"assumptions/risks", R::assumptions}, {"important assumptions", R::assumptions}};
-    if (auto it = exact.find(key); it != exact.end())
-        return LogframeColumn{it->second, index, header, std::nullopt};
-    // Period columns: "Target 2021", "Milestone 1 2014", "Actual 2021-01-01/2021-06-30".
-    static const std::pair<std::string_view, R> prefixes[] = {
-        {"baseline", R::baseline}, {"target", R::target}, {"milestone", R::target}, {"planned", R::target},
-        {"actual", R::actual}, {"achieved", R::actual}};
-    for (const auto& [word, role] : prefixes)
-        if (key.starts_with(word) && (key.size() == word.size() || !std::isalpha(static_cast<unsigned char>(key[word.size()]))))
-            return LogframeColumn{role, index, header, find_period(key.substr(word.size()))};
-    return std::nullopt;
-}
-
-}  // namespace detail
-
-namespace detail {
+namespace tocgraph::detail {
 
 /// Reads a logframe grid into a theory of change.
 class LogframeReader {
@@ -247,7 +31,7 @@ public:
     LogframeReader(std::string file, LogframeReadOptions options)
         : file_(std::move(file)), options_(std::move(options)) {}
 
-    ImportResult read(const std::vector<LogframeRow>& rows) {
+    ImportResult read(const std::vector<CsvRow>& rows) {
         const std::size_t header = find_header(rows);
         read_columns(rows[header]);
         for (std::size_t r = header + 1; r < rows.size(); ++r) read_row(rows[r]);
@@ -262,7 +46,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const LogframeCell& cell, const std::string& problem) const {
+    [[noreturn]] void fail(const CsvCell& cell, const std::string& problem) const {
         throw FormatError(file_, "", problem, cell.line, cell.column);
     }
     void note(std::string code, Severity severity, std::string message, std::vector<std::string> ids = {},
@@ -270,7 +54,7 @@ private:
         findings_.push_back({std::move(code), severity, std::move(message), std::move(ids), std::move(hint)});
     }
 
-    std::optional<LogframeColumn> classify(const LogframeCell& cell, std::size_t index) const {
+    std::optional<LogframeColumn> classify(const CsvCell& cell, std::size_t index) const {
         const std::string key = header_key(cell.text);
         for (const auto& [header, role] : options_.columns) {
             if (header_key(header) != key) continue;
@@ -289,7 +73,7 @@ private:
         return recognise_column(cell.text, index);
     }
 
-    std::size_t find_header(const std::vector<LogframeRow>& rows) {
+    std::size_t find_header(const std::vector<CsvRow>& rows) {
         for (std::size_t r = 0; r < rows.size() && r < 30; ++r) {
             std::set<LogframeRole> roles;
             for (std::size_t c = 0; c < rows[r].size(); ++c)
@@ -297,12 +81,12 @@ private:
             const bool has_result = roles.contains(LogframeRole::statement) || roles.contains(LogframeRole::id);
             if (roles.contains(LogframeRole::level) && has_result) return r;
         }
-        const LogframeCell first{"", rows.empty() ? 1 : rows[0].empty() ? 1 : rows[0][0].line, 1};
+        const CsvCell first{"", rows.empty() ? 1 : rows[0].empty() ? 1 : rows[0][0].line, 1};
         fail(first, "no header row found: expected a \"Level\" column and a \"Statement\" or \"ID\" column "
                     "(see docs/logframe.md, or name the columns with the columns option)");
     }
 
-    void read_columns(const LogframeRow& header) {
+    void read_columns(const CsvRow& header) {
         std::vector<std::string> ignored;
         for (std::size_t c = 0; c < header.size(); ++c) {
             auto column = classify(header[c], c);
@@ -336,32 +120,32 @@ private:
         }
     }
 
-    const LogframeCell* cell(const LogframeRow& row, LogframeRole role) const {
+    const CsvCell* cell(const CsvRow& row, LogframeRole role) const {
         for (const LogframeColumn& c : columns_)
             if (c.role == role) return c.index < row.size() ? &row[c.index] : nullptr;
         return nullptr;
     }
-    std::string text(const LogframeRow& row, LogframeRole role) const {
-        const LogframeCell* c = cell(row, role);
+    std::string text(const CsvRow& row, LogframeRole role) const {
+        const CsvCell* c = cell(row, role);
         return c ? ascii_trim(c->text) : std::string();
     }
 
     struct Indicator_ {
         Indicator value;
-        LogframeCell at;
+        CsvCell at;
     };
     struct Result {
         Node node;
-        LogframeCell level_cell, id_cell, contributes_cell;
+        CsvCell level_cell, id_cell, contributes_cell;
         std::string level_text;
-        std::vector<std::pair<std::string, LogframeCell>> parents;
+        std::vector<std::pair<std::string, CsvCell>> parents;
         std::vector<std::string> assumptions;
         std::vector<Indicator_> indicators;
         bool explicit_id = false;
     };
 
-    void read_row(const LogframeRow& row) {
-        if (std::all_of(row.begin(), row.end(), [](const LogframeCell& c) { return ascii_trim(c.text).empty(); })) return;
+    void read_row(const CsvRow& row) {
+        if (std::all_of(row.begin(), row.end(), [](const CsvCell& c) { return ascii_trim(c.text).empty(); })) return;
         const std::string id = text(row, LogframeRole::id), statement = text(row, LogframeRole::statement),
                           level = text(row, LogframeRole::level);
         Result* current = results_.empty() ? nullptr : &results_.back();
@@ -371,7 +155,7 @@ private:
         if (starts) {
             Result r;
             r.level_text = level;
-            const LogframeCell* level_cell = cell(row, LogframeRole::level);
+            const CsvCell* level_cell = cell(row, LogframeRole::level);
             r.level_cell = level_cell ? *level_cell : row.front();
             if (level.empty()) fail(r.level_cell, "a new result needs a level");
             if (!id.empty()) {
@@ -387,7 +171,7 @@ private:
         } else if (!current) {
             fail(row.front(), "this row belongs to no result: give it a level and a statement");
         }
-        if (const LogframeCell* c = cell(row, LogframeRole::contributes_to); c && !ascii_trim(c->text).empty()) {
+        if (const CsvCell* c = cell(row, LogframeRole::contributes_to); c && !ascii_trim(c->text).empty()) {
             current->contributes_cell = *c;
             std::string item;
             auto flush = [&] {
@@ -425,7 +209,7 @@ private:
         return out;
     }
 
-    void read_indicator_cells(const LogframeRow& row, Result& result) {
+    void read_indicator_cells(const CsvRow& row, Result& result) {
         const std::string ind_id = text(row, LogframeRole::indicator_id), title = text(row, LogframeRole::indicator);
         bool values = false;
         for (const LogframeColumn& c : columns_)
@@ -452,19 +236,19 @@ private:
         } else if (!values) {
             return;
         } else if (!ind) {
-            const LogframeCell* at = cell(row, LogframeRole::indicator);
+            const CsvCell* at = cell(row, LogframeRole::indicator);
             fail(at ? *at : row.front(), "values without an indicator: name the indicator in this row");
         }
         Indicator& value = ind->value;
         if (value.unit.empty()) value.unit = text(row, LogframeRole::unit);
         if (value.means_of_verification.empty()) value.means_of_verification = text(row, LogframeRole::means_of_verification);
         Dimensions dims;
-        if (const LogframeCell* c = cell(row, LogframeRole::dimensions); c && !ascii_trim(c->text).empty()) dims = parse_dimensions(*c);
+        if (const CsvCell* c = cell(row, LogframeRole::dimensions); c && !ascii_trim(c->text).empty()) dims = parse_dimensions(*c);
         for (const LogframeColumn& c : columns_) {
             const bool holds_values =
                 c.role == LogframeRole::baseline || c.role == LogframeRole::target || c.role == LogframeRole::actual;
             if (!holds_values || c.index >= row.size()) continue;
-            const LogframeCell& at = row[c.index];
+            const CsvCell& at = row[c.index];
             const std::string cell_text = ascii_trim(at.text);
             if (cell_text.empty()) continue;
             auto [number, text_value] = value_of(cell_text);
@@ -513,7 +297,7 @@ private:
         return {std::nullopt, text};
     }
 
-    Dimensions parse_dimensions(const LogframeCell& c) const {
+    Dimensions parse_dimensions(const CsvCell& c) const {
         Dimensions out;
         std::string item;
         auto flush = [&] {
@@ -748,126 +532,5 @@ private:
     std::vector<Finding> findings_;
 };
 
-}  // namespace detail
 
-/// Reads a logframe grid (rows of cells that know their line and column).
-/// Throws FormatError naming `file`, the line and the column of a bad cell.
-inline ImportResult read_logframe_rows(const std::vector<LogframeRow>& rows, const LogframeReadOptions& options = {},
-                                       const std::string& file = "<string>") {
-    return detail::LogframeReader(file, options).read(rows);
-}
-
-/// The logframe grid of a theory of change, header first (docs/logframe.md).
-/// What the layout cannot hold is left out: see docs/interop.md.
-inline std::vector<std::vector<std::string>> logframe_rows(const TheoryOfChange& toc) {
-    using detail::number_text;
-    using detail::period_name;
-    // A cell holds a number or a text; a value with neither (only a ratio's
-    // numerator and denominator, say) has nothing to show, so it gets no
-    // column or row of its own that would read back as nothing.
-    auto shown = [](const auto& v) { return v.value.has_value() || !v.value_text.empty(); };
-    std::set<std::pair<Date, Date>> target_periods, actual_periods;
-    for (const Indicator& i : toc.indicators()) {
-        for (const PeriodValue& v : i.targets)
-            if (shown(v)) target_periods.insert({v.period.start, v.period.end});
-        for (const PeriodValue& v : i.actuals)
-            if (shown(v)) actual_periods.insert({v.period.start, v.period.end});
-    }
-    std::vector<std::string> header = {"Level", "ID", "Contributes to", "Statement", "Indicator ID", "Indicator",
-                                       "Unit", "Dimensions", "Baseline", "Baseline date"};
-    for (const auto& [s, e] : target_periods) header.push_back("Target " + period_name({s, e}));
-    for (const auto& [s, e] : actual_periods) header.push_back("Actual " + period_name({s, e}));
-    header.push_back("Means of verification");
-    header.push_back("Assumptions");
-    std::vector<std::vector<std::string>> rows = {header};
-
-    // A number, else the text a source wrote ("tbc"); comments have no column.
-    auto value_text = [](const std::optional<double>& v, const std::string& text) {
-        return v ? number_text(*v) : text;
-    };
-    auto dims_text = [](const Dimensions& d) {
-        std::string out;
-        for (const auto& [k, v] : d) out += (out.empty() ? "" : "; ") + k + "=" + v;
-        return out;
-    };
-    for (const Level& level : toc.schema().levels())
-        for (const Node* n : toc.nodes_at(level.id)) {
-            std::string contributes, assumptions;
-            std::vector<std::string> statements;
-            for (const Link* l : toc.links_from(n->id)) {
-                contributes += (contributes.empty() ? "" : "; ") + l->target;
-                for (const std::string& a : l->assumptions)
-                    if (const Assumption* as = toc.find_assumption(a);
-                        as && !as->statement.empty() && std::find(statements.begin(), statements.end(), as->statement) == statements.end())
-                        statements.push_back(as->statement);
-            }
-            for (const Assumption& a : toc.assumptions())
-                if (!a.statement.empty() && a.attributes.is_object() && a.attributes.contains("result") &&
-                    a.attributes["result"] == n->id &&
-                    std::find(statements.begin(), statements.end(), a.statement) == statements.end())
-                    statements.push_back(a.statement);
-            for (const std::string& s : statements) assumptions += (assumptions.empty() ? "" : "\n") + s;
-
-            std::vector<std::vector<std::string>> node_rows;
-            auto row = [&] {
-                std::vector<std::string> r(header.size());
-                r[0] = n->level;
-                r[1] = n->id;
-                return r;
-            };
-            for (const Indicator* ind : toc.indicators_of(n->id)) {
-                // One row per set of dimensions, the total (no dimensions) first.
-                std::vector<Dimensions> sets = {Dimensions{}};
-                auto see = [&](const Dimensions& d) {
-                    if (std::find(sets.begin(), sets.end(), d) == sets.end()) sets.push_back(d);
-                };
-                for (const Baseline& b : ind->baselines)
-                    if (shown(b)) see(b.dimensions);
-                for (const PeriodValue& v : ind->targets)
-                    if (shown(v)) see(v.dimensions);
-                for (const PeriodValue& v : ind->actuals)
-                    if (shown(v)) see(v.dimensions);
-                for (std::size_t k = 0; k < sets.size(); ++k) {
-                    const Dimensions& d = sets[k];
-                    std::vector<std::string> r = row();
-                    r[4] = ind->id;
-                    bool any = k == 0;
-                    if (k == 0) {
-                        r[5] = ind->title;
-                        r[6] = ind->unit;
-                        r[header.size() - 2] = ind->means_of_verification;
-                    }
-                    r[7] = dims_text(d);
-                    for (const Baseline& b : ind->baselines)
-                        if (b.dimensions == d && shown(b)) {
-                            r[8] = value_text(b.value, b.value_text);
-                            if (b.date) r[9] = b.date->to_string();
-                            any = true;
-                            break;
-                        }
-                    std::size_t column = 10;
-                    for (const auto* periods : {&target_periods, &actual_periods}) {
-                        const auto& values = periods == &target_periods ? ind->targets : ind->actuals;
-                        for (const auto& [s, e] : *periods) {
-                            for (const PeriodValue& v : values)
-                                if (v.period.start == s && v.period.end == e && v.dimensions == d && shown(v)) {
-                                    r[column] = value_text(v.value, v.value_text);
-                                    any = true;
-                                    break;
-                                }
-                            ++column;
-                        }
-                    }
-                    if (any) node_rows.push_back(std::move(r));
-                }
-            }
-            if (node_rows.empty()) node_rows.push_back(row());
-            node_rows[0][2] = contributes;
-            node_rows[0][3] = n->title;
-            node_rows[0][header.size() - 1] = assumptions;
-            for (auto& r : node_rows) rows.push_back(std::move(r));
-        }
-    return rows;
-}
-
-}  // namespace tocgraph
+}  // namespace tocgraph::detail

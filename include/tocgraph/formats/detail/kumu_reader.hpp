@@ -1,41 +1,8 @@
 #pragma once
-// Kumu (kumu.io) blueprints: JSON in and out.
-//
-//   nlohmann::ordered_json map = tocgraph::to_kumu(toc);     // an import blueprint
-//   tocgraph::ImportResult r = tocgraph::load_kumu("map.json");
-//   r.toc; r.findings;                                       // what the reader decided
-//
-// Writing gives Kumu's import blueprint, {"elements": [...], "connections":
-// [...]}: an element per node ("id", "label" = title, "type" = level label,
-// "description", "tags", "level" = level id, and each attribute as a field of
-// its own) and a connection per link ("from", "to", "direction",
-// "description" = rationale, attributes as fields). Every other member of an
-// element's JSON form (actors, logic, dates, budget, assumptions, strength...)
-// rides in a "tocgraph" field as JSON text, and the rest of the document
-// (metadata, schema, actors, assumptions, indicators, feedback) in a
-// top-level "tocgraph" member that Kumu ignores, so writing then reading
-// gives the same theory of change.
-//
-// Reading takes both import blueprints and Kumu project backups (elements
-// with "_id" and an "attributes" object). Kumu maps are system maps, not
-// theories of change, so the reader decides and reports (docs/interop.md):
-//   - a level for each element: its "level" field, else its element type
-//     (KumuOptions::type_levels, a level id or label, or a keyword such as
-//     "outcome" or "activity"), else the default level (IMP101, IMP102);
-//   - undirected connections point from the lower level to the higher one,
-//     or as written between equal levels; mutual ones become two links
-//     (IMP103); the Kumu direction stays in the link's attributes;
-//   - a second connection between the same two elements is dropped (IMP104),
-//     a connection from an element to itself too (IMP105);
-//   - cycles are kept as they are (IMP106): the model allows them, analyses
-//     that need a DAG refuse them; Kumu's named loops are kept in
-//     metadata.attributes.kumu_loops.
-// Bad input (no elements array, a connection to an unknown element, a field
-// of the wrong type) throws FormatError with the JSON pointer in the file.
+// Reading a Kumu blueprint or project backup (see kumu/read.hpp for what the
+// reader decides and reports).
 
 #include <algorithm>
-#include <cctype>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -46,171 +13,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../analysis/order.hpp"
-#include "../file_io.hpp"
-#include "../detail/json/parse.hpp"
-#include "../detail/text/ascii.hpp"
-#include "../errors.hpp"
-#include "../json_io.hpp"
-#include "../theory_of_change.hpp"
-#include "../version.hpp"
-#include "detail/json_fields.hpp"
-#include "import_result.hpp"
+#include "../../analysis/order.hpp"
+#include "../../detail/text/ascii.hpp"
+#include "../../errors.hpp"
+#include "../../json_io.hpp"
+#include "../../theory_of_change.hpp"
+#include "../../version.hpp"
+#include "../import_result.hpp"
+#include "../kumu/options.hpp"
+#include "kumu_fields.hpp"
 
-namespace tocgraph {
-
-struct KumuOptions {
-    /// Built-in level schema for a map that does not name one.
-    std::string schema = "theory_of_change";
-    /// Level of elements whose level cannot be told; empty: the middle
-    /// outcome level of the schema (intermediate_outcome by default).
-    std::string default_level;
-    /// Kumu element type -> level id, compared without regard to case;
-    /// consulted before the built-in matching.
-    std::map<std::string, std::string> type_levels;
-};
-
-namespace detail {
-
-/// Fields the blueprint gives a meaning of its own (compared in lower case,
-/// as Kumu stores field names).
-inline bool kumu_element_key(const std::string& lower) {
-    return lower == "id" || lower == "_id" || lower == "label" || lower == "type" ||
-           lower == "element type" || lower == "description" || lower == "tags" || lower == "level" ||
-           lower == "tocgraph";
-}
-inline bool kumu_connection_key(const std::string& lower) {
-    return lower == "id" || lower == "_id" || lower == "from" || lower == "to" || lower == "direction" ||
-           lower == "description" || lower == "tocgraph" || lower == "reversed";
-}
-
-/// An element's or a connection's JSON form split for Kumu: fields Kumu
-/// knows, the user's attributes as fields, the rest as "tocgraph" JSON text.
-template <typename Reserved>
-void put_kumu_fields(OrderedJson& out, const OrderedJson& item, const std::set<std::string>& native,
-                     Reserved reserved, const std::string& where) {
-    OrderedJson rest = OrderedJson::object();
-    const OrderedJson* attributes = nullptr;
-    for (const auto& [key, value] : item.items()) {
-        if (native.contains(key)) continue;
-        if (key == "attributes" && value.is_object())
-            attributes = &value;
-        else
-            rest[key] = value;
-    }
-    if (attributes) {
-        bool clash = false;
-        std::set<std::string> seen;
-        for (const auto& [key, value] : attributes->items()) {
-            const std::string lower = ascii_lower(key);
-            // Kumu compares field names without case: two that differ only by
-            // case, or one Kumu reads itself, cannot be separate fields.
-            if (reserved(lower) || !seen.insert(lower).second) clash = true;
-        }
-        if (clash || attributes->empty()) {
-            rest["attributes"] = *attributes;
-        } else {
-            for (const auto& [key, value] : attributes->items()) out[key] = value;
-        }
-    }
-    if (!rest.empty()) out["tocgraph"] = field_text(rest, where);
-}
-
-}  // namespace detail
-
-/// The Kumu import blueprint of a theory of change. Throws Error for text
-/// that is not valid UTF-8.
-inline nlohmann::ordered_json to_kumu(const TheoryOfChange& toc) {
-    using detail::OrderedJson;
-    const OrderedJson doc = detail::ordered_document(toc);
-    OrderedJson out = OrderedJson::object();
-    OrderedJson elements = OrderedJson::array(), connections = OrderedJson::array();
-    static const std::set<std::string> node_native = {"id", "title", "level", "description", "tags"};
-    static const std::set<std::string> link_native = {"source", "target", "rationale"};
-    if (doc.contains("nodes"))
-        for (std::size_t i = 0; i < doc["nodes"].size(); ++i) {
-            const OrderedJson& n = doc["nodes"][i];
-            const Level& level = toc.schema().level(n["level"].get<std::string>());
-            OrderedJson e = OrderedJson::object();
-            e["id"] = n["id"];
-            e["label"] = n.value("title", "");
-            e["type"] = level.label.empty() ? level.id : level.label;
-            // An element type read from Kumu that is not the level's name
-            // goes back as the type.
-            OrderedJson item = n;
-            if (item.contains("attributes") && item["attributes"].is_object() &&
-                item["attributes"].contains("element type") && item["attributes"]["element type"].is_string()) {
-                e["type"] = item["attributes"]["element type"];
-                item["attributes"].erase("element type");
-                if (item["attributes"].empty()) item.erase("attributes");
-            }
-            if (n.contains("description")) e["description"] = n["description"];
-            if (n.contains("tags")) e["tags"] = n["tags"];
-            e["level"] = level.id;
-            detail::put_kumu_fields(e, item, node_native, detail::kumu_element_key,
-                                    "/nodes/" + std::to_string(i));
-            elements.push_back(std::move(e));
-        }
-    if (doc.contains("links")) {
-        std::set<std::pair<std::string, std::string>> mutual_written;
-        for (std::size_t i = 0; i < doc["links"].size(); ++i) {
-            const OrderedJson& l = doc["links"][i];
-            const std::string source = l["source"].get<std::string>(), target = l["target"].get<std::string>();
-            // A link read from an undirected or mutual Kumu connection says so
-            // in its attributes; write that direction back.
-            std::string direction = "directed";
-            OrderedJson item = l;
-            if (item.contains("attributes") && item["attributes"].is_object() &&
-                item["attributes"].contains("direction")) {
-                const OrderedJson& d = item["attributes"]["direction"];
-                if (d == "undirected" || d == "mutual") {
-                    direction = d.get<std::string>();
-                    item["attributes"].erase("direction");
-                    if (item["attributes"].empty()) item.erase("attributes");
-                }
-            }
-            if (direction == "mutual") {
-                if (mutual_written.contains({target, source}) && toc.has_link(target, source)) {
-                    const Link& back = toc.link(target, source);
-                    Link mirrored = back;
-                    std::swap(mirrored.source, mirrored.target);
-                    if (mirrored == toc.link(source, target)) continue;  // one mutual connection
-                }
-                mutual_written.insert({source, target});
-            }
-            OrderedJson c = OrderedJson::object();
-            c["from"] = source;
-            c["to"] = target;
-            c["direction"] = direction;
-            if (item.contains("rationale")) c["description"] = item["rationale"];
-            detail::put_kumu_fields(c, item, link_native, detail::kumu_connection_key,
-                                    "/links/" + std::to_string(i));
-            connections.push_back(std::move(c));
-        }
-    }
-    out["elements"] = std::move(elements);
-    out["connections"] = std::move(connections);
-    OrderedJson rest = OrderedJson::object();
-    for (const auto& [key, value] : doc.items())
-        if (key != "format" && key != "version" && key != "nodes" && key != "links") rest[key] = value;
-    if (!rest.empty()) out["tocgraph"] = std::move(rest);
-    return out;
-}
-
-/// The blueprint as text (2-space indent), ending with a newline.
-inline std::string dumps_kumu(const TheoryOfChange& toc) {
-    try {
-        return to_kumu(toc).dump(2) + "\n";
-    } catch (const nlohmann::json::type_error&) {
-        throw Error("cannot write a Kumu blueprint: text is not valid UTF-8");
-    }
-}
-
-inline void save_kumu(const TheoryOfChange& toc, const std::filesystem::path& path) {
-    write_file_atomically(path, dumps_kumu(toc));
-}
-
-namespace detail {
+namespace tocgraph::detail {
 
 /// Reads one Kumu blueprint or project backup into an ImportResult.
 class KumuReader {
@@ -690,28 +503,6 @@ private:
     std::vector<Duplicate> duplicates_;
     std::vector<std::string> self_links_;
     std::vector<Finding> findings_;
-
 };
 
-}  // namespace detail
-
-/// Reads a parsed Kumu blueprint or project backup; throws FormatError
-/// (attributed to `file`) for bad input, Error for bad options.
-inline ImportResult from_kumu(const nlohmann::json& map, const KumuOptions& options = {},
-                              const std::string& file = "<string>") {
-    return detail::KumuReader(file, options).read(map);
-}
-
-/// Parses and reads Kumu JSON text.
-inline ImportResult loads_kumu(std::string_view text, const KumuOptions& options = {},
-                               const std::string& file = "<string>") {
-    return from_kumu(detail::parse_document(text, file), options, file);
-}
-
-/// Reads a Kumu JSON file; throws FormatError naming the file.
-inline ImportResult load_kumu(const std::filesystem::path& path, const KumuOptions& options = {}) {
-    const std::string text = read_file(path);
-    return loads_kumu(text, options, path.string());
-}
-
-}  // namespace tocgraph
+}  // namespace tocgraph::detail
