@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diff_json.hpp"
-#include "merge.hpp"
+#include "merge_result.hpp"
 #include "path_text.hpp"
 
 namespace tocgraph {
