@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "../fwd.hpp"
 #include "../version.hpp"
 #include "content.hpp"
 #include "detail/html_sections.hpp"

@@ -6,8 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "../file_io.hpp"
 #include "../errors.hpp"
+#include "../file_io.hpp"
+#include "../fwd.hpp"
 #include "html.hpp"
 #include "markdown.hpp"
 

@@ -39,7 +39,7 @@
 // error severity that none of the three inputs had (unless a conflict says
 // it could not be cleared).
 
-#include "../theory_of_change.hpp"
+#include "../fwd.hpp"
 #include "detail/merger.hpp"
 #include "merge_result.hpp"
 

@@ -22,7 +22,7 @@
 
 #include "../../errors.hpp"
 #include "../../file_io.hpp"
-#include "../../theory_of_change.hpp"
+#include "../../fwd.hpp"
 #include "../detail/kumu_writer.hpp"
 
 namespace tocgraph {

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "../../file_io.hpp"
-#include "../../theory_of_change.hpp"
+#include "../../fwd.hpp"
 #include "../detail/csv.hpp"
 #include "../detail/logframe_writer.hpp"
 #include "options.hpp"
