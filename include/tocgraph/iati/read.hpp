@@ -22,7 +22,8 @@
 
 #include "../detail/xml/element.hpp"
 #include "../errors.hpp"
-#include "activity_import.hpp"
+#include "detail/activity_import.hpp"
+#include "options.hpp"
 
 namespace tocgraph::iati {
 

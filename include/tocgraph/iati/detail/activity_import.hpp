@@ -29,49 +29,21 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/xml/element.hpp"
-#include "../theory_of_change.hpp"
-#include "codes.hpp"
-#include "finding.hpp"
-#include "language.hpp"
-#include "values.hpp"
+#include "../../detail/xml/element.hpp"
+#include "../../theory_of_change.hpp"
+#include "../codes.hpp"
+#include "../finding.hpp"
+#include "../language.hpp"
+#include "../options.hpp"
+#include "../values.hpp"
 
-namespace tocgraph::iati {
+namespace tocgraph::iati::detail {
 
 /// The namespace d-portal uses for the per-activity copy of the file version.
 inline constexpr std::string_view dportal_activities_namespace = "http://d-portal.org/xmlns/iati-activities";
 
-struct ImportOptions {
-    /// Preferred language of titles, descriptions and comments ("fr"); ""
-    /// means the activity's xml:lang, then English, then the first given.
-    std::string language;
-    /// Elements nested deeper than this are refused (IATI needs about 10).
-    std::size_t max_depth = 64;
-};
-
-/// A date from an iso-date attribute: exact, read from a longer writing
-/// (a time or a time zone after the date), or unreadable.
-struct ReadDate {
-    std::optional<Date> date;
-    bool converted = false;
-};
-inline ReadDate read_iso_date(std::string_view raw) {
-    const std::string_view s = detail::trim_xml_space(raw);
-    if (s.size() < 10) return {};
-    const auto date = Date::parse(s.substr(0, 10));
-    if (!date) return {};
-    const std::string_view rest = s.substr(10);
-    if (rest.empty()) return {date, s.size() != raw.size()};
-    auto zone = [](std::string_view z) {
-        return z == "Z" || (z.size() == 6 && (z[0] == '+' || z[0] == '-') && detail::is_digit(z[1]) &&
-                            detail::is_digit(z[2]) && z[3] == ':' && detail::is_digit(z[4]) && detail::is_digit(z[5]));
-    };
-    if (zone(rest) || (rest[0] == 'T' && rest.size() >= 9)) return {date, true};
-    return {};
-}
-
-namespace detail {
-
+/// Converts one iati-activity element into a theory of change; `file_version` is
+/// the root's version attribute (a d-portal per-activity version overrides it).
 class ActivityImport {
 public:
     ActivityImport(const tocgraph::detail::XmlElement& activity, std::string file, std::string file_version,
@@ -622,14 +594,4 @@ private:
     bool actual_end_ = false;
 };
 
-}  // namespace detail
-
-/// Converts one iati-activity element; `file_version` is the root's version
-/// attribute (a d-portal per-activity version overrides it).
-inline TheoryOfChange import_activity(const tocgraph::detail::XmlElement& activity, const std::string& file,
-                                      const std::string& file_version, const ImportOptions& options,
-                                      std::vector<ImportFinding>& findings) {
-    return detail::ActivityImport(activity, file, file_version, options, findings).run();
-}
-
-}  // namespace tocgraph::iati
+}  // namespace tocgraph::iati::detail
