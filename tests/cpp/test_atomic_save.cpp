@@ -12,7 +12,7 @@
 
 #include <tocgraph/json_io.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 namespace fs = std::filesystem;
 
 namespace {
@@ -169,3 +169,5 @@ TEST_CASE("read_file and write_file_atomically, the file primitives under load a
                       Catch::Matchers::StartsWith("cannot save \"" + (dir.path / "no" / "such" / "dir.txt").string() + "\": "));
     CHECK(dir.entries() == std::vector<std::string>{"notes.txt"});
 }
+
+}  // namespace tocgraph::test

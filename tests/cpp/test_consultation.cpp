@@ -9,7 +9,7 @@
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/versions.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
@@ -209,3 +209,5 @@ TEST_CASE("Feedback counts and items as text and JSON", "[consultation][format]"
     CHECK(j["author"] == "");
     CHECK(j["date"].is_null());
 }
+
+}  // namespace tocgraph::test

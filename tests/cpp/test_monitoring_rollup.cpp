@@ -11,8 +11,7 @@
 
 #include "monitoring_fixtures.hpp"
 
-using namespace tocgraph;
-using namespace monitoring_fixtures;
+namespace tocgraph::test {
 
 namespace {
 
@@ -264,3 +263,5 @@ TEST_CASE("Figures as text: whole percentages and disaggregations", "[monitoring
     CHECK(dimensions_text({}) == "(all)");
     CHECK(dimensions_text({{"sex", "female"}, {"country", "KH"}}) == "country=KH, sex=female");
 }
+
+}  // namespace tocgraph::test
