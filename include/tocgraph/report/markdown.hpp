@@ -165,13 +165,7 @@ inline std::string markdown_report(const TheoryOfChange& toc, const ReportOption
     for (const PhaseSummary& phase : summary.phases) {
         if (phase.entries.empty()) continue;
         out += "\n### " + md(phase.title) + "\n";
-        for (const auto& [status, status_name] : enum_names<FeedbackStatus>::table) {
-            std::vector<const FeedbackEntry*> entries;
-            for (const FeedbackEntry& e : phase.entries)
-                if (e.feedback.status == status) entries.push_back(&e);
-            if (entries.empty()) continue;
-            std::string heading(status_name);
-            heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
+        for (const auto& [heading, entries] : detail::feedback_by_status(phase)) {
             out += "\n#### " + heading + " (" + std::to_string(entries.size()) + ")\n\n";
             for (const FeedbackEntry* e : entries) {
                 const Feedback& f = e->feedback;

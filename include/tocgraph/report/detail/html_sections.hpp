@@ -335,13 +335,7 @@ inline std::string html_feedback(const ReportContent& c) {
         if (consultations.size() > 1 && !phase.consultation_title.empty())
             out += " <span class=\"small\">" + html(phase.consultation_title) + "</span>";
         out += "</h3>\n";
-        for (const auto& [status, status_name] : enum_names<FeedbackStatus>::table) {
-            std::vector<const FeedbackEntry*> entries;
-            for (const FeedbackEntry& e : phase.entries)
-                if (e.feedback.status == status) entries.push_back(&e);
-            if (entries.empty()) continue;
-            std::string heading(status_name);
-            heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
+        for (const auto& [heading, entries] : detail::feedback_by_status(phase)) {
             out += "<h4>" + html(heading) + " (" + std::to_string(entries.size()) + ")</h4>\n<ul class=\"feedback\">\n";
             for (const FeedbackEntry* e : entries) {
                 const Feedback& f = e->feedback;
