@@ -5,6 +5,7 @@
 #include <compare>
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 

@@ -1,5 +1,8 @@
 #pragma once
-// Forward declarations, for headers that only pass tocgraph types around.
+// Forward declarations of the model's types, for headers that only pass
+// them around: a public header whose functions hand a `const TheoryOfChange&`
+// to their implementation in detail/ names the type here, and the
+// implementation includes the definition it needs.
 
 namespace tocgraph {
 

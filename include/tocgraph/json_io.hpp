@@ -17,12 +17,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "file_io.hpp"
+#include "detail/json/parse.hpp"
+#include "detail/json/reader.hpp"
+#include "detail/json/writer.hpp"
 #include "errors.hpp"
 #include "theory_of_change.hpp"
-#include "detail/atomic_file.hpp"
-#include "detail/json_parse.hpp"
-#include "detail/json_reader.hpp"
-#include "detail/json_writer.hpp"
 
 namespace tocgraph {
 
@@ -64,16 +64,14 @@ inline std::string dumps(const TheoryOfChange& toc, int indent = 2) {
 /// Reads a file; throws FormatError, naming the file as given, if it cannot
 /// be read ("cannot open file: No such file or directory") or is not valid.
 inline TheoryOfChange load(const std::filesystem::path& path) {
-    std::string reason;
-    auto text = detail::read_file(path, reason);
-    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
-    return tocgraph::loads(*text, path.string());
+    const std::string text = read_file(path);
+    return tocgraph::loads(text, path.string());
 }
 
 /// Writes a file atomically: the target is either replaced whole or left as it
 /// was. Throws Error naming the path and the reason on failure.
 inline void save(const TheoryOfChange& toc, const std::filesystem::path& path, int indent = 2) {
-    detail::write_file_atomically(path, dumps(toc, indent));
+    write_file_atomically(path, dumps(toc, indent));
 }
 
 }  // namespace tocgraph

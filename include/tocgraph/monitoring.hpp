@@ -16,3 +16,4 @@
 #include "monitoring/rollup.hpp"
 #include "monitoring/breakdown.hpp"
 #include "monitoring/json.hpp"
+#include "monitoring/text.hpp"

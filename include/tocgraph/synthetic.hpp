@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "detail/split_mix.hpp"
+#include "detail/random/split_mix.hpp"
 #include "theory_of_change.hpp"
 
 namespace tocgraph {

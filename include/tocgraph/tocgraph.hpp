@@ -1,7 +1,23 @@
 #pragma once
-// The umbrella header: everything a C++ tool needs to build, read, write and
-// analyse a theory of change.
+// The umbrella header: everything public in tocgraph, for a tool that wants
+// it all. Each area has its own umbrella too, for a tool that wants less:
+//
+//   model         theory_of_change.hpp and the value types it holds; fwd.hpp
+//                 names them without defining them
+//   files         json_io.hpp (the JSON file format), file_io.hpp
+//   formats.hpp   other tools' formats: GraphML, Kumu, DAGitty, logframe
+//   iati.hpp      IATI activity XML
+//   analysis.hpp  paths, critical nodes, coverage, what-if, centrality
+//   lint.hpp      the logic linter and its rule catalogue
+//   monitoring.hpp  indicator progress and its roll-up as of a date
+//   versions.hpp  diff, patch and merge; the consultation record
+//   render.hpp    layout, SVG, DOT and Mermaid
+//   report.hpp    self-contained HTML and Markdown reports
+//   synthetic.hpp random theories of change for tests and benchmarks
+//
+// docs/architecture.md shows how the areas build on each other.
 
+#include "fwd.hpp"
 #include "version.hpp"
 #include "errors.hpp"
 #include "date.hpp"
@@ -17,4 +33,15 @@
 #include "feedback.hpp"
 #include "metadata.hpp"
 #include "theory_of_change.hpp"
+#include "file_io.hpp"
 #include "json_io.hpp"
+
+#include "formats.hpp"
+#include "iati.hpp"
+#include "analysis.hpp"
+#include "lint.hpp"
+#include "monitoring.hpp"
+#include "versions.hpp"
+#include "render.hpp"
+#include "report.hpp"
+#include "synthetic.hpp"

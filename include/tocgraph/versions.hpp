@@ -16,5 +16,6 @@
 #include "versions/diff_text.hpp"
 #include "versions/diff_html.hpp"
 #include "versions/merge.hpp"
+#include "versions/merge_result.hpp"
 #include "versions/merge_format.hpp"
 #include "versions/consultation.hpp"

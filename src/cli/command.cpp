@@ -116,8 +116,10 @@ std::string command_help(const Command& command) {
 TheoryOfChange load_input(const std::string& path) {
     if (path != "-") return tocgraph::load(path);
     std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    return tocgraph::loads(text, "<stdin>");
+    return tocgraph::loads(text, input_name(path));
 }
+
+std::string input_name(const std::string& path) { return path == "-" ? std::string("<stdin>") : path; }
 
 std::string count(std::size_t n, std::string_view singular, std::string_view plural) {
     std::string out = std::to_string(n) + " ";

@@ -5,8 +5,11 @@
 // function returning its Command: name, one-line summary, synopsis, help text,
 // options and a run function. registry.cpp lists the commands in the order
 // `tocgraph --help` shows them; main.cpp parses the options a command declares
-// and dispatches. Adding a command: write command_<name>.cpp, add one line to
-// registry.cpp and one to src/CMakeLists.txt.
+// and dispatches. Options several commands share (--as-of, --format, the
+// tolerances, an enum's name) are read by options.hpp; results are written
+// and errors reported by output.hpp. Adding a command: write
+// command_<name>.cpp, add one line to registry.cpp and one to
+// src/CMakeLists.txt.
 //
 // Exit codes: 0 success, 1 failure (bad input, a finding, an I/O error),
 // 2 usage error (unknown option, missing argument).
@@ -65,9 +68,9 @@ struct Command {
     std::string_view synopsis;     ///< after "tocgraph NAME ", e.g. "[options] FILE"
     std::string_view description;  ///< paragraphs for `tocgraph help NAME`
     std::vector<Option> options;   ///< -h/--help is added by the dispatcher
-    std::size_t min_positional = 0;
-    std::size_t max_positional = 0;
-    std::string_view positional_name;  ///< e.g. "FILE", for "missing FILE argument"
+    std::size_t min_positional = 1;           ///< most commands take one FILE
+    std::size_t max_positional = 1;
+    std::string_view positional_name = "FILE";  ///< for "missing FILE argument"
     int (*run)(const ParsedArgs& args, Context& context) = nullptr;
 };
 
@@ -87,6 +90,8 @@ std::string command_help(const Command& command);
 
 /// Reads a ToC from a file, or from standard input for "-"; throws FormatError.
 TheoryOfChange load_input(const std::string& path);
+/// How messages name an input: its path, or "<stdin>" for "-".
+std::string input_name(const std::string& path);
 
 /// "1 link", "3 links"; `plural` defaults to English rules applied to `singular`.
 std::string count(std::size_t n, std::string_view singular, std::string_view plural = {});

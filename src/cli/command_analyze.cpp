@@ -16,6 +16,7 @@
 #include <tocgraph/errors.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
 
 namespace tocgraph::cli {
 namespace {
@@ -176,12 +177,10 @@ void print_json(const TheoryOfChange& toc, const std::string& name, const Analys
 }
 
 int run_analyze(const ParsedArgs& args, Context& context) {
-    const std::string format = args.value("format").value_or("text");
-    if (format != "text" && format != "json")
-        throw UsageError("option --format: unknown format \"" + format + "\"; expected text or json");
+    const std::string format = format_option(args, {"text", "json"});
     const std::size_t top = top_value(args);
     const std::string& path = args.positional.at(0);
-    const std::string name = path == "-" ? std::string("<stdin>") : path;
+    const std::string name = input_name(path);
     const TheoryOfChange toc = load_input(path);
 
     Analysis a;
@@ -232,15 +231,9 @@ const Command& analyze_command() {
             "\n"
             "Exits with 1 when the file cannot be loaded or a cycle below the target makes\n"
             "the paths uncountable (the rest is still printed and the cycle named).",
-        .options =
-            {
-                {.name = "target", .short_name = 't', .value_name = "ID", .help = "analyse towards this node (default: the goal)"},
-                {.name = "top", .short_name = 0, .value_name = "N", .help = "how many central results to list (default 5)"},
-                {.name = "format", .short_name = 'f', .value_name = "FORMAT", .help = "text (default) or json"},
-            },
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
+        .options = {{"target", 't', "ID", "analyse towards this node (default: the goal)"},
+                    {"top", 0, "N", "how many central results to list (default 5)"},
+                    {"format", 'f', "FORMAT", "text (default) or json"}},
         .run = run_analyze,
     };
     return command;

@@ -16,6 +16,8 @@
 #include <tocgraph/lint.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
@@ -85,39 +87,27 @@ LintOptions lint_options(const ParsedArgs& args) {
     return options;
 }
 
-enum class Format { text, json };
-
-Format format_value(const ParsedArgs& args) {
-    const std::string format = args.value("format").value_or("text");
-    if (format == "text") return Format::text;
-    if (format == "json") return Format::json;
-    throw UsageError("option --format: unknown format \"" + format + "\"; expected text or json");
-}
-
 int run_check(const ParsedArgs& args, Context& context) {
     const LintOptions options = lint_options(args);
-    const Format format = format_value(args);
+    const bool json = format_option(args, {"text", "json"}) == "json";
 
     std::array<std::size_t, 3> by_severity{};  // indexed by Severity
     std::size_t unreadable = 0;
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const std::string& path : args.positional) {
-        const std::string name = path == "-" ? std::string("<stdin>") : path;
+        const std::string name = input_name(path);
         std::vector<Finding> findings;
-        try {
+        const int status = report_errors(context, name + ": ", exit_failure, [&] {
             findings = lint(load_input(path), options);
-        } catch (const FormatError& e) {
-            context.err << e.what() << "\n";
-            ++unreadable;
-            continue;
-        } catch (const Error& e) {
-            context.err << name << ": " << e.what() << "\n";
+            return exit_ok;
+        });
+        if (status != exit_ok) {  // reported; the other files are still checked
             ++unreadable;
             continue;
         }
         for (const Finding& f : findings) {
             ++by_severity[static_cast<std::size_t>(f.severity)];
-            if (format == Format::text) {
+            if (!json) {
                 context.out << name << ": " << to_string(f) << "\n";
                 continue;
             }
@@ -132,7 +122,7 @@ int run_check(const ParsedArgs& args, Context& context) {
     }
 
     const std::size_t errors = by_severity[static_cast<std::size_t>(Severity::error)];
-    if (format == Format::json) {
+    if (json) {
         context.out << all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
         context.out << "checked " << count(args.positional.size(), "file") << ": " << count(errors, "error") << ", "
@@ -166,27 +156,13 @@ const Command& check_command() {
             "\n"
             "Exits with 1 when a finding of severity error remains or a file cannot be\n"
             "loaded, 0 otherwise (warnings and info do not fail a check).",
-        .options =
-            {
-                {.name = "select", .short_name = 0, .value_name = "RULES", .help = "run only these rules"},
-                {.name = "ignore", .short_name = 0, .value_name = "RULES", .help = "skip these rules"},
-                {.name = "severity",
-                 .short_name = 0,
-                 .value_name = "RULE=LEVEL",
-                 .help = "change a rule's severity (info, warning or error)"},
-                {.name = "min-severity",
-                 .short_name = 0,
-                 .value_name = "LEVEL",
-                 .help = "report only findings of this severity or higher"},
-                {.name = "link-policy",
-                 .short_name = 0,
-                 .value_name = "POLICY",
-                 .help = "links pointing down or joining one level: allowed, warning or error"},
-                {.name = "format", .short_name = 'f', .value_name = "FORMAT", .help = "text (default) or json"},
-            },
-        .min_positional = 1,
+        .options = {{"select", 0, "RULES", "run only these rules"},
+                    {"ignore", 0, "RULES", "skip these rules"},
+                    {"severity", 0, "RULE=LEVEL", "change a rule's severity (info, warning or error)"},
+                    {"min-severity", 0, "LEVEL", "report only findings of this severity or higher"},
+                    {"link-policy", 0, "POLICY", "links pointing down or joining one level: allowed, warning or error"},
+                    {"format", 'f', "FORMAT", "text (default) or json"}},
         .max_positional = static_cast<std::size_t>(-1),
-        .positional_name = "FILE",
         .run = run_check,
     };
     return command;

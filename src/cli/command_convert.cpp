@@ -10,6 +10,7 @@
 #include <tocgraph/formats/file_format.hpp>
 
 #include "command.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
@@ -45,7 +46,7 @@ int run_convert(const ParsedArgs& args, Context& context) {
     if (auto level = args.value("default-level")) options.kumu.default_level = *level;
     options.kumu.type_levels = pairs(args, "type-level");
     options.logframe.columns = pairs(args, "column");
-    try {
+    return report_errors(context, in + ": ", exit_failure, [&] {
         const ImportResult result = read_file_as(in, from, options);
         for (const Finding& f : result.findings)
             context.err << in << ": " << to_string(f.severity) << " " << f.code << ": " << f.message << "\n";
@@ -58,14 +59,8 @@ int run_convert(const ParsedArgs& args, Context& context) {
             context.err << out << ": " << e.what() << "\n";
             return exit_failure;
         }
-    } catch (const FormatError& e) {
-        context.err << e.what() << "\n";
-        return exit_failure;
-    } catch (const Error& e) {
-        context.err << in << ": " << e.what() << "\n";
-        return exit_failure;
-    }
-    return exit_ok;
+        return exit_ok;
+    });
 }
 
 }  // namespace

@@ -1,15 +1,15 @@
 // tocgraph diff OLD NEW: what changed between two versions of a theory of
 // change, element by element and field by field (docs/versions.md). Like
 // diff(1), the exit status says whether they differ: 0 no, 1 yes, 2 trouble.
-#include <filesystem>
 #include <ostream>
 #include <string>
 
-#include <tocgraph/detail/atomic_file.hpp>
 #include <tocgraph/errors.hpp>
 #include <tocgraph/versions.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
@@ -17,16 +17,12 @@ namespace {
 constexpr int exit_differ = 1;
 constexpr int exit_trouble = 2;
 
-std::string display_name(const std::string& path) { return path == "-" ? std::string("<stdin>") : path; }
-
 int run_diff(const ParsedArgs& args, Context& context) {
-    const std::string format = args.value("format").value_or("text");
-    if (format != "text" && format != "json" && format != "md" && format != "html")
-        throw UsageError("unknown format \"" + format + "\"; expected \"text\", \"json\", \"md\" or \"html\"");
+    const std::string format = format_option(args, {"text", "json", "md", "html"}, FormatMessage::quoted);
     const std::string& old_path = args.positional[0];
     const std::string& new_path = args.positional[1];
     if (old_path == "-" && new_path == "-") throw UsageError("only one of OLD and NEW can be standard input");
-    try {
+    return report_errors(context, "tocgraph diff: error: ", exit_trouble, [&] {
         const TheoryOfChange before = load_input(old_path);
         const TheoryOfChange after = load_input(new_path);
         DiffOptions options;
@@ -39,22 +35,14 @@ int run_diff(const ParsedArgs& args, Context& context) {
             text = to_markdown(d);
         } else if (format == "html") {
             DiffHtmlOptions html;
-            html.title = display_name(old_path) + " → " + display_name(new_path);
+            html.title = input_name(old_path) + " → " + input_name(new_path);
             text = to_html(d, html);
         } else {
             text = to_text(d);
         }
-        if (auto out = args.value("output"); out && *out != "-")
-            detail::write_file_atomically(*out, text);
-        else
-            context.out << text;
+        write_output(context, args.value("output"), text);
         return d.empty() ? exit_ok : exit_differ;
-    } catch (const FormatError& e) {
-        context.err << e.what() << "\n";
-    } catch (const Error& e) {
-        context.err << "tocgraph diff: error: " << e.what() << "\n";
-    }
-    return exit_trouble;
+    });
 }
 
 }  // namespace

@@ -48,9 +48,7 @@ const Command& export_iati_command() {
             "back, so importing the output gives the same theories of change. OUT is replaced\n"
             "atomically. Exits with 1 when an input cannot be read or OUT written.",
         .options = {{"output", 'o', "OUT.xml", "the IATI file to write (required)"}},
-        .min_positional = 1,
         .max_positional = 100000,
-        .positional_name = "FILE",
         .run = run_export_iati,
     };
     return command;

@@ -12,12 +12,15 @@
 #include <tocgraph/versions.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
 
+/// A filter given by name, or none: `unknown --status "X"; expected ...`.
 template <typename E>
-std::optional<E> enum_option(const ParsedArgs& args, const char* name) {
+std::optional<E> filter_option(const ParsedArgs& args, const char* name) {
     const auto text = args.value(name);
     if (!text) return std::nullopt;
     if (auto value = parse_enum<E>(*text)) return value;
@@ -43,14 +46,12 @@ int run_feedback(const ParsedArgs& args, Context& context) {
     query.phase = args.value("phase").value_or("");
     query.author = args.value("author").value_or("");
     query.subject = args.value("subject").value_or("");
-    query.status = enum_option<FeedbackStatus>(args, "status");
-    query.kind = enum_option<FeedbackKind>(args, "kind");
-    const std::string format = args.value("format").value_or("text");
-    if (format != "text" && format != "json" && format != "md" && format != "html")
-        throw UsageError("unknown format \"" + format + "\"; expected \"text\", \"json\", \"md\" or \"html\"");
+    query.status = filter_option<FeedbackStatus>(args, "status");
+    query.kind = filter_option<FeedbackKind>(args, "kind");
+    const std::string format = format_option(args, {"text", "json", "md", "html"}, FormatMessage::quoted);
     const bool summary = args.has("summary") || format == "md" || format == "html";
     const std::string& path = args.positional[0];
-    try {
+    return report_errors(context, input_name(path) + ": ", exit_failure, [&] {
         const TheoryOfChange toc = load_input(path);
         const std::vector<Feedback> items = find_feedback(toc, query);
         if (summary) {
@@ -67,7 +68,7 @@ int run_feedback(const ParsedArgs& args, Context& context) {
         if (format == "json") {
             nlohmann::json list = nlohmann::json::array();
             for (const Feedback& f : items) {
-                nlohmann::json o = detail::feedback_json(f);
+                nlohmann::json o = feedback_json(f);
                 const FeedbackSubject subject = resolve_subject(toc, f.subject);
                 o["subject_kind"] = std::string(to_string(subject.kind));
                 o["subject_title"] = subject.title;
@@ -79,15 +80,10 @@ int run_feedback(const ParsedArgs& args, Context& context) {
         for (const Feedback& f : items) print_item(context.out, toc, f);
         StatusCounts counts;
         for (const Feedback& f : items) counts.count(f.status);
-        context.out << (items.empty() ? std::string("no feedback items match") : detail::status_counts_text(counts))
+        context.out << (items.empty() ? std::string("no feedback items match") : status_counts_text(counts))
                     << "\n";
         return exit_ok;
-    } catch (const FormatError& e) {
-        context.err << e.what() << "\n";
-    } catch (const Error& e) {
-        context.err << (path == "-" ? std::string("<stdin>") : path) << ": " << e.what() << "\n";
-    }
-    return exit_failure;
+    });
 }
 
 }  // namespace
@@ -114,9 +110,6 @@ const Command& feedback_command() {
                     {"consultation", 'c', "ID", "only this consultation"},
                     {"summary", 0, "", "print the consultation record phase by phase"},
                     {"format", 'f', "FORMAT", "text (default), json, md or html"}},
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
         .run = run_feedback,
     };
     return command;

@@ -148,9 +148,6 @@ const Command& import_iati_command() {
                     {"activity", 'a', "ID", "only the activity with this iati-identifier"},
                     {"language", 'l', "LANG", "language of titles and comments (default: the activity's, then en)"},
                     {"progress", 0, "", "report progress after every activity"}},
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
         .run = run_import_iati,
     };
     return command;

@@ -10,6 +10,8 @@
 #include <tocgraph/versions.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
@@ -17,13 +19,12 @@ namespace {
 int run_merge(const ParsedArgs& args, Context& context) {
     const auto out = args.value("output");
     if (!out) throw UsageError("missing -o OUT: where to write the merged theory of change");
-    const std::string format = args.value("format").value_or("text");
-    if (format != "text" && format != "json")
-        throw UsageError("unknown format \"" + format + "\"; expected \"text\" or \"json\"");
+    const std::string format = format_option(args, {"text", "json"}, FormatMessage::quoted);
     int inputs_from_stdin = 0;
     for (const std::string& p : args.positional) inputs_from_stdin += p == "-";
     if (inputs_from_stdin > 1) throw UsageError("only one of BASE, OURS and THEIRS can be standard input");
-    try {
+    // A file that cannot be read or written is trouble, as a usage error is.
+    return report_errors(context, "tocgraph merge: error: ", exit_usage, [&] {
         const TheoryOfChange base = load_input(args.positional[0]);
         const TheoryOfChange ours = load_input(args.positional[1]);
         const TheoryOfChange theirs = load_input(args.positional[2]);
@@ -42,12 +43,7 @@ int run_merge(const ParsedArgs& args, Context& context) {
             for (const Conflict& c : m.conflicts) context.out << to_text(c);
         }
         return m.clean() ? exit_ok : exit_failure;
-    } catch (const FormatError& e) {
-        context.err << e.what() << "\n";
-    } catch (const Error& e) {
-        context.err << "tocgraph merge: error: " << e.what() << "\n";
-    }
-    return exit_usage;
+    });
 }
 
 }  // namespace

@@ -13,39 +13,13 @@
 #include <tocgraph/monitoring.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
 
 // ---- options ------------------------------------------------------------------
-
-Date as_of_value(const ParsedArgs& args) {
-    const auto text = args.value("as-of");
-    if (!text) throw UsageError("missing option --as-of DATE");
-    if (auto d = Date::parse(*text)) return *d;
-    throw UsageError("option --as-of: invalid date \"" + *text + "\"; expected YYYY-MM-DD");
-}
-
-double fraction_value(const ParsedArgs& args, std::string_view name, double fallback) {
-    const auto text = args.value(name);
-    if (!text) return fallback;
-    try {
-        std::size_t used = 0;
-        const double x = std::stod(*text, &used);
-        if (used == text->size() && std::isfinite(x)) return x;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("option --" + std::string(name) + ": expected a number, got \"" + *text + "\"");
-}
-
-template <typename E>
-E enum_value(const ParsedArgs& args, std::string_view name, E fallback) {
-    const auto text = args.value(name);
-    if (!text) return fallback;
-    if (auto e = parse_enum<E>(*text)) return *e;
-    throw UsageError("option --" + std::string(name) + ": unknown value \"" + *text + "\"; expected " +
-                     enum_choices<E>());
-}
 
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
@@ -76,7 +50,7 @@ std::string number(const std::optional<double>& x) {
     return s;
 }
 
-std::string percent(const std::optional<double>& x) { return x ? detail::percent(*x) : "-"; }
+std::string percent(const std::optional<double>& x) { return x ? percent_text(*x) : "-"; }
 
 /// A figure for CSV: full precision, empty when absent.
 std::string csv_number(const std::optional<double>& x) {
@@ -135,16 +109,15 @@ private:
 };
 
 std::string title_of(const TheoryOfChange& toc, const std::string& path) {
-    if (!toc.metadata().title.empty()) return toc.metadata().title;
-    return path == "-" ? std::string("<stdin>") : path;
+    return toc.metadata().title.empty() ? input_name(path) : toc.metadata().title;
 }
 
 void print_preamble(std::ostream& out, const TheoryOfChange& toc, const std::string& path,
                     const ProgressOptions& options) {
     out << title_of(toc, path) << ": progress as of " << options.as_of.to_string() << "\n"
         << "Achieved and expected are fractions of the way from baseline to final target; at risk below "
-        << detail::percent(options.tolerances.at_risk_below) << ", off track below "
-        << detail::percent(options.tolerances.off_track_below) << " of expected.\n";
+        << percent_text(options.tolerances.at_risk_below) << ", off track below "
+        << percent_text(options.tolerances.off_track_below) << " of expected.\n";
 }
 
 // ---- the whole theory of change -------------------------------------------------
@@ -223,18 +196,9 @@ void print_csv_by(std::ostream& out, const std::vector<IndicatorBreakdown>& brea
 
 int run_progress(const ParsedArgs& args, Context& context) {
     const std::string& path = args.positional.at(0);
-    ProgressOptions options{as_of_value(args), {}};
-    options.tolerances.at_risk_below = fraction_value(args, "at-risk-below", options.tolerances.at_risk_below);
-    options.tolerances.off_track_below = fraction_value(args, "off-track-below", options.tolerances.off_track_below);
-    try {
-        options.tolerances.check();
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(e.what());
-    }
-    const RollupMethod method = enum_value(args, "method", RollupMethod::mean);
-    const std::string format = args.value("format").value_or("text");
-    if (format != "text" && format != "json" && format != "csv")
-        throw UsageError("option --format: unknown format \"" + format + "\"; expected text, json or csv");
+    const ProgressOptions options{required_date_option(args, "as-of"), tolerances_option(args)};
+    const RollupMethod method = enum_option(args, "method", RollupMethod::mean);
+    const std::string format = format_option(args, {"text", "json", "csv"});
     std::optional<std::vector<std::string>> values;
     if (auto list = args.value("values")) {
         if (!args.has("by")) throw UsageError("option --values needs --by DIMENSION");
@@ -289,19 +253,13 @@ const Command& progress_command() {
             "--format json prints the roll-up (or the breakdowns) as JSON, --format csv one row\n"
             "per indicator (or per indicator and value). The rules are in docs/monitoring.md.\n"
             "Exits with 1 when FILE cannot be read or its links form a cycle.",
-        .options =
-            {
-                {.name = "as-of", .short_name = 0, .value_name = "DATE", .help = "the date of the assessment (YYYY-MM-DD), required"},
-                {.name = "by", .short_name = 0, .value_name = "DIMENSION", .help = "break indicators down by this dimension"},
-                {.name = "values", .short_name = 0, .value_name = "LIST", .help = "with --by: the dimension values to show, comma-separated"},
-                {.name = "method", .short_name = 'm', .value_name = "METHOD", .help = "roll-up: mean (default), weighted, weakest, strongest or logic"},
-                {.name = "at-risk-below", .short_name = 0, .value_name = "X", .help = "at risk below X times the expected progress (default 0.9)"},
-                {.name = "off-track-below", .short_name = 0, .value_name = "X", .help = "off track below X times the expected progress (default 0.6)"},
-                {.name = "format", .short_name = 'f', .value_name = "FORMAT", .help = "text (default), json or csv"},
-            },
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
+        .options = {{"as-of", 0, "DATE", "the date of the assessment (YYYY-MM-DD), required"},
+                    {"by", 0, "DIMENSION", "break indicators down by this dimension"},
+                    {"values", 0, "LIST", "with --by: the dimension values to show, comma-separated"},
+                    {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"},
+                    {"at-risk-below", 0, "X", "at risk below X times the expected progress (default 0.9)"},
+                    {"off-track-below", 0, "X", "off track below X times the expected progress (default 0.6)"},
+                    {"format", 'f', "FORMAT", "text (default), json or csv"}},
         .run = run_progress,
     };
     return command;

@@ -7,11 +7,12 @@
 #include <ostream>
 #include <string>
 
-#include <tocgraph/detail/atomic_file.hpp>
 #include <tocgraph/errors.hpp>
 #include <tocgraph/render.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
@@ -64,27 +65,17 @@ int run_render(const ParsedArgs& args, Context& context) {
         if (!parsed) throw UsageError("option --color: unknown value \"" + *c + "\"; expected level or status");
         color = *parsed;
     }
-    std::optional<Date> as_of;
-    if (auto text = args.value("as-of")) {
-        as_of = Date::parse(*text);
-        if (!as_of) throw UsageError("option --as-of: invalid date \"" + *text + "\"; expected YYYY-MM-DD");
-    }
+    const std::optional<Date> as_of = date_option(args, "as-of");
     if (color == ColorMode::status && !as_of) throw UsageError("--color status needs --as-of DATE");
     if (color == ColorMode::level && as_of) throw UsageError("--as-of is for --color status");
-    RollupMethod method = RollupMethod::mean;
-    if (auto m = args.value("method")) {
-        auto parsed = parse_enum<RollupMethod>(*m);
-        if (!parsed) throw UsageError("option --method: unknown value \"" + *m + "\"; expected " +
-                                      enum_choices<RollupMethod>());
-        method = *parsed;
-    }
+    const RollupMethod method = enum_option(args, "method", RollupMethod::mean);
     const std::optional<std::string> title = args.value("title");
     const bool show_ids = args.has("show-ids");
     const double font_size = positive_number(args, "font-size", 12);
     const double text_width = positive_number(args, "text-width", 168);
 
-    const std::string name = path == "-" ? std::string("<stdin>") : path;
-    try {
+    // A cycle when rolling up statuses is an Error naming no file: prefix the input.
+    return report_errors(context, input_name(path) + ": ", exit_failure, [&] {
         const TheoryOfChange toc = load_input(path);
         NodeStatuses statuses;
         if (color == ColorMode::status) statuses = node_statuses(toc, RollupOptions{ProgressOptions{*as_of, {}}, method});
@@ -101,43 +92,22 @@ int run_render(const ParsedArgs& args, Context& context) {
             o.layout.max_width = positive_number(args, "max-width", o.layout.max_width, true);
             o.layout.show_empty_levels = args.has("empty-levels");
             text = to_svg(toc, o);
-        } else if (format == DrawingFormat::dot) {
-            DotOptions o;
-            o.color = color;
-            o.statuses = std::move(statuses);
-            o.title = title;
-            o.font_size = font_size;
-            o.max_text_width = text_width;
-            o.show_ids = show_ids;
-            text = to_dot(toc, o);
         } else {
-            MermaidOptions o;
-            o.color = color;
-            o.statuses = std::move(statuses);
-            o.title = title;
-            o.font_size = font_size;
-            o.max_text_width = text_width;
-            o.show_ids = show_ids;
-            text = to_mermaid(toc, o);
+            // DOT and Mermaid take the same options.
+            auto text_options = [&](auto o) {
+                o.color = color;
+                o.statuses = std::move(statuses);
+                o.title = title;
+                o.font_size = font_size;
+                o.max_text_width = text_width;
+                o.show_ids = show_ids;
+                return o;
+            };
+            text = format == DrawingFormat::dot ? to_dot(toc, text_options(DotOptions{}))
+                                                : to_mermaid(toc, text_options(MermaidOptions{}));
         }
-        if (!out || *out == "-") {
-            context.out << text;
-            return exit_ok;
-        }
-        try {
-            detail::write_file_atomically(*out, text);
-        } catch (const Error& e) {
-            context.err << e.what() << "\n";
-            return exit_failure;
-        }
-    } catch (const FormatError& e) {
-        context.err << e.what() << "\n";
-        return exit_failure;
-    } catch (const Error& e) {  // a cycle when rolling up statuses, for one
-        context.err << name << ": " << e.what() << "\n";
-        return exit_failure;
-    }
-    return exit_ok;
+        return write_output_or_fail(context, out, text);
+    });
 }
 
 }  // namespace
@@ -167,9 +137,6 @@ const Command& render_command() {
                     {"text-width", 0, "PX", "titles wrap at this width (default 168)"},
                     {"max-width", 0, "PX", "SVG: stagger bands wider than this over two rows (default 2400, 0 never)"},
                     {"empty-levels", 0, "", "SVG: draw a band for levels without nodes too"}},
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
         .run = run_render,
     };
     return command;

@@ -1,6 +1,5 @@
 // tocgraph report FILE --as-of DATE -o OUT: one self-contained report, HTML
 // or Markdown by OUT's extension (docs/reports.md).
-#include <cmath>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -9,46 +8,20 @@
 #include <tocgraph/report.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
+#include "output.hpp"
 
 namespace tocgraph::cli {
 namespace {
 
-double tolerance(const ParsedArgs& args, std::string_view name, double fallback) {
-    const auto text = args.value(name);
-    if (!text) return fallback;
-    try {
-        std::size_t used = 0;
-        const double x = std::stod(*text, &used);
-        if (used == text->size() && std::isfinite(x)) return x;
-    } catch (const std::exception&) {
-    }
-    throw UsageError("option --" + std::string(name) + ": expected a number, got \"" + *text + "\"");
-}
-
 int run_report(const ParsedArgs& args, Context& context) {
     const std::string& path = args.positional[0];
-    const auto as_of_text = args.value("as-of");
-    if (!as_of_text) throw UsageError("missing option --as-of DATE");
-    const auto as_of = Date::parse(*as_of_text);
-    if (!as_of) throw UsageError("option --as-of: invalid date \"" + *as_of_text + "\"; expected YYYY-MM-DD");
-    const auto out = args.value("output");
-
     ReportOptions options;
-    options.as_of = *as_of;
+    options.as_of = required_date_option(args, "as-of");
+    const auto out = args.value("output");
     options.title = args.value("title");
-    options.tolerances.at_risk_below = tolerance(args, "at-risk-below", options.tolerances.at_risk_below);
-    options.tolerances.off_track_below = tolerance(args, "off-track-below", options.tolerances.off_track_below);
-    try {
-        options.tolerances.check();
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(e.what());
-    }
-    if (auto m = args.value("method")) {
-        auto parsed = parse_enum<RollupMethod>(*m);
-        if (!parsed) throw UsageError("option --method: unknown value \"" + *m + "\"; expected " +
-                                      enum_choices<RollupMethod>());
-        options.method = *parsed;
-    }
+    options.tolerances = tolerances_option(args);
+    options.method = enum_option(args, "method", options.method);
     std::optional<ReportFormat> format;
     if (auto f = args.value("format")) {
         if (*f == "html") format = ReportFormat::html;
@@ -65,28 +38,9 @@ int run_report(const ParsedArgs& args, Context& context) {
         }
     }
 
-    const std::string name = path == "-" ? std::string("<stdin>") : path;
-    try {
-        const TheoryOfChange toc = load_input(path);
-        std::string text = report(toc, options, *format);
-        if (!out || *out == "-") {
-            context.out << text;
-            return exit_ok;
-        }
-        try {
-            detail::write_file_atomically(*out, text);
-        } catch (const Error& e) {
-            context.err << e.what() << "\n";
-            return exit_failure;
-        }
-    } catch (const FormatError& e) {
-        context.err << e.what() << "\n";
-        return exit_failure;
-    } catch (const Error& e) {
-        context.err << name << ": " << e.what() << "\n";
-        return exit_failure;
-    }
-    return exit_ok;
+    return report_errors(context, input_name(path) + ": ", exit_failure, [&] {
+        return write_output_or_fail(context, out, report(load_input(path), options, *format));
+    });
 }
 
 }  // namespace
@@ -112,9 +66,6 @@ const Command& report_command() {
                     {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"},
                     {"at-risk-below", 0, "X", "at risk below X times the expected progress (default 0.9)"},
                     {"off-track-below", 0, "X", "off track below X times the expected progress (default 0.6)"}},
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
         .run = run_report,
     };
     return command;

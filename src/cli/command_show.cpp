@@ -113,7 +113,7 @@ int run_show(const ParsedArgs& args, Context& context) {
 
     std::ostream& out = context.out;
     const Metadata& meta = toc.metadata();
-    const std::string name = args.positional[0] == "-" ? std::string("<stdin>") : args.positional[0];
+    const std::string name = input_name(args.positional[0]);
     out << (meta.title.empty() ? name : meta.title) << "\n";
 
     std::vector<std::string> per_level;
@@ -185,17 +185,8 @@ const Command& show_command() {
             "Activities show their status, measured nodes their number of indicators.\n"
             "Nodes from which no goal can be reached are listed last, under\n"
             "\"Not connected to a goal:\". FILE may be \"-\" for standard input.",
-        .options =
-            {
-                {.name = "ids", .short_name = 0, .value_name = {}, .help = "print each node's id after its level"},
-                {.name = "level",
-                 .short_name = 'l',
-                 .value_name = "LEVEL",
-                 .help = "stop at this level (a level id such as immediate_outcome)"},
-            },
-        .min_positional = 1,
-        .max_positional = 1,
-        .positional_name = "FILE",
+        .options = {{"ids", 0, "", "print each node's id after its level"},
+                    {"level", 'l', "LEVEL", "stop at this level (a level id such as immediate_outcome)"}},
         .run = run_show,
     };
     return command;

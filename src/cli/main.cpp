@@ -18,9 +18,8 @@
 
 #include "command.hpp"
 
+namespace tocgraph::cli {
 namespace {
-
-using namespace tocgraph::cli;
 
 void print_general_help(std::ostream& out) {
     out << "usage: tocgraph [--version] [--help] COMMAND [ARGS]\n\n"
@@ -62,8 +61,8 @@ int run(const std::vector<std::string>& argv) {
         return exit_ok;
     }
     if (first == "-V" || first == "--version") {
-        std::cout << "tocgraph " << tocgraph::version_string << " (file format version "
-                  << tocgraph::file_format_version << ")\n";
+        std::cout << "tocgraph " << version_string << " (file format version "
+                  << file_format_version << ")\n";
         return exit_ok;
     }
     if (first == "help") {
@@ -104,12 +103,13 @@ int run(const std::vector<std::string>& argv) {
 }
 
 }  // namespace
+}  // namespace tocgraph::cli
 
 int main(int argc, char** argv) {
     try {
         std::ios::sync_with_stdio(false);
         const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
-        const int status = run(args);
+        const int status = tocgraph::cli::run(args);
         std::cout.flush();
         return status;
     } catch (const tocgraph::FormatError& e) {
@@ -121,5 +121,5 @@ int main(int argc, char** argv) {
     } catch (...) {
         std::cerr << "tocgraph: internal error: unknown exception\n";
     }
-    return exit_failure;
+    return tocgraph::cli::exit_failure;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Small builders for the monitoring tests: indicators, values and options
-// written in one line each, so every test case reads as its hand computation.
+// written in one line each, so every test case reads as its hand computation
+// (the general builders, day() and year() among them, are in model_fixtures.hpp).
 
 #include <optional>
 #include <string>
@@ -9,11 +10,9 @@
 #include <tocgraph/indicator.hpp>
 #include <tocgraph/monitoring.hpp>
 
-namespace monitoring_fixtures {
+#include "model_fixtures.hpp"
 
-using namespace tocgraph;
-
-inline Date day(const char* iso) { return *Date::parse(iso); }
+namespace tocgraph::test {
 
 inline ProgressOptions as_of(const char* iso, Tolerances tolerances = {}) { return {day(iso), tolerances}; }
 
@@ -22,16 +21,6 @@ inline PeriodValue value(const char* start, const char* end, std::optional<doubl
                          std::string comment = {}) {
     PeriodValue out;
     out.period = {day(start), day(end)};
-    out.value = v;
-    out.dimensions = std::move(dimensions);
-    out.comment = std::move(comment);
-    return out;
-}
-
-/// A value for a calendar year.
-inline PeriodValue year(int y, std::optional<double> v, Dimensions dimensions = {}, std::string comment = {}) {
-    PeriodValue out;
-    out.period = {Date::from_ymd(y, 1, 1), Date::from_ymd(y, 12, 31)};
     out.value = v;
     out.dimensions = std::move(dimensions);
     out.comment = std::move(comment);
@@ -76,4 +65,4 @@ inline bool has_note(const IndicatorProgress& p, const std::string& fragment) {
     return false;
 }
 
-}  // namespace monitoring_fixtures
+}  // namespace tocgraph::test

@@ -12,6 +12,8 @@
 #include <tocgraph/analysis.hpp>
 #include <tocgraph/json_io.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace Catch {
 template <>
 struct StringMaker<tocgraph::BigCount> {
@@ -20,7 +22,7 @@ struct StringMaker<tocgraph::BigCount> {
 }  // namespace Catch
 
 namespace fs = std::filesystem;
-using namespace tocgraph;
+namespace tocgraph::test {
 using Ids = std::vector<std::string>;
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
@@ -97,13 +99,6 @@ TheoryOfChange ladder(int rungs) {
     links.emplace_back(previous[0], "goal");
     links.emplace_back(previous[1], "goal");
     return build(nodes, links);
-}
-
-Indicator indicator(const std::string& id, const std::string& node) {
-    Indicator i;
-    i.id = id;
-    i.node = node;
-    return i;
 }
 
 }  // namespace
@@ -465,3 +460,5 @@ TEST_CASE("Analyses of the ASEAN-ACT example", "[analysis][example]") {
     CHECK(order.size() == 22);
     CHECK(order.back() == "goal");
 }
+
+}  // namespace tocgraph::test

@@ -12,7 +12,7 @@
 
 #include <tocgraph/json_io.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 namespace fs = std::filesystem;
 
 namespace {
@@ -155,3 +155,19 @@ TEST_CASE("save through a symbolic link replaces the file it points to", "[save]
     CHECK(dir.entries() == std::vector<std::string>{"link.json", "real.json"});
 }
 #endif
+
+TEST_CASE("read_file and write_file_atomically, the file primitives under load and save", "[save]") {
+    TempDir dir;
+    const fs::path file = dir.path / "notes.txt";
+    write_file_atomically(file, "first line\nsecond\n");
+    CHECK(read_file(file) == "first line\nsecond\n");
+    CHECK(read_file(file, 18) == "first line\nsecond\n");
+    CHECK_THROWS_WITH(read_file(file, 17), file.string() + ": file is larger than 17 bytes");
+    CHECK_THROWS_WITH(read_file(dir.path / "missing.txt"),
+                      (dir.path / "missing.txt").string() + ": cannot open file: No such file or directory");
+    CHECK_THROWS_WITH(write_file_atomically(dir.path / "no" / "such" / "dir.txt", "x"),
+                      Catch::Matchers::StartsWith("cannot save \"" + (dir.path / "no" / "such" / "dir.txt").string() + "\": "));
+    CHECK(dir.entries() == std::vector<std::string>{"notes.txt"});
+}
+
+}  // namespace tocgraph::test

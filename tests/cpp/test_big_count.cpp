@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include <tocgraph/detail/big_count.hpp>
+#include <tocgraph/analysis/big_count.hpp>
 
 using tocgraph::BigCount;
 

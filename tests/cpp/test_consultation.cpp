@@ -9,7 +9,7 @@
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/versions.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
@@ -185,3 +185,29 @@ TEST_CASE("the version after the workshop resolves the workshop's open items") {
             CHECK(after.has_link("act_cso_dialogue", "io_1_2"));
         }
 }
+
+TEST_CASE("Feedback counts and items as text and JSON", "[consultation][format]") {
+    StatusCounts counts;
+    CHECK(status_counts_text(counts) == "0 feedback items");
+    counts.count(FeedbackStatus::open);
+    CHECK(status_counts_text(counts) == "1 feedback item: 1 open");
+    counts.count(FeedbackStatus::addressed);
+    counts.count(FeedbackStatus::rejected);
+    counts.count(FeedbackStatus::open);
+    CHECK(status_counts_text(counts) == "4 feedback items: 1 addressed, 1 rejected, 2 open");
+    CHECK(status_counts_json(counts) ==
+          json{{"open", 2}, {"accepted", 0}, {"rejected", 1}, {"addressed", 1}, {"total", 4}});
+
+    Feedback f;
+    f.id = "fb1";
+    f.subject = "io1";
+    f.text = "Too broad";
+    const json j = feedback_json(f);
+    CHECK(j["id"] == "fb1");
+    CHECK(j["kind"] == "comment");
+    CHECK(j["status"] == "open");
+    CHECK(j["author"] == "");
+    CHECK(j["date"].is_null());
+}
+
+}  // namespace tocgraph::test

@@ -8,32 +8,12 @@
 #include <tocgraph/theory_of_change.hpp>
 #include <tocgraph/versions.hpp>
 
-using namespace tocgraph;
+#include "model_fixtures.hpp"
+
+namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
-
-Node node(std::string id, std::string level, std::string title) {
-    Node n;
-    n.id = std::move(id);
-    n.level = std::move(level);
-    n.title = std::move(title);
-    return n;
-}
-
-Link make_link(std::string source, std::string target) {
-    Link l;
-    l.source = std::move(source);
-    l.target = std::move(target);
-    return l;
-}
-
-PeriodValue value_for(int year, double value) {
-    PeriodValue v;
-    v.period = {Date{year, 1, 1}, Date{year, 12, 31}};
-    v.value = value;
-    return v;
-}
 
 /// goal <- eopo <- io1 <- act1, io2 <- act2, with an indicator on io1.
 TheoryOfChange base_toc() {
@@ -52,14 +32,14 @@ TheoryOfChange base_toc() {
     toc.add_node(node("io2", "immediate_outcome", "Member States share knowledge"));
     toc.add_node(node("act1", "activity", "Regional workshops"));
     toc.add_node(node("act2", "activity", "Knowledge exchanges"));
-    toc.add_link(make_link("eopo", "goal"));
-    toc.add_link(make_link("io1", "eopo"));
-    toc.add_link(make_link("io2", "eopo"));
-    Link l = make_link("act1", "io1");
+    toc.add_link(link("eopo", "goal"));
+    toc.add_link(link("io1", "eopo"));
+    toc.add_link(link("io2", "eopo"));
+    Link l = link("act1", "io1");
     l.strength = 0.6;
     l.assumptions = {"as1"};
     toc.add_link(l);
-    toc.add_link(make_link("act2", "io2"));
+    toc.add_link(link("act2", "io2"));
     Indicator i;
     i.id = "ind1";
     i.node = "io1";
@@ -69,8 +49,8 @@ TheoryOfChange base_toc() {
     b.date = Date{2020, 1, 1};
     b.value = 1;
     i.baselines = {b};
-    i.targets = {value_for(2021, 3), value_for(2022, 5)};
-    i.actuals = {value_for(2021, 2)};
+    i.targets = {year(2021, 3), year(2022, 5)};
+    i.actuals = {year(2021, 2)};
     toc.add_indicator(i);
     toc.add_feedback({"fb1", "c1", "workshop", "Participant A", "io1", FeedbackKind::challenge, "Too broad",
                       FeedbackStatus::open, "", Date{2021, 4, 20}, {}});
@@ -101,7 +81,7 @@ TEST_CASE("node changes: title rewording, level move, logic, added and removed")
     b.update_node(io2);
     b.remove_node("act2");
     b.add_node(node("act3", "activity", "Civil society dialogue"));
-    b.add_link(make_link("act3", "io2"));
+    b.add_link(link("act3", "io2"));
 
     const Diff d = diff(a, b);
     REQUIRE(d.size() == 5);
@@ -194,8 +174,8 @@ TEST_CASE("indicator changes are reported value by value") {
     Indicator i = b.indicator("ind1");
     i.targets[1].value = 6;                 // target moved
     i.baselines[0].value = 2;               // baseline revised
-    i.actuals.push_back(value_for(2022, 4));  // a new actual
-    PeriodValue kh = value_for(2021, 1);
+    i.actuals.push_back(year(2022, 4));  // a new actual
+    PeriodValue kh = year(2021, 1);
     kh.dimensions = {{"country", "KH"}};
     i.actuals.insert(i.actuals.begin(), kh);  // a disaggregated actual, first
     b.update_indicator(i);
@@ -338,7 +318,7 @@ TEST_CASE("rename detection") {
         io1.title = "ASEAN has Victim-Sensitive planning.";  // the same after normalisation
         io1.description = "Planning processes";
         b.add_node(io1);
-        b.add_link(make_link("io_1_1", "eopo"));
+        b.add_link(link("io_1_1", "eopo"));
         Link l = a.link("act1", "io1");
         l.target = "io_1_1";
         b.add_link(l);
@@ -398,7 +378,7 @@ TEST_CASE("rename detection") {
         TheoryOfChange b = a;
         b.remove_node("act2");
         b.add_node(node("act_2", "activity", "Knowledge exchanges"));
-        b.add_link(make_link("act_2", "io1"));  // not io2 as before
+        b.add_link(link("act_2", "io1"));  // not io2 as before
         CHECK(detect_renames(a, b).empty());
         CHECK(diff(a, b).counts() == ChangeCounts{2, 2, 0, 0});
     }
@@ -408,8 +388,8 @@ TEST_CASE("rename detection") {
         b.remove_node("act2");
         b.add_node(node("act_2a", "activity", "Knowledge exchanges"));
         b.add_node(node("act_2b", "activity", "Knowledge exchanges"));
-        b.add_link(make_link("act_2a", "io2"));
-        b.add_link(make_link("act_2b", "io2"));
+        b.add_link(link("act_2a", "io2"));
+        b.add_link(link("act_2b", "io2"));
         CHECK(detect_renames(a, b).empty());
     }
 
@@ -417,12 +397,12 @@ TEST_CASE("rename detection") {
         TheoryOfChange b = a;
         b.remove_node("act2");
         b.add_node(node("out2", "output", "Knowledge exchanges"));
-        b.add_link(make_link("out2", "io2"));
+        b.add_link(link("out2", "io2"));
         CHECK(detect_renames(a, b).empty());
         TheoryOfChange c = a;
         c.remove_node("act2");
         c.add_node(node("act_2", "activity", "Online knowledge exchanges"));
-        c.add_link(make_link("act_2", "io2"));
+        c.add_link(link("act_2", "io2"));
         CHECK(detect_renames(a, c).empty());
     }
 }
@@ -459,21 +439,21 @@ TEST_CASE("a diff survives its JSON form") {
     const TheoryOfChange a = base_toc();
     TheoryOfChange b = a;
     Indicator i = b.indicator("ind1");
-    i.actuals.push_back(value_for(2022, 4));
+    i.actuals.push_back(year(2022, 4));
     b.update_indicator(i);
     b.add_node(node("act3", "activity", "x"));
-    b.add_link(make_link("act3", "io2"));
+    b.add_link(link("act3", "io2"));
     Node io1 = b.node("io1");
     b.remove_node("io1");
     io1.id = "io_1";
     b.add_node(io1);
-    b.add_link(make_link("io_1", "eopo"));
+    b.add_link(link("io_1", "eopo"));
     Link l = a.link("act1", "io1");
     l.target = "io_1";
     b.add_link(l);
     Indicator moved = a.indicator("ind1");
     moved.node = "io_1";
-    moved.actuals.push_back(value_for(2022, 4));
+    moved.actuals.push_back(year(2022, 4));
     b.add_indicator(moved);
 
     const Diff d = diff(a, b);
@@ -497,7 +477,7 @@ TEST_CASE("text, Markdown and HTML forms") {
     io2.title = "Member States share knowledge and learning";
     b.update_node(io2);
     b.add_node(node("act3", "activity", "Civil society <dialogue>"));
-    b.add_link(make_link("act3", "io2"));
+    b.add_link(link("act3", "io2"));
     const Diff d = diff(a, b);
 
     CHECK(to_text(d) ==
@@ -540,3 +520,16 @@ TEST_CASE("the bundled example and its version after the workshop") {
     CHECK(apply(after, diff(after, before)) == before);
     CHECK(diff(after, after).empty());
 }
+
+TEST_CASE("Change counts and field paths as JSON", "[diff][json]") {
+    ChangeCounts c;
+    c.count(ChangeKind::added);
+    c.count(ChangeKind::renamed);
+    CHECK(change_counts_json(c) == json{{"added", 1}, {"removed", 0}, {"changed", 0}, {"renamed", 1}, {"total", 2}});
+    const FieldPath path = {PathStep::member("targets"), PathStep::keyed(json{{"period", "2021"}}),
+                            PathStep::by_value("gender")};
+    CHECK(field_path_json(path) == json::parse(R"(["targets", {"key": {"period": "2021"}}, {"value": "gender"}])"));
+    CHECK(field_path_json({}) == json::array());
+}
+
+}  // namespace tocgraph::test

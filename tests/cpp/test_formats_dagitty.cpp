@@ -4,20 +4,20 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/dagitty.hpp>
+#include <tocgraph/formats/dagitty/write.hpp>
 
-#include "format_test_helpers.hpp"
+#include "model_fixtures.hpp"
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 TEST_CASE("dagitty: the whole model of a small theory of change") {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("g", "goal", "Goal & <more>"));
-    toc.add_node(format_tests::node("o \"1\"", "immediate_outcome"));
-    toc.add_node(format_tests::node("a", "activity", "A \"quoted\"\ttab"));
-    toc.add_node(format_tests::node("a2", "activity"));
-    toc.add_link(format_tests::link("a", "o \"1\""));
-    toc.add_link(format_tests::link("o \"1\"", "g"));
+    toc.add_node(node("g", "goal", "Goal & <more>"));
+    toc.add_node(node("o \"1\"", "immediate_outcome"));
+    toc.add_node(node("a", "activity", "A \"quoted\"\ttab"));
+    toc.add_node(node("a2", "activity"));
+    toc.add_link(link("a", "o \"1\""));
+    toc.add_link(link("o \"1\"", "g"));
     CHECK(to_dagitty(toc) ==
           "dag {\n"
           "\"g\" [outcome,label=\"Goal & <more>\",pos=\"0,0\"]\n"
@@ -33,24 +33,26 @@ TEST_CASE("dagitty: the whole model of a small theory of change") {
 
 TEST_CASE("dagitty: a cycle is refused with the cycle named") {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("x", "immediate_outcome"));
-    toc.add_node(format_tests::node("y", "immediate_outcome"));
-    toc.add_link(format_tests::link("x", "y"));
-    toc.add_link(format_tests::link("y", "x"));
+    toc.add_node(node("x", "immediate_outcome"));
+    toc.add_node(node("y", "immediate_outcome"));
+    toc.add_link(link("x", "y"));
+    toc.add_link(link("y", "x"));
     CHECK_THROWS_AS(to_dagitty(toc), CycleError);
     CHECK_THROWS_WITH(to_dagitty(toc), Catch::Contains("the links form a cycle: ") && Catch::Contains("x -> y") );
 }
 
 TEST_CASE("dagitty: ids DAGitty cannot read are refused") {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("graph", "goal"));
+    toc.add_node(node("graph", "goal"));
     CHECK_THROWS_WITH(to_dagitty(toc),
                       "cannot write a DAGitty model: DAGitty does not allow a variable named \"graph\"");
     TheoryOfChange slash;
-    slash.add_node(format_tests::node("end\\", "goal"));
+    slash.add_node(node("end\\", "goal"));
     CHECK_THROWS_WITH(to_dagitty(slash), "cannot write a DAGitty model: node id \"end\\\" ends with a backslash, "
                                          "which DAGitty would read as an escape");
     TheoryOfChange line;
-    line.add_node(format_tests::node("two\nlines", "goal"));
+    line.add_node(node("two\nlines", "goal"));
     CHECK_THROWS_WITH(to_dagitty(line), Catch::Contains("holds a control character"));
 }
+
+}  // namespace tocgraph::test

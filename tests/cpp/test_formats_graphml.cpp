@@ -6,18 +6,18 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/graphml.hpp>
+#include <tocgraph/formats/graphml/write.hpp>
 
-#include "format_test_helpers.hpp"
+#include "model_fixtures.hpp"
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
 TheoryOfChange two_nodes() {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("g", "goal", "Goal & <more>"));
-    toc.add_node(format_tests::node("a", "activity", "A \"quoted\"\ttab"));
+    toc.add_node(node("g", "goal", "Goal & <more>"));
+    toc.add_node(node("a", "activity", "A \"quoted\"\ttab"));
     Link l;
     l.source = "a";
     l.target = "g";
@@ -98,9 +98,9 @@ TEST_CASE("graphml: indicators ride on their node, other members on the graph") 
 
 TEST_CASE("graphml: ids that are not XML name tokens are numbered") {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("Goal one", "goal"));
-    toc.add_node(format_tests::node("a", "activity"));
-    toc.add_link(format_tests::link("a", "Goal one"));
+    toc.add_node(node("Goal one", "goal"));
+    toc.add_node(node("a", "activity"));
+    toc.add_link(link("a", "Goal one"));
     const std::string xml = to_graphml(toc);
     CHECK(xml.find("<node id=\"n0\">") != std::string::npos);
     CHECK(xml.find("<data key=\"n0\">Goal one</data>") != std::string::npos);
@@ -109,10 +109,12 @@ TEST_CASE("graphml: ids that are not XML name tokens are numbered") {
 
 TEST_CASE("graphml: text XML 1.0 cannot carry is refused, naming the element") {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("g", "goal", std::string("bell\x07")));
+    toc.add_node(node("g", "goal", std::string("bell\x07")));
     CHECK_THROWS_WITH(to_graphml(toc),
                       "cannot write XML: /nodes/0/title: control character U+0007 cannot be written in XML 1.0");
     TheoryOfChange bad;
-    bad.add_node(format_tests::node("g", "goal", std::string("\xC3(")));
+    bad.add_node(node("g", "goal", std::string("\xC3(")));
     CHECK_THROWS_WITH(to_graphml(bad), "cannot write XML: /nodes/0/title: text is not valid UTF-8");
 }
+
+}  // namespace tocgraph::test

@@ -8,11 +8,12 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/kumu.hpp>
+#include <tocgraph/formats/kumu/read.hpp>
+#include <tocgraph/formats/kumu/write.hpp>
 
-#include "format_test_helpers.hpp"
+#include "model_fixtures.hpp"
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -34,13 +35,13 @@ TEST_CASE("kumu: the shipped files survive a write and a read") {
 
 TEST_CASE("kumu: the blueprint Kumu imports") {
     TheoryOfChange toc;
-    toc.add_node(format_tests::node("g", "goal", "Goal"));
-    Node a = format_tests::node("a", "activity", "Workshop");
+    toc.add_node(node("g", "goal", "Goal"));
+    Node a = node("a", "activity", "Workshop");
     a.tags = {"gender"};
     a.logic = Logic::any;
     a.attributes = {{"cost", 7}};
     toc.add_node(a);
-    Link l = format_tests::link("a", "g");
+    Link l = link("a", "g");
     l.rationale = "because";
     l.strength = 0.5;
     toc.add_link(l);
@@ -144,3 +145,5 @@ TEST_CASE("kumu: the real project backups in the shared data") {
     CHECK(labs.toc.node_count() == 10);
     CHECK(labs.toc.node("elem-BbwUSVEF").title == "Stakeholder A");
 }
+
+}  // namespace tocgraph::test

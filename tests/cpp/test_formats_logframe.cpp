@@ -8,11 +8,12 @@
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
-#include <tocgraph/formats/logframe_csv.hpp>
+#include <tocgraph/formats/logframe/read.hpp>
+#include <tocgraph/formats/logframe/write.hpp>
 
-#include "format_test_helpers.hpp"
+#include "model_fixtures.hpp"
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -22,10 +23,10 @@ bool has_code(const ImportResult& r, const std::string& code) {
 
 TheoryOfChange small() {
     TheoryOfChange toc(LevelSchema::logframe());
-    toc.add_assumption(format_tests::assumption("as1", "Ministries stay engaged"));
-    toc.add_node(format_tests::node("g", "goal", "Safer, fairer justice"));
-    toc.add_node(format_tests::node("p", "purpose", "Courts use the guidance, \"fast\""));
-    toc.add_link(format_tests::link("p", "g", {"as1"}));
+    toc.add_assumption(assumption("as1", "Ministries stay engaged"));
+    toc.add_node(node("g", "goal", "Safer, fairer justice"));
+    toc.add_node(node("p", "purpose", "Courts use the guidance, \"fast\""));
+    toc.add_link(link("p", "g", {"as1"}));
     Indicator i;
     i.id = "i1";
     i.node = "p";
@@ -173,3 +174,5 @@ TEST_CASE("logframe: the columns option names what a column holds") {
     CHECK(r.toc.node_count() == 2);
     CHECK(r.toc.has_link("purpose-1", "goal-1"));
 }
+
+}  // namespace tocgraph::test

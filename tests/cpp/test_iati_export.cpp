@@ -13,8 +13,7 @@
 #include <tocgraph/iati/read.hpp>
 #include <tocgraph/iati/write.hpp>
 
-using namespace tocgraph;
-using namespace tocgraph::iati;
+namespace tocgraph::iati::test {
 using nlohmann::json;
 
 namespace {
@@ -226,3 +225,5 @@ TEST_CASE("Values XML cannot carry are refused; files are written atomically", "
     CHECK_THROWS_AS(write_iati(good, dir / "missing" / "out.xml"), Error);
     std::filesystem::remove_all(dir);
 }
+
+}  // namespace tocgraph::iati::test

@@ -9,8 +9,7 @@
 
 #include <tocgraph/iati/read.hpp>
 
-using namespace tocgraph;
-using namespace tocgraph::iati;
+namespace tocgraph::iati::test {
 using nlohmann::json;
 
 namespace {
@@ -369,3 +368,5 @@ TEST_CASE("The finding catalogue lists every code the importer uses", "[iati][fi
             CHECK(kind->severity == f.severity);
         }
 }
+
+}  // namespace tocgraph::iati::test

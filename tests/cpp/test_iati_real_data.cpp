@@ -14,8 +14,7 @@
 #include <tocgraph/iati/read.hpp>
 #include <tocgraph/iati/write.hpp>
 
-using namespace tocgraph;
-using namespace tocgraph::iati;
+namespace tocgraph::iati::test {
 namespace fs = std::filesystem;
 
 namespace {
@@ -275,3 +274,5 @@ TEST_CASE("iati real data: each should-fail file gives a finding naming what is 
     }
     CHECK(seen == expected.size());
 }
+
+}  // namespace tocgraph::iati::test

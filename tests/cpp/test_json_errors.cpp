@@ -7,7 +7,7 @@
 
 #include <tocgraph/json_io.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
@@ -303,3 +303,5 @@ TEST_CASE("load() names the file as given", "[json][errors][files]") {
     const auto valid = std::filesystem::path(TOCGRAPH_TEST_DATA_DIR) / "valid" / "full.json";
     CHECK(load(valid).node_count() == 6);
 }
+
+}  // namespace tocgraph::test

@@ -11,7 +11,7 @@
 
 #include <tocgraph/tocgraph.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
@@ -420,3 +420,5 @@ TEST_CASE("The writer refuses values the format cannot carry", "[json][writer]")
         CHECK_THROWS_WITH(dumps(toc), "cannot write JSON: invalid UTF-8 byte at index 4: 0xFF");
     }
 }
+
+}  // namespace tocgraph::test

@@ -4,7 +4,7 @@
 #include <tocgraph/errors.hpp>
 #include <tocgraph/level_schema.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 TEST_CASE("The default schema is the ASEAN-ACT vocabulary", "[level_schema]") {
     const auto s = LevelSchema::theory_of_change();
@@ -75,3 +75,5 @@ TEST_CASE("Enum spellings round-trip", "[level_schema][enums]") {
     CHECK(static_cast<int>(Measure::qualitative) == 5);
     CHECK(to_string(FeedbackKind::proposed_change) == "proposed_change");
 }
+
+}  // namespace tocgraph::test

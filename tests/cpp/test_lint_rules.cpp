@@ -13,8 +13,10 @@
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/lint.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace fs = std::filesystem;
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -91,20 +93,6 @@ struct Options {
     Options& same_level(LinkPolicy p) { o.same_level_links = p; return *this; }
     operator const LintOptions&() const { return o; }  // NOLINT: the point is to pass it as one
 };
-
-Node make_node(const std::string& id, const std::string& level) {
-    Node n;
-    n.id = id;
-    n.level = level;
-    return n;
-}
-
-Link make_link(const std::string& source, const std::string& target) {
-    Link l;
-    l.source = source;
-    l.target = target;
-    return l;
-}
 
 std::vector<std::string> codes_of(const std::vector<Finding>& findings) {
     std::vector<std::string> out;
@@ -299,25 +287,25 @@ TEST_CASE("Rules on other shapes", "[lint]") {
         CHECK(codes_of(lint(toc)) == std::vector<std::string>{"TOC105"});
     }
     SECTION("a lone goal has no contributors but is not isolated") {
-        toc.add_node(make_node("g", "goal"));
+        toc.add_node(node("g", "goal"));
         CHECK(codes_of(lint(toc)) == std::vector<std::string>{"TOC108"});
     }
     SECTION("a custom schema without a goal level") {
         TheoryOfChange custom(LevelSchema("flat", {{"result", "Result", LevelRole::outcome},
                                                    {"task", "Task", LevelRole::activity}}));
-        Node result = make_node("r", "result");
+        Node result = node("r", "result");
         result.logic = Logic::any;
         custom.add_node(result);
-        custom.add_node(make_node("t", "task"));
-        custom.add_link(make_link("t", "r"));
+        custom.add_node(node("t", "task"));
+        custom.add_link(link("t", "r"));
         const auto findings = lint(custom);
         REQUIRE(codes_of(findings) == std::vector<std::string>{"TOC105", "TOC201"});
         CHECK(findings[0].message == R"(no goal: schema "flat" has no level with role "goal")");
     }
     SECTION("each strongly connected part reports one cycle") {
-        for (const char* id : {"a", "b", "c", "d", "e"}) toc.add_node(make_node(id, "output"));
+        for (const char* id : {"a", "b", "c", "d", "e"}) toc.add_node(node(id, "output"));
         for (auto [s, t] : {std::pair{"a", "b"}, {"b", "c"}, {"c", "a"}, {"d", "e"}, {"e", "d"}})
-            toc.add_link(make_link(s, t));
+            toc.add_link(link(s, t));
         const auto findings = lint(toc, Options().select({"cycle"}));
         REQUIRE(findings.size() == 2);
         CHECK(findings[0].message == "the links form a cycle: a -> b -> c -> a");
@@ -325,17 +313,15 @@ TEST_CASE("Rules on other shapes", "[lint]") {
         CHECK(findings[1].message == "the links form a cycle: d -> e -> d");
     }
     SECTION("an assumption named twice on a link is reported once") {
-        toc.add_node(make_node("g", "goal"));
-        toc.add_node(make_node("a", "activity"));
-        Link link = make_link("a", "g");
-        link.assumptions = {"x", "x", "y"};
-        toc.add_link(link);
+        toc.add_node(node("g", "goal"));
+        toc.add_node(node("a", "activity"));
+        toc.add_link(link("a", "g", {"x", "x", "y"}));
         const auto findings = lint(toc, Options().select({"unknown-assumption"}));
         REQUIRE(findings.size() == 2);
         CHECK(findings[1].message == R"(link "a" -> "g" names unknown assumption "y")");
     }
     SECTION("ratio parts stand in for a value; out-of-range fractions print exactly") {
-        toc.add_node(make_node("o", "output"));
+        toc.add_node(node("o", "output"));
         Indicator i;
         i.id = "i";
         i.node = "o";
@@ -354,7 +340,7 @@ TEST_CASE("Rules on other shapes", "[lint]") {
     }
     SECTION("a node that only starts or only ends outside the programme") {
         toc.metadata().period = Period{{2020, 1, 1}, {2023, 12, 31}};
-        Node a = make_node("a", "activity"), b = make_node("b", "output");
+        Node a = node("a", "activity"), b = node("b", "output");
         a.start = Date{2019, 6, 1};
         b.end = Date{2024, 1, 31};
         toc.add_node(a);
@@ -367,3 +353,5 @@ TEST_CASE("Rules on other shapes", "[lint]") {
               R"(output "b" ends 2024-01-31, outside the programme period 2020-01-01..2023-12-31)");
     }
 }
+
+}  // namespace tocgraph::test

@@ -11,44 +11,31 @@
 #include <tocgraph/theory_of_change.hpp>
 #include <tocgraph/versions.hpp>
 
-using namespace tocgraph;
+#include "model_fixtures.hpp"
+
+namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
-
-Node make_node(std::string id, std::string level, std::string title) {
-    Node n;
-    n.id = std::move(id);
-    n.level = std::move(level);
-    n.title = std::move(title);
-    return n;
-}
-
-Link make_link(std::string source, std::string target) {
-    Link l;
-    l.source = std::move(source);
-    l.target = std::move(target);
-    return l;
-}
 
 /// goal <- eopo <- io1, io2 <- act1 (to both), act2 (to io2)
 TheoryOfChange base_toc() {
     TheoryOfChange toc;
     toc.add_actor({"asean", "ASEAN Secretariat", "regional_body", {}});
-    toc.add_node(make_node("goal", "goal", "Effective justice systems"));
-    toc.add_node(make_node("eopo", "end_of_program_outcome", "Regional oversight"));
-    toc.add_node(make_node("io1", "immediate_outcome", "Planning"));
-    toc.add_node(make_node("io2", "immediate_outcome", "Knowledge sharing"));
-    Node act1 = make_node("act1", "activity", "Workshops");
+    toc.add_node(node("goal", "goal", "Effective justice systems"));
+    toc.add_node(node("eopo", "end_of_program_outcome", "Regional oversight"));
+    toc.add_node(node("io1", "immediate_outcome", "Planning"));
+    toc.add_node(node("io2", "immediate_outcome", "Knowledge sharing"));
+    Node act1 = node("act1", "activity", "Workshops");
     act1.actors = {"asean"};
     toc.add_node(act1);
-    toc.add_node(make_node("act2", "activity", "Exchanges"));
-    toc.add_link(make_link("eopo", "goal"));
-    toc.add_link(make_link("io1", "eopo"));
-    toc.add_link(make_link("io2", "eopo"));
-    toc.add_link(make_link("act1", "io1"));
-    toc.add_link(make_link("act1", "io2"));
-    toc.add_link(make_link("act2", "io2"));
+    toc.add_node(node("act2", "activity", "Exchanges"));
+    toc.add_link(link("eopo", "goal"));
+    toc.add_link(link("io1", "eopo"));
+    toc.add_link(link("io2", "eopo"));
+    toc.add_link(link("act1", "io1"));
+    toc.add_link(link("act1", "io2"));
+    toc.add_link(link("act2", "io2"));
     return toc;
 }
 
@@ -78,8 +65,8 @@ TEST_CASE("changes on different elements and fields combine") {
     TheoryOfChange ours = base, theirs = base, expected = base;
     for (TheoryOfChange* t : {&ours, &expected}) {
         set_title(*t, "io1", "Effective planning");
-        t->add_node(make_node("act3", "activity", "Dialogue"));
-        t->add_link(make_link("act3", "io1"));
+        t->add_node(node("act3", "activity", "Dialogue"));
+        t->add_link(link("act3", "io1"));
     }
     for (TheoryOfChange* t : {&theirs, &expected}) {
         Node io1 = t->node("io1");
@@ -184,10 +171,10 @@ TEST_CASE("tags added on both sides combine; a reordering meets an addition as a
 TEST_CASE("both sides add an element with the same id") {
     const TheoryOfChange base = base_toc();
     TheoryOfChange ours = base, theirs = base;
-    ours.add_node(make_node("act3", "activity", "Dialogue with civil society"));
-    ours.add_link(make_link("act3", "io1"));
-    theirs.add_node(make_node("act3", "activity", "Translation"));
-    theirs.add_link(make_link("act3", "io1"));
+    ours.add_node(node("act3", "activity", "Dialogue with civil society"));
+    ours.add_link(link("act3", "io1"));
+    theirs.add_node(node("act3", "activity", "Translation"));
+    theirs.add_link(link("act3", "io1"));
     const MergeResult m = merge(base, ours, theirs);
     REQUIRE(m.conflicts.size() == 1);
     CHECK(m.conflicts[0].kind == ConflictKind::both_added);
@@ -272,8 +259,8 @@ TEST_CASE("a link to a node the other side deleted keeps the node") {
     const TheoryOfChange base = base_toc();
     TheoryOfChange ours = base, theirs = base;
     ours.remove_node("io1");  // with its links io1->eopo and act1->io1
-    theirs.add_node(make_node("act3", "activity", "Dialogue"));
-    theirs.add_link(make_link("act3", "io1"));
+    theirs.add_node(node("act3", "activity", "Dialogue"));
+    theirs.add_link(link("act3", "io1"));
     const MergeResult m = merge(base, ours, theirs);
     REQUIRE(m.conflicts.size() == 3);  // the node, and its two links ours removed with it
     const Conflict& c = m.conflicts[0];
@@ -312,9 +299,9 @@ TEST_CASE("a change that no longer fits the other side's schema is dropped") {
                                           {"end_of_program_outcome", "EOPO", LevelRole::outcome},
                                           {"immediate_outcome", "IO", LevelRole::outcome},
                                           {"activity", "Activity", LevelRole::activity}}));
-    theirs.add_node(make_node("out1", "output", "Guidance"));
-    theirs.add_link(make_link("out1", "io1"));
-    theirs.add_link(make_link("act2", "out1"));
+    theirs.add_node(node("out1", "output", "Guidance"));
+    theirs.add_link(link("out1", "io1"));
+    theirs.add_link(link("act2", "out1"));
     const MergeResult m = merge(base, ours, theirs);
     REQUIRE_FALSE(m.clean());
     CHECK(m.conflicts[0].kind == ConflictKind::invalid);
@@ -331,8 +318,8 @@ TEST_CASE("a combination that breaks a lint rule is a conflict") {
 
     SECTION("a cycle made of one link from each side") {
         TheoryOfChange ours = base, theirs = base;
-        ours.add_link(make_link("io1", "io2"));
-        theirs.add_link(make_link("io2", "io1"));
+        ours.add_link(link("io1", "io2"));
+        theirs.add_link(link("io2", "io1"));
         const MergeResult m = merge(base, ours, theirs);
         REQUIRE(m.conflicts.size() == 1);
         const Conflict& c = m.conflicts[0];
@@ -363,8 +350,8 @@ TEST_CASE("a combination that breaks a lint rule is a conflict") {
 
     SECTION("a finding the inputs already had is not a conflict") {
         TheoryOfChange broken = base;
-        broken.add_link(make_link("io1", "io2"));
-        broken.add_link(make_link("io2", "io1"));
+        broken.add_link(link("io1", "io2"));
+        broken.add_link(link("io2", "io1"));
         TheoryOfChange ours = broken, theirs = broken;
         set_title(ours, "goal", "Goal");
         set_title(theirs, "eopo", "Outcome");
@@ -374,8 +361,8 @@ TEST_CASE("a combination that breaks a lint rule is a conflict") {
 
     SECTION("without the lint check both changes are kept") {
         TheoryOfChange ours = base, theirs = base;
-        ours.add_link(make_link("io1", "io2"));
-        theirs.add_link(make_link("io2", "io1"));
+        ours.add_link(link("io1", "io2"));
+        theirs.add_link(link("io2", "io1"));
         const MergeResult m = merge(base, ours, theirs, {.lint = false});
         CHECK(m.clean());
         CHECK(m.toc.has_link("io2", "io1"));
@@ -408,3 +395,5 @@ TEST_CASE("merging the bundled example with another edit") {
         for (const auto& f : serious_findings(*t)) inputs.insert(f);
     for (const auto& f : serious_findings(m.toc)) CHECK(inputs.contains(f));
 }
+
+}  // namespace tocgraph::test

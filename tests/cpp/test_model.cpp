@@ -9,53 +9,33 @@
 
 #include <tocgraph/theory_of_change.hpp>
 
-using namespace tocgraph;
+#include "model_fixtures.hpp"
+
+namespace tocgraph::test {
 
 namespace {
-
-Node make_node(std::string id, std::string level, std::string title = "") {
-    Node n;
-    n.id = std::move(id);
-    n.level = std::move(level);
-    n.title = std::move(title);
-    return n;
-}
-
-Link make_link(std::string source, std::string target) {
-    Link l;
-    l.source = std::move(source);
-    l.target = std::move(target);
-    return l;
-}
-
-Indicator make_indicator(std::string id, std::string node) {
-    Indicator i;
-    i.id = std::move(id);
-    i.node = std::move(node);
-    return i;
-}
 
 /// goal <- eopo <- io1 <- act1, io2 <- act2 (and act1 -> io2)
 TheoryOfChange small_toc() {
     TheoryOfChange toc;
     toc.add_actor({"asean", "ASEAN Secretariat", "regional_body", {}});
     toc.add_assumption({"a1", "Member states stay engaged", 0.8, Risk::medium, AssumptionStatus::holding, {}});
-    toc.add_node(make_node("goal", "goal", "Effective justice systems"));
-    toc.add_node(make_node("eopo", "end_of_program_outcome"));
-    toc.add_node(make_node("io1", "immediate_outcome"));
-    toc.add_node(make_node("io2", "immediate_outcome"));
-    toc.add_node(make_node("act1", "activity"));
-    toc.add_node(make_node("act2", "activity"));
-    toc.add_link(make_link("eopo", "goal"));
-    toc.add_link(make_link("io1", "eopo"));
-    toc.add_link(make_link("io2", "eopo"));
-    Link l = make_link("act1", "io1");
+    toc.add_node(node("goal", "goal", "Effective justice systems"));
+    toc.add_node(node("eopo", "end_of_program_outcome"));
+    toc.add_node(node("io1", "immediate_outcome"));
+    toc.add_node(node("io2", "immediate_outcome"));
+    toc.add_node(node("act1", "activity"));
+    toc.add_node(node("act2", "activity"));
+    toc.add_link(link("eopo", "goal"));
+    toc.add_link(link("io1", "eopo"));
+    toc.add_link(link("io2", "eopo"));
+    Link l = link("act1", "io1");
     l.assumptions = {"a1"};
     toc.add_link(l);
-    toc.add_link(make_link("act1", "io2"));
-    toc.add_link(make_link("act2", "io2"));
-    toc.add_indicator(make_indicator("ind1", "io1"));
-    toc.add_indicator(make_indicator("ind2", "io2"));
+    toc.add_link(link("act1", "io2"));
+    toc.add_link(link("act2", "io2"));
+    toc.add_indicator(indicator("ind1", "io1"));
+    toc.add_indicator(indicator("ind2", "io2"));
     toc.add_feedback({"fb1", "somtc", "workshop", "Viet Nam", "io1", FeedbackKind::challenge, "Too broad",
                       FeedbackStatus::open, "", Date{2020, 2, 3}, {}});
     return toc;
@@ -66,8 +46,8 @@ TheoryOfChange small_toc() {
 TEST_CASE("Nodes are added, found, updated and removed by id", "[model][nodes]") {
     TheoryOfChange toc;
     CHECK(toc.node_count() == 0);
-    toc.add_node(make_node("g", "goal", "The goal"));
-    toc.add_node(make_node("a", "activity", "An activity"));
+    toc.add_node(node("g", "goal", "The goal"));
+    toc.add_node(node("a", "activity", "An activity"));
     REQUIRE(toc.node_count() == 2);
     CHECK(toc.contains("g"));
     CHECK_FALSE(toc.contains("x"));
@@ -82,14 +62,14 @@ TEST_CASE("Nodes are added, found, updated and removed by id", "[model][nodes]")
         CHECK(ids == std::vector<std::string>{"g", "a"});
     }
     SECTION("update replaces the node and keeps its links") {
-        toc.add_link(make_link("a", "g"));
-        Node changed = make_node("a", "output", "Now an output");
+        toc.add_link(link("a", "g"));
+        Node changed = node("a", "output", "Now an output");
         changed.tags = {"gender"};
         toc.update_node(changed);
         CHECK(toc.node("a") == changed);
         CHECK(toc.has_link("a", "g"));
-        CHECK_THROWS_AS(toc.update_node(make_node("zz", "goal")), ModelError);
-        CHECK_THROWS_WITH(toc.update_node(make_node("a", "nowhere")),
+        CHECK_THROWS_AS(toc.update_node(node("zz", "goal")), ModelError);
+        CHECK_THROWS_WITH(toc.update_node(node("a", "nowhere")),
                           Catch::StartsWith(R"(node "a" has unknown level "nowhere")"));
         CHECK(toc.node("a") == changed);
     }
@@ -104,23 +84,23 @@ TEST_CASE("Nodes are added, found, updated and removed by id", "[model][nodes]")
 
 TEST_CASE("Node integrity is checked before anything changes", "[model][nodes]") {
     TheoryOfChange toc;
-    toc.add_node(make_node("g", "goal"));
-    CHECK_THROWS_WITH(toc.add_node(make_node("g", "goal")), R"(duplicate node id "g")");
-    CHECK_THROWS_WITH(toc.add_node(make_node("", "goal")), "node id must not be empty");
-    CHECK_THROWS_WITH(toc.add_node(make_node("p", "purpose")),
+    toc.add_node(node("g", "goal"));
+    CHECK_THROWS_WITH(toc.add_node(node("g", "goal")), R"(duplicate node id "g")");
+    CHECK_THROWS_WITH(toc.add_node(node("", "goal")), "node id must not be empty");
+    CHECK_THROWS_WITH(toc.add_node(node("p", "purpose")),
                       R"(node "p" has unknown level "purpose"; schema "theory_of_change" has "goal", "pathway", )"
                       R"("end_of_program_outcome", "intermediate_outcome", "immediate_outcome", "output" or "activity")");
-    Node with_actor = make_node("o", "output");
+    Node with_actor = node("o", "output");
     with_actor.actors = {"nobody"};
     CHECK_THROWS_WITH(toc.add_node(with_actor), R"(node "o" names unknown actor "nobody")");
-    Node bad_budget = make_node("b", "activity");
+    Node bad_budget = node("b", "activity");
     bad_budget.budget = Budget{std::numeric_limits<double>::quiet_NaN(), "AUD"};
     CHECK_THROWS_WITH(toc.add_node(bad_budget), R"(node "b" has a budget that is not a number)");
     bad_budget.budget->amount = std::numeric_limits<double>::infinity();
     CHECK_THROWS_AS(toc.add_node(bad_budget), ModelError);
     CHECK(toc.node_count() == 1);
     try {
-        toc.add_node(make_node("g", "goal"));
+        toc.add_node(node("g", "goal"));
         FAIL("no exception");
     } catch (const ModelError& e) {
         CHECK(e.id() == "g");
@@ -150,12 +130,12 @@ TEST_CASE("Links join existing nodes, once, upwards", "[model][links]") {
     CHECK(toc.links_from("act1").size() == 2);
     CHECK(toc.links_to("act1").empty());
 
-    CHECK_THROWS_WITH(toc.add_link(make_link("act1", "io1")), R"(duplicate link "act1" -> "io1")");
-    CHECK_THROWS_WITH(toc.add_link(make_link("act1", "oc9")),
+    CHECK_THROWS_WITH(toc.add_link(link("act1", "io1")), R"(duplicate link "act1" -> "io1")");
+    CHECK_THROWS_WITH(toc.add_link(link("act1", "oc9")),
                       R"(link "act1" -> "oc9" names unknown node "oc9")");
-    CHECK_THROWS_WITH(toc.add_link(make_link("x", "goal")), R"(link "x" -> "goal" names unknown node "x")");
-    CHECK_THROWS_WITH(toc.add_link(make_link("io1", "io1")), R"(link "io1" -> "io1" joins a node to itself)");
-    Link strong = make_link("act2", "io1");
+    CHECK_THROWS_WITH(toc.add_link(link("x", "goal")), R"(link "x" -> "goal" names unknown node "x")");
+    CHECK_THROWS_WITH(toc.add_link(link("io1", "io1")), R"(link "io1" -> "io1" joins a node to itself)");
+    Link strong = link("act2", "io1");
     strong.strength = 1.5;
     CHECK_THROWS_WITH(toc.add_link(strong),
                       Catch::StartsWith(R"(strength of link "act2" -> "io1" must be between 0 and 1)"));
@@ -169,13 +149,13 @@ TEST_CASE("Links join existing nodes, once, upwards", "[model][links]") {
     toc.remove_link("act2", "io1");
 
     SECTION("update") {
-        Link l = make_link("act2", "io2");
+        Link l = link("act2", "io2");
         l.rationale = "training builds capacity";
         l.strength = 0.5;
         l.evidence = Evidence{"strong", {"report 2019"}};
         toc.update_link(l);
         CHECK(toc.link("act2", "io2") == l);
-        CHECK_THROWS_AS(toc.update_link(make_link("act2", "goal")), ModelError);
+        CHECK_THROWS_AS(toc.update_link(link("act2", "goal")), ModelError);
     }
     SECTION("remove") {
         toc.remove_link("act1", "io2");
@@ -212,11 +192,11 @@ TEST_CASE("Removing a node removes its links and indicators", "[model][nodes]") 
 TEST_CASE("Lookups by id stay right through many edits", "[model][lookup]") {
     TheoryOfChange toc;
     constexpr int n = 2000;
-    toc.add_node(make_node("goal", "goal"));
+    toc.add_node(node("goal", "goal"));
     for (int i = 0; i < n; ++i) {
-        toc.add_node(make_node("act" + std::to_string(i), "activity"));
-        toc.add_link(make_link("act" + std::to_string(i), "goal"));
-        toc.add_indicator(make_indicator("ind" + std::to_string(i), "act" + std::to_string(i)));
+        toc.add_node(node("act" + std::to_string(i), "activity"));
+        toc.add_link(link("act" + std::to_string(i), "goal"));
+        toc.add_indicator(indicator("ind" + std::to_string(i), "act" + std::to_string(i)));
     }
     for (int i = 0; i < n; i += 7) toc.remove_indicator("ind" + std::to_string(i));
     for (int i = 1; i < n; i += 97) toc.remove_node("act" + std::to_string(i));
@@ -245,23 +225,23 @@ TEST_CASE("Indicators measure existing nodes", "[model][indicators]") {
     CHECK(toc.indicators_of("goal").empty());
     CHECK_THROWS_AS(toc.indicators_of("nope"), ModelError);
 
-    CHECK_THROWS_WITH(toc.add_indicator(make_indicator("ind1", "io1")), R"(duplicate indicator id "ind1")");
-    CHECK_THROWS_WITH(toc.add_indicator(make_indicator("ind3", "oc9")),
+    CHECK_THROWS_WITH(toc.add_indicator(indicator("ind1", "io1")), R"(duplicate indicator id "ind1")");
+    CHECK_THROWS_WITH(toc.add_indicator(indicator("ind3", "oc9")),
                       R"(indicator "ind3" measures unknown node "oc9")");
-    CHECK_THROWS_WITH(toc.add_indicator(make_indicator("", "io1")), "indicator id must not be empty");
-    Indicator backwards = make_indicator("ind3", "io1");
+    CHECK_THROWS_WITH(toc.add_indicator(indicator("", "io1")), "indicator id must not be empty");
+    Indicator backwards = indicator("ind3", "io1");
     backwards.targets.push_back({{{2021, 1, 1}, {2020, 1, 1}}, 5.0, {}, {}, {}, ""});
     toc.add_indicator(backwards);  // a reversed period is the linter's TOC206
     CHECK(toc.indicator("ind3") == backwards);
     toc.remove_indicator("ind3");
 
-    Indicator changed = make_indicator("ind2", "io1");
+    Indicator changed = indicator("ind2", "io1");
     changed.measure = Measure::percentage;
     changed.targets.push_back({{{2020, 1, 1}, {2020, 12, 31}}, 50.0, {}, {}, {{"sex", "female"}}, ""});
     toc.update_indicator(changed);
     CHECK(toc.indicator("ind2") == changed);
     CHECK(toc.indicators_of("io1").size() == 2);
-    CHECK_THROWS_AS(toc.update_indicator(make_indicator("ind9", "io1")), ModelError);
+    CHECK_THROWS_AS(toc.update_indicator(indicator("ind9", "io1")), ModelError);
     toc.remove_indicator("ind2");
     CHECK_FALSE(toc.has_indicator("ind2"));
     CHECK_THROWS_AS(toc.remove_indicator("ind2"), ModelError);
@@ -373,9 +353,9 @@ TEST_CASE("Copies are deep and equality ignores insertion order", "[model][equal
 
 TEST_CASE("Moving a theory of change moves its graph instead of copying it", "[model][move]") {
     TheoryOfChange toc;
-    toc.add_node(make_node("g", "goal"));
-    toc.add_node(make_node("a", "activity"));
-    toc.add_link(make_link("a", "g"));
+    toc.add_node(node("g", "goal"));
+    toc.add_node(node("a", "activity"));
+    toc.add_link(link("a", "g"));
     const Node* goal = &toc.node("g");
 
     TheoryOfChange moved = std::move(toc);
@@ -383,11 +363,11 @@ TEST_CASE("Moving a theory of change moves its graph instead of copying it", "[m
     CHECK(moved.has_link("a", "g"));
     CHECK(toc.node_count() == 0);     // the source is left empty and usable
     CHECK_FALSE(toc.contains("g"));
-    toc.add_node(make_node("g", "goal"));
+    toc.add_node(node("g", "goal"));
     CHECK(toc.node_count() == 1);
 
     TheoryOfChange assigned;
-    assigned.add_node(make_node("x", "goal"));
+    assigned.add_node(node("x", "goal"));
     assigned = std::move(moved);
     CHECK(&assigned.node("g") == goal);
     CHECK_FALSE(assigned.contains("x"));
@@ -399,3 +379,5 @@ TEST_CASE("Moving a theory of change moves its graph instead of copying it", "[m
     many.reserve(many.capacity() + 8);  // growing moves the elements (noexcept)
     CHECK(&many[0].node("g") == goal);
 }
+
+}  // namespace tocgraph::test

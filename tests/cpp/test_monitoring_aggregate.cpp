@@ -9,7 +9,7 @@
 
 #include <tocgraph/monitoring.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -149,3 +149,5 @@ TEST_CASE("status names and labels") {
     CHECK(status_label(ProgressStatus::off_track) == "off track");
     CHECK(enum_choices<RollupMethod>() == "\"mean\", \"weighted\", \"weakest\", \"strongest\" or \"logic\"");
 }
+
+}  // namespace tocgraph::test

@@ -9,8 +9,7 @@
 
 #include "monitoring_fixtures.hpp"
 
-using namespace tocgraph;
-using namespace monitoring_fixtures;
+namespace tocgraph::test {
 
 namespace {
 
@@ -133,3 +132,5 @@ TEST_CASE("the ASEAN-ACT example as of 2022-12-31") {
     CHECK(r.node("goal").achievement == r.node("pathway_1").achievement);
     CHECK(r.node("pathway_2").status == ProgressStatus::no_data);
 }
+
+}  // namespace tocgraph::test

@@ -7,8 +7,7 @@
 
 #include "monitoring_fixtures.hpp"
 
-using namespace tocgraph;
-using namespace monitoring_fixtures;
+namespace tocgraph::test {
 
 TEST_CASE("incremental: actuals and targets add up, measured from 0") {
     Indicator ind = indicator(Accumulation::incremental);
@@ -487,3 +486,5 @@ TEST_CASE("progress of every indicator of a theory of change") {
     CHECK(all[1].indicator == "b");
     CHECK(all[1].status == ProgressStatus::not_started);  // no periods at all
 }
+
+}  // namespace tocgraph::test

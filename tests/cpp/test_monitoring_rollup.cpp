@@ -11,8 +11,7 @@
 
 #include "monitoring_fixtures.hpp"
 
-using namespace tocgraph;
-using namespace monitoring_fixtures;
+namespace tocgraph::test {
 
 namespace {
 
@@ -255,3 +254,14 @@ TEST_CASE("the JSON of a roll-up") {
     CHECK(j["indicators"][0]["periods"][0]["start"] == "2021-01-01");
     CHECK(nlohmann::ordered_json(explain(r, "p1"))["drivers"][0]["id"] == "o1");
 }
+
+TEST_CASE("Figures as text: whole percentages and disaggregations", "[monitoring][text]") {
+    CHECK(percent_text(0.634) == "63%");
+    CHECK(percent_text(1.5) == "150%");
+    CHECK(percent_text(-0.004) == "0%");
+    CHECK(percent_text(-0.25) == "-25%");
+    CHECK(dimensions_text({}) == "(all)");
+    CHECK(dimensions_text({{"sex", "female"}, {"country", "KH"}}) == "country=KH, sex=female");
+}
+
+}  // namespace tocgraph::test

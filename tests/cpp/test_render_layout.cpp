@@ -15,13 +15,14 @@
 #include <tocgraph/render/layout.hpp>
 #include <tocgraph/synthetic.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
 const std::string example_path = std::string(TOCGRAPH_TEST_DATA_DIR) + "/../../examples/asean-act/toc.json";
 
-Node node(std::string id, std::string level, std::string title = {}) {
+/// A node with a title, "Title of ID" unless given, as drawings need one.
+Node titled_node(std::string id, std::string level, std::string title = {}) {
     Node n;
     n.id = std::move(id);
     n.level = std::move(level);
@@ -29,7 +30,7 @@ Node node(std::string id, std::string level, std::string title = {}) {
     return n;
 }
 
-void link(TheoryOfChange& toc, std::string source, std::string target) {
+void connect(TheoryOfChange& toc, std::string source, std::string target) {
     Link l;
     l.source = std::move(source);
     l.target = std::move(target);
@@ -163,15 +164,15 @@ TEST_CASE("empty levels get a band only when asked", "[render][layout]") {
 
 TEST_CASE("a link that skips levels leaves its nodes in their own bands", "[render][layout]") {
     TheoryOfChange toc;
-    toc.add_node(node("g", "goal"));
-    toc.add_node(node("p", "pathway"));
-    toc.add_node(node("o", "immediate_outcome"));
-    toc.add_node(node("a", "activity"));
-    toc.add_node(node("b", "activity"));
-    link(toc, "p", "g");
-    link(toc, "o", "p");
-    link(toc, "a", "o");
-    link(toc, "b", "g");  // activity straight to the goal: crosses pathway and outcome bands
+    toc.add_node(titled_node("g", "goal"));
+    toc.add_node(titled_node("p", "pathway"));
+    toc.add_node(titled_node("o", "immediate_outcome"));
+    toc.add_node(titled_node("a", "activity"));
+    toc.add_node(titled_node("b", "activity"));
+    connect(toc, "p", "g");
+    connect(toc, "o", "p");
+    connect(toc, "a", "o");
+    connect(toc, "b", "g");  // activity straight to the goal: crosses pathway and outcome bands
     const Layout lay = layout(toc);
     check_invariants(toc, lay);
     CHECK(band_of(lay, "b") == band_of(lay, "a"));
@@ -188,17 +189,17 @@ TEST_CASE("crossing reduction reaches the optimum on small graphs", "[render][la
     SECTION("two links added crossed are uncrossed") {
         // Insertion order puts a1 under o1 and a2 under o2, but a1 feeds o2.
         TheoryOfChange toc;
-        toc.add_node(node("g", "goal"));
-        toc.add_node(node("o1", "output"));
-        toc.add_node(node("o2", "output"));
-        toc.add_node(node("a1", "activity"));
-        toc.add_node(node("a2", "activity"));
-        toc.add_node(node("a3", "activity"));
-        link(toc, "o1", "g");
-        link(toc, "o2", "g");
-        link(toc, "a1", "o2");
-        link(toc, "a2", "o1");
-        link(toc, "a3", "o2");
+        toc.add_node(titled_node("g", "goal"));
+        toc.add_node(titled_node("o1", "output"));
+        toc.add_node(titled_node("o2", "output"));
+        toc.add_node(titled_node("a1", "activity"));
+        toc.add_node(titled_node("a2", "activity"));
+        toc.add_node(titled_node("a3", "activity"));
+        connect(toc, "o1", "g");
+        connect(toc, "o2", "g");
+        connect(toc, "a1", "o2");
+        connect(toc, "a2", "o1");
+        connect(toc, "a3", "o2");
         const Layout lay = layout(toc);
         check_invariants(toc, lay);
         CHECK(lay.crossings == 0);
@@ -208,15 +209,15 @@ TEST_CASE("crossing reduction reaches the optimum on small graphs", "[render][la
     }
     SECTION("K(2,2) between two levels has exactly one unavoidable crossing") {
         TheoryOfChange toc;
-        toc.add_node(node("g", "goal"));
+        toc.add_node(titled_node("g", "goal"));
         for (const char* o : {"o1", "o2"}) {
-            toc.add_node(node(o, "output"));
-            link(toc, o, "g");
+            toc.add_node(titled_node(o, "output"));
+            connect(toc, o, "g");
         }
         for (const char* a : {"a1", "a2"}) {
-            toc.add_node(node(a, "activity"));
-            link(toc, a, "o1");
-            link(toc, a, "o2");
+            toc.add_node(titled_node(a, "activity"));
+            connect(toc, a, "o1");
+            connect(toc, a, "o2");
         }
         const Layout lay = layout(toc);
         check_invariants(toc, lay);
@@ -225,19 +226,19 @@ TEST_CASE("crossing reduction reaches the optimum on small graphs", "[render][la
     SECTION("a twisted ladder over four levels is straightened") {
         // Three chains a_i -> o_(perm i) -> e_(perm' i) -> g, inserted in orders that cross.
         TheoryOfChange toc;
-        toc.add_node(node("g", "goal"));
+        toc.add_node(titled_node("g", "goal"));
         for (const char* e : {"e1", "e2", "e3"}) {
-            toc.add_node(node(e, "end_of_program_outcome"));
-            link(toc, e, "g");
+            toc.add_node(titled_node(e, "end_of_program_outcome"));
+            connect(toc, e, "g");
         }
-        for (const char* o : {"o1", "o2", "o3"}) toc.add_node(node(o, "output"));
-        for (const char* a : {"a1", "a2", "a3"}) toc.add_node(node(a, "activity"));
-        link(toc, "o1", "e3");
-        link(toc, "o2", "e1");
-        link(toc, "o3", "e2");
-        link(toc, "a1", "o2");
-        link(toc, "a2", "o3");
-        link(toc, "a3", "o1");
+        for (const char* o : {"o1", "o2", "o3"}) toc.add_node(titled_node(o, "output"));
+        for (const char* a : {"a1", "a2", "a3"}) toc.add_node(titled_node(a, "activity"));
+        connect(toc, "o1", "e3");
+        connect(toc, "o2", "e1");
+        connect(toc, "o3", "e2");
+        connect(toc, "a1", "o2");
+        connect(toc, "a2", "o3");
+        connect(toc, "a3", "o1");
         const Layout lay = layout(toc);
         check_invariants(toc, lay);
         CHECK(lay.crossings == 0);
@@ -327,14 +328,14 @@ TEST_CASE("a band wider than max_width is staggered over two rows", "[render][la
 
 TEST_CASE("downward and same-level links are routed without breaking the layout", "[render][layout]") {
     TheoryOfChange toc;
-    toc.add_node(node("g", "goal"));
-    toc.add_node(node("o1", "output"));
-    toc.add_node(node("o2", "output"));
-    toc.add_node(node("a", "activity"));
-    link(toc, "o1", "g");
-    link(toc, "g", "o2");   // points down: the linter's TOC102
-    link(toc, "o1", "o2");  // joins one level: TOC103
-    link(toc, "a", "o1");
+    toc.add_node(titled_node("g", "goal"));
+    toc.add_node(titled_node("o1", "output"));
+    toc.add_node(titled_node("o2", "output"));
+    toc.add_node(titled_node("a", "activity"));
+    connect(toc, "o1", "g");
+    connect(toc, "g", "o2");   // points down: the linter's TOC102
+    connect(toc, "o1", "o2");  // joins one level: TOC103
+    connect(toc, "a", "o1");
     const Layout lay = layout(toc);
     check_invariants(toc, lay);
     for (const EdgePath& e : lay.edges) {
@@ -367,11 +368,11 @@ TEST_CASE("layout is deterministic", "[render][layout]") {
 
 TEST_CASE("boxes grow with their text and the options", "[render][layout]") {
     TheoryOfChange toc;
-    toc.add_node(node("g", "goal", "Goal"));
-    toc.add_node(node("a", "activity",
+    toc.add_node(titled_node("g", "goal", "Goal"));
+    toc.add_node(titled_node("a", "activity",
                       "A rather long activity title that certainly needs to wrap over several lines of text"));
-    toc.add_node(node("untitled", "activity", ""));
-    link(toc, "a", "g");
+    toc.add_node(titled_node("untitled", "activity", ""));
+    connect(toc, "a", "g");
     toc.update_node([&] {
         Node n = toc.node("untitled");
         n.title.clear();
@@ -398,7 +399,7 @@ TEST_CASE("boxes grow with their text and the options", "[render][layout]") {
 
 TEST_CASE("bad layout options are refused", "[render][layout]") {
     TheoryOfChange toc;
-    toc.add_node(node("g", "goal"));
+    toc.add_node(titled_node("g", "goal"));
     LayoutOptions o;
     o.font_size = 0;
     CHECK_THROWS_WITH(layout(toc, o), "layout option font_size must be a positive number, got 0.000000");
@@ -418,3 +419,5 @@ TEST_CASE("an empty theory of change has an empty layout", "[render][layout]") {
     CHECK(lay.width == 0);
     CHECK(lay.height == 0);
 }
+
+}  // namespace tocgraph::test

@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/xml_element.hpp>
-#include <tocgraph/detail/xml_reader.hpp>
+#include <tocgraph/detail/xml/element.hpp>
+#include <tocgraph/detail/xml/reader.hpp>
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/render/svg.hpp>
 #include <tocgraph/synthetic.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -225,3 +225,5 @@ TEST_CASE("svg_number writes plain, locale-free numbers", "[render][svg]") {
     CHECK(detail::svg_number(-3.5) == "-3.5");
     CHECK(detail::svg_number(std::nan("")) == "0");
 }
+
+}  // namespace tocgraph::test

@@ -5,13 +5,13 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/text_wrap.hpp>
-#include <tocgraph/detail/xml_escape.hpp>
+#include <tocgraph/render/detail/text_wrap.hpp>
+#include <tocgraph/detail/xml/escape.hpp>
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/render/dot.hpp>
 #include <tocgraph/render/mermaid.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -206,3 +206,5 @@ TEST_CASE("Mermaid output of the example colours by level or status", "[render][
     CHECK(count(mmd, "  subgraph level_") == 6);
     CHECK(count(mmd, "\n  end\n") == 6);
 }
+
+}  // namespace tocgraph::test

@@ -15,7 +15,7 @@
 #include <tocgraph/lint.hpp>
 
 namespace fs = std::filesystem;
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
@@ -92,3 +92,5 @@ TEST_CASE("docs/rules.md names no rule the catalogue lacks", "[lint][docs]") {
     }
     CHECK(documented.size() == rule_catalogue.size());
 }
+
+}  // namespace tocgraph::test

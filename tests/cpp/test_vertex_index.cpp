@@ -7,11 +7,11 @@
 
 #include <tocgraph/theory_of_change.hpp>
 
-using namespace tocgraph;
+namespace tocgraph::test {
 
 namespace {
 
-Node node(std::string id) {
+Node output_node(std::string id) {
     Node n;
     n.id = std::move(id);
     n.level = "output";
@@ -23,7 +23,7 @@ Node node(std::string id) {
 TEST_CASE("Every node is found by its id as the index grows", "[vertex_index]") {
     TheoryOfChange toc;
     const std::string long_prefix(40, 'x');  // beyond the short-string buffer
-    for (int i = 0; i < 5000; ++i) toc.add_node(node((i % 2 ? long_prefix : "n") + std::to_string(i)));
+    for (int i = 0; i < 5000; ++i) toc.add_node(output_node((i % 2 ? long_prefix : "n") + std::to_string(i)));
     for (int i = 0; i < 5000; ++i) {
         const std::string id = (i % 2 ? long_prefix : "n") + std::to_string(i);
         REQUIRE(toc.contains(id));
@@ -34,12 +34,12 @@ TEST_CASE("Every node is found by its id as the index grows", "[vertex_index]") 
     CHECK_FALSE(toc.contains(""));
     CHECK(toc.find_node("n5000") == nullptr);
     CHECK_THROWS_WITH(toc.vertex_of("nope"), "no node \"nope\"");
-    CHECK_THROWS_WITH(toc.add_node(node("n0")), "duplicate node id \"n0\"");
+    CHECK_THROWS_WITH(toc.add_node(output_node("n0")), "duplicate node id \"n0\"");
 }
 
 TEST_CASE("The index follows removals and copies", "[vertex_index]") {
     TheoryOfChange toc;
-    for (int i = 0; i < 100; ++i) toc.add_node(node("n" + std::to_string(i)));
+    for (int i = 0; i < 100; ++i) toc.add_node(output_node("n" + std::to_string(i)));
     Link link;
     link.source = "n10";
     link.target = "n91";  // both ends survive the removals below
@@ -56,6 +56,8 @@ TEST_CASE("The index follows removals and copies", "[vertex_index]") {
     CHECK(toc.contains("n10"));
     CHECK_FALSE(copy.contains("n10"));
     CHECK(copy.node("n11").id == "n11");
-    toc.add_node(node("n0"));  // an id used before is free again
+    toc.add_node(output_node("n0"));  // an id used before is free again
     CHECK(toc.vertex_of("n0") == toc.node_count() - 1);
 }
+
+}  // namespace tocgraph::test

@@ -8,12 +8,20 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/xml_element.hpp>
-#include <tocgraph/detail/xml_reader.hpp>
-#include <tocgraph/detail/xml_writer.hpp>
+#include <tocgraph/detail/xml/element.hpp>
+#include <tocgraph/detail/xml/reader.hpp>
+#include <tocgraph/detail/xml/writer.hpp>
 
-using namespace tocgraph;
-using namespace tocgraph::detail;
+namespace tocgraph::test {
+using detail::XmlAttribute;
+using detail::XmlElement;
+using detail::XmlEvent;
+using detail::XmlEventKind;
+using detail::XmlLimits;
+using detail::XmlReader;
+using detail::XmlWriter;
+using detail::read_element;
+using detail::xml_to_json;
 
 namespace {
 
@@ -299,3 +307,5 @@ TEST_CASE("XmlWriter escapes so that text reads back unchanged", "[xml][writer]"
     CHECK_THROWS_WITH(bad.text("\xFF"), "cannot write text as XML: invalid UTF-8 at byte 0");
     CHECK_THROWS_WITH(bad.start("1x"), "cannot write \"1x\" as an XML name");
 }
+
+}  // namespace tocgraph::test

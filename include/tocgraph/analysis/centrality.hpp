@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/split_mix.hpp"
+#include "../detail/random/split_mix.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/big_count.hpp"
+#include "big_count.hpp"
 #include "../detail/traversal.hpp"
 #include "../theory_of_change.hpp"
 #include "order.hpp"

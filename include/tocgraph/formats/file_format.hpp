@@ -15,16 +15,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../detail/json/parse.hpp"
+#include "../detail/text/ascii.hpp"
 #include "../errors.hpp"
+#include "../file_io.hpp"
+#include "../fwd.hpp"
 #include "../json_io.hpp"
-#include "../theory_of_change.hpp"
-#include "../detail/atomic_file.hpp"
-#include "../detail/json_parse.hpp"
-#include "dagitty.hpp"
-#include "graphml.hpp"
+#include "dagitty/write.hpp"
+#include "graphml/write.hpp"
 #include "import_result.hpp"
-#include "kumu.hpp"
-#include "logframe_csv.hpp"
+#include "kumu/read.hpp"
+#include "kumu/write.hpp"
+#include "logframe/read.hpp"
+#include "logframe/write.hpp"
 
 namespace tocgraph {
 
@@ -55,7 +58,7 @@ inline FileFormat parse_format_name(std::string_view name) {
 
 /// The format a file name's extension names; throws Error when it names none.
 inline FileFormat format_of_path(const std::filesystem::path& path) {
-    const std::string name = detail::lower_ascii(path.filename().string());
+    const std::string name = detail::ascii_lower(path.filename().string());
     auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
     if (ends(".kumu.json") || ends(".kumu")) return FileFormat::kumu;
     if (ends(".json")) return FileFormat::tocgraph_json;
@@ -87,12 +90,10 @@ inline ImportResult read_file_as(const std::filesystem::path& path, std::optiona
     const FileFormat f = format ? *format : format_of_path(path);
     if (!can_read(f))
         throw Error("cannot read " + std::string(format_name(f)) + ": tocgraph writes this format only");
-    std::string reason;
-    auto text = detail::read_file(path, reason);
-    if (!text) throw FormatError(path.string(), "", "cannot open file: " + reason);
+    const std::string text = read_file(path);
     const std::string file = path.string();
-    if (f == FileFormat::logframe_csv) return loads_logframe_csv(*text, options.logframe, file);
-    nlohmann::json document = detail::parse_document(*text, file);
+    if (f == FileFormat::logframe_csv) return loads_logframe_csv(text, options.logframe, file);
+    nlohmann::json document = detail::parse_document(text, file);
     const bool kumu = f == FileFormat::kumu ||
                       (!format && document.is_object() && document.contains("elements") && !document.contains("format"));
     if (kumu) return from_kumu(document, options.kumu, file);

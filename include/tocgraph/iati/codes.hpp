@@ -11,6 +11,7 @@
 #include <string_view>
 #include <utility>
 
+#include "../detail/text/ascii.hpp"
 #include "../enums.hpp"
 #include "values.hpp"
 
@@ -23,22 +24,13 @@ struct ReadCode {
     bool from_word = false;
 };
 
-namespace detail {
-inline std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-}  // namespace detail
-
 /// ResultType code <-> level of the "iati" schema.
 inline constexpr std::array<std::pair<std::string_view, std::string_view>, 4> result_types{
     {{"1", "output"}, {"2", "outcome"}, {"3", "impact"}, {"9", "other"}}};
 
 /// The level for a result type written as a code or a word, or nullopt.
 inline std::optional<ReadCode<std::string>> read_result_type(std::string_view raw) {
-    const std::string text = detail::lower(detail::trim_xml_space(raw));
+    const std::string text = tocgraph::detail::ascii_lower(detail::trim_xml_space(raw));
     for (const auto& [code, level] : result_types) {
         if (text == code) return ReadCode<std::string>{std::string(level), false};
         if (text == level) return ReadCode<std::string>{std::string(level), true};
@@ -54,7 +46,7 @@ inline std::string_view result_type_code(std::string_view level) {
 
 /// An IndicatorMeasure code (1-5) or name ("Unit", "percentage"...).
 inline std::optional<ReadCode<Measure>> read_measure(std::string_view raw) {
-    const std::string text = detail::lower(detail::trim_xml_space(raw));
+    const std::string text = tocgraph::detail::ascii_lower(detail::trim_xml_space(raw));
     if (text.size() == 1 && text[0] >= '1' && text[0] <= '5')
         return ReadCode<Measure>{static_cast<Measure>(text[0] - '0'), false};
     if (auto m = parse_enum<Measure>(text)) return ReadCode<Measure>{*m, true};

@@ -19,7 +19,7 @@ namespace tocgraph::iati {
 
 /// The primary language of a tag: "EN-gb" -> "en", "ENG" -> "en", "" -> "".
 inline std::string primary_language(std::string_view tag) {
-    std::string text = detail::lower(detail::trim_xml_space(tag));
+    std::string text = tocgraph::detail::ascii_lower(detail::trim_xml_space(tag));
     const auto cut = text.find_first_of("-_");
     if (cut != std::string::npos) text.resize(cut);
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 24> three{{

@@ -20,9 +20,10 @@
 #include <utility>
 #include <vector>
 
-#include "../detail/xml_element.hpp"
+#include "../detail/xml/element.hpp"
 #include "../errors.hpp"
-#include "activity_import.hpp"
+#include "detail/activity_import.hpp"
+#include "options.hpp"
 
 namespace tocgraph::iati {
 

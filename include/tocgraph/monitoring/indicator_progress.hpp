@@ -23,12 +23,13 @@
 #include <string>
 #include <vector>
 
-#include "../detail/indicator_series.hpp"
 #include "../indicator.hpp"
 #include "../theory_of_change.hpp"
 #include "aggregate.hpp"
+#include "detail/indicator_series.hpp"
 #include "options.hpp"
 #include "status.hpp"
+#include "text.hpp"
 
 namespace tocgraph {
 

@@ -23,7 +23,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <optional>
 #include <string>
@@ -36,6 +35,7 @@
 #include "indicator_progress.hpp"
 #include "options.hpp"
 #include "status.hpp"
+#include "text.hpp"
 
 namespace tocgraph {
 
@@ -142,13 +142,6 @@ inline std::array<double, 3> schedule_key(const RollupInput& i) {
     const double a = *i.achievement, e = *i.expected;
     const double pace = e > 0.0 ? a / e : (a >= 0.0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity());
     return {status_rank, pace, a};
-}
-
-inline std::string percent(double fraction) {
-    const double p = fraction * 100.0;
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.0f%%", std::abs(p) < 0.5 ? 0.0 : p);
-    return buffer;
 }
 
 inline RollupMethod method_at(RollupMethod method, Logic logic) {
@@ -266,7 +259,6 @@ inline Rollup rollup(const TheoryOfChange& toc, const RollupOptions& options) {
 /// Which inputs drove a node's figure in a roll-up; throws ModelError for an
 /// unknown node.
 inline Explanation explain(const Rollup& rollup, std::string_view node_id) {
-    using detail::percent;
     Explanation out;
     out.node = rollup.node(node_id);
     const NodeProgress& np = out.node;
@@ -282,17 +274,17 @@ inline Explanation explain(const Rollup& rollup, std::string_view node_id) {
         text += np.inputs.empty() ? ": no indicators and no contributors.\n"
                                   : ": none of its " + std::to_string(np.inputs.size()) + " inputs has a figure.\n";
     } else {
-        text += percent(*np.achievement) + " achieved against " + percent(*np.expected) + " expected, " +
+        text += percent_text(*np.achievement) + " achieved against " + percent_text(*np.expected) + " expected, " +
                 std::string(status_label(np.status)) + " (" + std::string(to_string(np.method)) + " of " +
                 std::to_string(out.drivers.size()) + " of " + std::to_string(np.inputs.size()) + " inputs).\n";
     }
     for (const RollupInput& i : out.drivers) {
-        text += "  " + std::string(to_string(i.kind)) + " " + i.id + ": " + percent(*i.achievement) + " against " +
-                percent(*i.expected) + " expected, " + std::string(status_label(i.status));
+        text += "  " + std::string(to_string(i.kind)) + " " + i.id + ": " + percent_text(*i.achievement) + " against " +
+                percent_text(*i.expected) + " expected, " + std::string(status_label(i.status));
         if (np.method == RollupMethod::weakest || np.method == RollupMethod::strongest)
             text += i.id == np.decisive ? " (decisive)" : "";
         else
-            text += ", share " + percent(i.share);
+            text += ", share " + percent_text(i.share);
         text += "\n";
     }
     for (const RollupInput& i : out.unscored)

@@ -11,9 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/text_metrics.hpp"
-#include "../detail/text_wrap.hpp"
+#include "../detail/text/ascii.hpp"
+#include "../detail/text/utf8.hpp"
 #include "../theory_of_change.hpp"
+#include "detail/text_wrap.hpp"
 #include "style.hpp"
 
 namespace tocgraph {
@@ -31,8 +32,7 @@ struct DotOptions {
 namespace detail {
 
 inline bool dot_keyword(std::string_view id) {
-    std::string lower;
-    for (char c : id) lower += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    const std::string lower = ascii_lower(id);
     return lower == "node" || lower == "edge" || lower == "graph" || lower == "digraph" ||
            lower == "subgraph" || lower == "strict";
 }

@@ -30,12 +30,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "../detail/layer_order.hpp"
-#include "../detail/layer_placement.hpp"
-#include "../detail/text_metrics.hpp"
-#include "../detail/text_wrap.hpp"
 #include "../detail/traversal.hpp"
 #include "../theory_of_change.hpp"
+#include "detail/layer_order.hpp"
+#include "detail/layer_placement.hpp"
+#include "detail/text_metrics.hpp"
+#include "detail/text_wrap.hpp"
 
 namespace tocgraph {
 

@@ -13,9 +13,10 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/text_metrics.hpp"
-#include "../detail/text_wrap.hpp"
+#include "../detail/text/ascii.hpp"
+#include "../detail/text/utf8.hpp"
 #include "../theory_of_change.hpp"
+#include "detail/text_wrap.hpp"
 #include "style.hpp"
 
 namespace tocgraph {
@@ -33,8 +34,7 @@ struct MermaidOptions {
 namespace detail {
 
 inline bool mermaid_keyword(std::string_view id) {
-    std::string lower;
-    for (char c : id) lower += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    const std::string lower = ascii_lower(id);
     static constexpr std::string_view words[] = {"end", "graph", "flowchart", "subgraph", "class", "classdef",
                                                  "click", "style", "linkstyle", "direction", "default", "call",
                                                  "href", "interpolate", "tb", "td", "bt", "rl", "lr"};

@@ -14,11 +14,11 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/svg_writer.hpp"
-#include "../detail/text_metrics.hpp"
-#include "../detail/text_wrap.hpp"
-#include "../detail/xml_escape.hpp"
+#include "../detail/xml/escape.hpp"
 #include "../theory_of_change.hpp"
+#include "detail/svg_writer.hpp"
+#include "detail/text_metrics.hpp"
+#include "detail/text_wrap.hpp"
 #include "layout.hpp"
 #include "style.hpp"
 

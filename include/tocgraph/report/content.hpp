@@ -73,6 +73,25 @@ inline std::string report_number(double x) {
     return s;
 }
 
+/// A phase's feedback grouped by status, statuses in their file order, each
+/// group with its heading ("Open", "Addressed"); statuses without items are
+/// left out. Both report formats list the feedback this way.
+struct FeedbackGroup {
+    std::string heading;
+    std::vector<const FeedbackEntry*> entries;
+};
+inline std::vector<FeedbackGroup> feedback_by_status(const PhaseSummary& phase) {
+    std::vector<FeedbackGroup> groups;
+    for (const auto& [status, status_name] : enum_names<FeedbackStatus>::table) {
+        FeedbackGroup g{std::string(status_name), {}};
+        g.heading[0] = static_cast<char>(g.heading[0] - 'a' + 'A');
+        for (const FeedbackEntry& e : phase.entries)
+            if (e.feedback.status == status) g.entries.push_back(&e);
+        if (!g.entries.empty()) groups.push_back(std::move(g));
+    }
+    return groups;
+}
+
 /// "63%" for 0.63; "-" when absent.
 inline std::string report_percent(const std::optional<double>& fraction) {
     if (!fraction || !std::isfinite(*fraction)) return "\xE2\x80\x93";

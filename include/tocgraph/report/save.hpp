@@ -6,8 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "../detail/atomic_file.hpp"
 #include "../errors.hpp"
+#include "../file_io.hpp"
+#include "../fwd.hpp"
 #include "html.hpp"
 #include "markdown.hpp"
 
@@ -35,7 +36,7 @@ inline std::string report(const TheoryOfChange& toc, const ReportOptions& option
 inline void save_report(const TheoryOfChange& toc, const std::filesystem::path& path, const ReportOptions& options,
                         std::optional<ReportFormat> format = std::nullopt) {
     const ReportFormat f = format ? *format : report_format_for(path);
-    detail::write_file_atomically(path, report(toc, options, f));
+    write_file_atomically(path, report(toc, options, f));
 }
 
 }  // namespace tocgraph

@@ -10,7 +10,7 @@
 // with the old and the new value as JSON.
 //
 // The diff is computed on the JSON form the file format writes
-// (detail/json_writer.hpp), so every field the format carries is compared,
+// (detail/json/writer.hpp), so every field the format carries is compared,
 // including fields added to the model later, without changes here.
 
 #include <algorithm>

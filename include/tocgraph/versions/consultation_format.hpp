@@ -12,14 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/xml_escape.hpp"
+#include "../detail/xml/escape.hpp"
 #include "consultation_record.hpp"
 #include "diff_text.hpp"
 
 namespace tocgraph {
 
-namespace detail {
-
+/// Feedback counts as a sentence fragment: "5 feedback items: 2 addressed,
+/// 1 rejected, 2 open" (statuses with no item left out; "1 feedback item").
 inline std::string status_counts_text(const StatusCounts& c) {
     std::string out = std::to_string(c.total()) + (c.total() == 1 ? " feedback item" : " feedback items");
     std::string parts;
@@ -32,6 +32,31 @@ inline std::string status_counts_text(const StatusCounts& c) {
     part(c.open, "open");
     return parts.empty() ? out : out + ": " + parts;
 }
+
+/// Feedback counts as JSON: {"open", "accepted", "rejected", "addressed", "total"}.
+inline nlohmann::json status_counts_json(const StatusCounts& c) {
+    return {{"open", c.open}, {"accepted", c.accepted}, {"rejected", c.rejected}, {"addressed", c.addressed},
+            {"total", c.total()}};
+}
+
+/// A feedback item as JSON, every member present (an empty string where
+/// nothing is recorded, "date" null when absent), enums by their names.
+inline nlohmann::json feedback_json(const Feedback& f) {
+    nlohmann::json o = {{"id", f.id},
+                        {"consultation", f.consultation},
+                        {"phase", f.phase},
+                        {"author", f.author},
+                        {"subject", f.subject},
+                        {"kind", std::string(to_string(f.kind))},
+                        {"text", f.text},
+                        {"status", std::string(to_string(f.status))},
+                        {"resolution", f.resolution}};
+    o["date"] = f.date ? nlohmann::json(f.date->to_string()) : nlohmann::json();
+    o["attributes"] = f.attributes;
+    return o;
+}
+
+namespace detail {
 
 /// The id of the one consultation the summary's phases belong to (phases
 /// of feedback that names no consultation aside), or nothing.
@@ -76,26 +101,6 @@ inline std::string sentence_case(std::string text) {
     return text;
 }
 
-inline nlohmann::json feedback_json(const Feedback& f) {
-    nlohmann::json o = {{"id", f.id},
-                        {"consultation", f.consultation},
-                        {"phase", f.phase},
-                        {"author", f.author},
-                        {"subject", f.subject},
-                        {"kind", std::string(to_string(f.kind))},
-                        {"text", f.text},
-                        {"status", std::string(to_string(f.status))},
-                        {"resolution", f.resolution}};
-    o["date"] = f.date ? nlohmann::json(f.date->to_string()) : nlohmann::json();
-    o["attributes"] = f.attributes;
-    return o;
-}
-
-inline nlohmann::json status_counts_json(const StatusCounts& c) {
-    return {{"open", c.open}, {"accepted", c.accepted}, {"rejected", c.rejected}, {"addressed", c.addressed},
-            {"total", c.total()}};
-}
-
 inline nlohmann::json entry_json(const FeedbackEntry& e) {
     return {{"feedback", feedback_json(e.feedback)},
             {"subject",
@@ -116,14 +121,14 @@ inline std::string to_markdown(const ConsultationSummary& s, int heading_level =
     out << h << " Consultation record\n\n";
     if (const std::string title = detail::single_consultation_title(s); !title.empty())
         out << markdown_escape(title) << ": ";
-    out << markdown_escape(detail::status_counts_text(s.counts)) << ".\n";
+    out << markdown_escape(status_counts_text(s.counts)) << ".\n";
     for (const PhaseSummary& p : s.phases) {
         out << '\n' << h << "# " << markdown_escape(detail::phase_heading(s, p)) << "\n\n";
         if (p.entries.empty()) {
             out << "No feedback recorded in this phase.\n";
             continue;
         }
-        out << markdown_escape(detail::status_counts_text(p.counts));
+        out << markdown_escape(status_counts_text(p.counts));
         if (!p.authors.empty()) {
             out << ", from ";
             for (std::size_t i = 0; i < p.authors.size(); ++i)
@@ -176,14 +181,14 @@ inline std::string to_html(const ConsultationSummary& s, int heading_level = 2) 
     out << '<' << h << ">Consultation record</" << h << ">\n<p>";
     if (const std::string title = detail::single_consultation_title(s); !title.empty())
         out << xml_escape(title) << ": ";
-    out << xml_escape(detail::status_counts_text(s.counts)) << ".</p>\n";
+    out << xml_escape(status_counts_text(s.counts)) << ".</p>\n";
     for (const PhaseSummary& p : s.phases) {
         out << '<' << h2 << '>' << xml_escape(detail::phase_heading(s, p)) << "</" << h2 << ">\n";
         if (p.entries.empty()) {
             out << "<p>No feedback recorded in this phase.</p>\n";
             continue;
         }
-        out << "<p>" << xml_escape(detail::status_counts_text(p.counts));
+        out << "<p>" << xml_escape(status_counts_text(p.counts));
         if (!p.authors.empty()) {
             out << ", from ";
             for (std::size_t i = 0; i < p.authors.size(); ++i)
@@ -237,14 +242,14 @@ inline void to_json(nlohmann::json& out, const ConsultationSummary& s) {
                           {"phase", p.phase},
                           {"title", p.title},
                           {"declared", p.declared},
-                          {"counts", detail::status_counts_json(p.counts)},
+                          {"counts", status_counts_json(p.counts)},
                           {"authors", p.authors},
                           {"subjects", p.subjects},
                           {"entries", std::move(entries)}});
     }
     nlohmann::json missing = nlohmann::json::array();
     for (const FeedbackEntry& e : s.missing_subjects) missing.push_back(e.feedback.id);
-    out = {{"counts", detail::status_counts_json(s.counts)},
+    out = {{"counts", status_counts_json(s.counts)},
             {"phases", std::move(phases)},
             {"missing_subjects", std::move(missing)}};
 }

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../detail/xml_escape.hpp"
+#include "../detail/xml/escape.hpp"
 #include "change.hpp"
 #include "diff_text.hpp"
 #include "path_text.hpp"

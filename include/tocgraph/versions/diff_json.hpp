@@ -32,14 +32,16 @@ namespace tocgraph {
 inline constexpr const char* diff_format_tag = "tocgraph-diff";
 inline constexpr int diff_format_version = 1;
 
-namespace detail {
-
-inline nlohmann::json counts_json(const ChangeCounts& c) {
+/// Change counts as JSON: {"added", "removed", "changed", "renamed", "total"}.
+inline nlohmann::json change_counts_json(const ChangeCounts& c) {
     return {{"added", c.added}, {"removed", c.removed}, {"changed", c.changed}, {"renamed", c.renamed},
             {"total", c.total()}};
 }
 
-inline nlohmann::json path_json(const FieldPath& path) {
+/// A field path as JSON, as the diff format writes it: an array of steps,
+/// a member name as a string, {"key": K} for an array element picked by
+/// identity, {"value": V} for one picked by value.
+inline nlohmann::json field_path_json(const FieldPath& path) {
     nlohmann::json out = nlohmann::json::array();
     for (const PathStep& s : path) {
         switch (s.kind) {
@@ -51,13 +53,15 @@ inline nlohmann::json path_json(const FieldPath& path) {
     return out;
 }
 
+namespace detail {
+
 inline void put_position(nlohmann::json& o, const std::optional<nlohmann::json>& after) {
     if (after) o["after"] = *after;
     else o["first"] = true;
 }
 
 inline nlohmann::json field_json(const FieldChange& f) {
-    nlohmann::json o = {{"path", path_json(f.path)}, {"field", path_text(f.path)},
+    nlohmann::json o = {{"path", field_path_json(f.path)}, {"field", path_text(f.path)},
                         {"change", std::string(to_string(f.kind))}};
     if (f.old_value) o["old"] = *f.old_value;
     if (f.new_value) o["new"] = *f.new_value;
@@ -115,7 +119,7 @@ inline FieldPath path_from_json(const nlohmann::json& v, const std::string& p) {
 inline void to_json(nlohmann::json& out, const Diff& d) {
     nlohmann::json collections = nlohmann::json::object();
     for (const auto& [collection, counts] : d.counts_by_collection())
-        collections[collection] = detail::counts_json(counts);
+        collections[collection] = change_counts_json(counts);
     nlohmann::json changes = nlohmann::json::array();
     for (const ItemChange& item : d.changes) {
         nlohmann::json o = {{"collection", item.collection}, {"id", item.id}, {"key", item.key},
@@ -133,7 +137,7 @@ inline void to_json(nlohmann::json& out, const Diff& d) {
     }
     out = {{"format", diff_format_tag},
            {"version", diff_format_version},
-           {"counts", detail::counts_json(d.counts())},
+           {"counts", change_counts_json(d.counts())},
            {"collections", std::move(collections)},
            {"changes", std::move(changes)}};
 }

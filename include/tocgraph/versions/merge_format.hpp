@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diff_json.hpp"
-#include "merge.hpp"
+#include "merge_result.hpp"
 #include "path_text.hpp"
 
 namespace tocgraph {
@@ -51,7 +51,7 @@ inline void to_json(nlohmann::json& o, const Conflict& c) {
                         {"id", c.id},
                         {"key", c.key},
                         {"field", path_text(c.field)},
-                        {"path", detail::path_json(c.field)}};
+                        {"path", field_path_json(c.field)}};
     if (c.base) o["base"] = *c.base;
     if (c.ours) o["ours"] = *c.ours;
     if (c.theirs) o["theirs"] = *c.theirs;

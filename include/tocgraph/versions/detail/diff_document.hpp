@@ -1,0 +1,153 @@
+#pragma once
+// The documents a diff compares and patches: a ToC's JSON form with the
+// writer's defaults spelt out, its top-level collections, the order fields
+// are reported in, and renames made in a document.
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../../errors.hpp"
+#include "../../json_io.hpp"
+#include "../../level_schema.hpp"
+#include "../../theory_of_change.hpp"
+#include "../change.hpp"
+#include "../path_text.hpp"
+#include "../rename.hpp"
+#include "json_delta.hpp"
+
+namespace tocgraph::detail {
+
+/// The JSON form a diff compares: the written document with the defaults
+/// the writer leaves out spelt out (an empty metadata object, the default
+/// schema's name). Diffs skip its "format" and "version".
+inline nlohmann::json comparable_document(const TheoryOfChange& toc) {
+    nlohmann::json doc = toc_to_json(toc);
+    if (!doc.contains("metadata")) doc["metadata"] = nlohmann::json::object();
+    if (!doc.contains("schema")) doc["schema"] = LevelSchema::theory_of_change().name();
+    return doc;
+}
+
+/// True for a top-level member whose elements are identified by id (or, for
+/// links, by source and target): its elements are the items of a diff.
+inline bool is_collection(const nlohmann::json& a, const nlohmann::json& b) {
+    if (!a.is_array() || !b.is_array() || (a.empty() && b.empty())) return false;
+    for (const auto* array : {&a, &b})
+        for (const auto& e : *array)
+            if (!e.is_object() || !(e.contains("id") || (e.contains("source") && e.contains("target"))))
+                return false;
+    return match_arrays(a, b).mode == PathStep::Kind::keyed;
+}
+
+inline std::string item_id_text(const nlohmann::json& key) { return key.is_null() ? std::string() : key_text(key); }
+
+/// The top-level members in file order (the writer's), without "format" and
+/// "version". The writer leaves empty collections out, so the order is the
+/// writer's fixed one rather than either document's; members it does not
+/// write (none today) follow in the documents' order.
+inline std::vector<std::string> document_members(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b) {
+    std::vector<std::string> out{"metadata", "schema", "actors",     "assumptions",
+                                 "nodes",    "links",  "indicators", "feedback"};
+    for (const nlohmann::ordered_json* doc : {&b, &a})
+        for (const auto& [name, value] : doc->items())
+            if (name != "format" && name != "version" && std::find(out.begin(), out.end(), name) == out.end())
+                out.push_back(name);
+    return out;
+}
+
+/// Orders an element's changes as the file orders its members.
+inline void sort_fields(std::vector<FieldChange>& fields, const nlohmann::ordered_json& ordered) {
+    if (!ordered.is_object()) return;
+    std::map<std::string, std::size_t> rank;
+    for (const auto& [name, value] : ordered.items()) rank.emplace(name, rank.size());
+    auto rank_of = [&](const FieldChange& f) {
+        if (f.path.empty() || f.path.front().kind != PathStep::Kind::member) return std::size_t{0};
+        auto it = rank.find(f.path.front().name);
+        return it == rank.end() ? rank.size() : it->second;
+    };
+    std::stable_sort(fields.begin(), fields.end(),
+                     [&](const FieldChange& x, const FieldChange& y) { return rank_of(x) < rank_of(y); });
+}
+
+/// The ordered JSON form of each element of a collection, by key.
+inline std::map<std::string, nlohmann::ordered_json> ordered_items(const nlohmann::ordered_json& doc,
+                                                                   const std::string& collection) {
+    std::map<std::string, nlohmann::ordered_json> out;
+    auto it = doc.find(collection);
+    if (it == doc.end() || !it->is_array()) return out;
+    for (const auto& e : *it) out.emplace(key_string(identity_key(nlohmann::json(e))), e);
+    return out;
+}
+
+/// The changes of a diff as FieldChange values with paths from the document
+/// root, and the renames to make first.
+struct FlatDiff {
+    std::vector<std::pair<ItemChange, std::string>> renames;  ///< item, new id
+    std::vector<FieldChange> changes;
+};
+
+inline FlatDiff flatten(const Diff& d) {
+    FlatDiff out;
+    for (const ItemChange& item : d.changes) {
+        FieldPath prefix{PathStep::member(item.collection)};
+        if (!item.is_singleton()) {
+            if (item.kind == ChangeKind::renamed) {
+                out.renames.emplace_back(item, item.new_id);
+                prefix.push_back(PathStep::keyed(item.new_id));
+            } else {
+                prefix.push_back(PathStep::keyed(item.key));
+            }
+            if (item.kind == ChangeKind::added) {
+                out.changes.push_back({prefix, ChangeKind::added, std::nullopt, item.new_value, item.after});
+                continue;
+            }
+            if (item.kind == ChangeKind::removed) {
+                out.changes.push_back({prefix, ChangeKind::removed, item.old_value, std::nullopt, std::nullopt});
+                continue;
+            }
+        }
+        for (const FieldChange& f : item.fields) {
+            FieldChange change = f;
+            change.path.insert(change.path.begin(), prefix.begin(), prefix.end());
+            out.changes.push_back(std::move(change));
+        }
+    }
+    return out;
+}
+
+/// A document as a theory of change; a document a patch broke is an Error.
+inline TheoryOfChange document_to_toc(const nlohmann::json& doc, const char* what) {
+    try {
+        return toc_from_json(doc, "<" + std::string(what) + ">");
+    } catch (const FormatError& e) {
+        throw Error(std::string("cannot apply the ") + what + ": the result is not a valid theory of change: " +
+                    (e.pointer().empty() ? std::string() : e.pointer() + ": ") + e.problem());
+    }
+}
+
+/// Makes the renames of a flattened diff in a document.
+inline void apply_renames(nlohmann::json& doc, const FlatDiff& flat) {
+    for (const auto& [item, new_id] : flat.renames) {
+        auto array = doc.find(item.collection);
+        auto fail = [&](const std::string& problem) {
+            throw Error("cannot apply the rename of " + item_noun(item.collection) + " \"" + item.id + "\" to \"" +
+                        new_id + "\": " + problem);
+        };
+        if (array == doc.end() || !array->is_array()) fail("there is no " + item.collection);
+        if (find_element(*array, PathStep::Kind::keyed, item.key) < 0) fail("there is no such " + item_noun(item.collection));
+        if (find_element(*array, PathStep::Kind::keyed, nlohmann::json(new_id)) >= 0)
+            fail("\"" + new_id + "\" is taken");
+        if (item.collection == "nodes") {
+            rename_node_in_document(doc, item.id, new_id);
+        } else {
+            (*array)[static_cast<std::size_t>(find_element(*array, PathStep::Kind::keyed, item.key))]["id"] = new_id;
+        }
+    }
+}
+
+}  // namespace tocgraph::detail

@@ -1,0 +1,327 @@
+#pragma once
+// The field-generic engine under versions/: differences between two JSON
+// values as a list of FieldChange, and applying such a list to a document.
+//
+// Objects are compared member by member. Arrays are compared element by
+// element when their elements can be told apart by a key, so that a path
+// names an element by what it is rather than where it is:
+//   - by identity when every element is an object with an identity and the
+//     identities are unique on each side: the "id" member, a link's "source"
+//     and "target", or else the members among "period", "date", "year" and
+//     "dimensions" (a target is the target for a period and a disaggregation);
+//   - else by value when the elements are unique on each side (tags, ids);
+//   - else the array is one value.
+// An array whose common elements changed their relative order is one value
+// too (except where `ordered` is false: the document's top-level
+// collections, whose order carries no meaning).
+//
+// Outside "attributes" (user data, kept exactly) an absent array equals an
+// empty one, as in the file format, where empty arrays are left out.
+//
+// Application is strict: a change applies only where the document holds the
+// value the change expects, and otherwise throws tocgraph::Error naming the
+// path. Added array elements go after the element they followed in the new
+// version (FieldChange::after), so applying a diff reproduces the order.
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../../errors.hpp"
+#include "../change.hpp"
+#include "../path_text.hpp"
+
+namespace tocgraph::detail {
+
+using delta_json = nlohmann::json;
+
+/// Members holding user data, compared and applied exactly as they are.
+inline bool is_free_member(std::string_view name) { return name == "attributes"; }
+
+/// The identity of an array element that is an object (see the top comment).
+inline delta_json identity_key(const delta_json& element) {
+    if (auto id = element.find("id"); id != element.end()) return *id;
+    if (element.contains("source") && element.contains("target"))
+        return delta_json{{"source", element["source"]}, {"target", element["target"]}};
+    delta_json key = delta_json::object();
+    for (const char* member : {"period", "date", "year", "dimensions"})
+        if (auto it = element.find(member); it != element.end()) key[member] = *it;
+    return key;
+}
+
+/// A text standing for a JSON value, usable as a map key (objects are sorted).
+inline std::string key_string(const delta_json& key) {
+    return key.dump(-1, ' ', false, delta_json::error_handler_t::replace);
+}
+
+/// How the elements of two arrays are matched, and their keys in that mode.
+struct ArrayMatch {
+    PathStep::Kind mode = PathStep::Kind::keyed;  ///< keyed, by_value, or member for "whole"
+    std::vector<delta_json> old_keys, new_keys;
+    bool whole() const noexcept { return mode == PathStep::Kind::member; }
+};
+
+inline ArrayMatch match_arrays(const delta_json& a, const delta_json& b) {
+    auto unique = [](const std::vector<delta_json>& keys) {
+        std::set<std::string> seen;
+        for (const delta_json& k : keys)
+            if (!seen.insert(key_string(k)).second) return false;
+        return true;
+    };
+    auto identified = [](const delta_json& array) {
+        for (const delta_json& e : array)
+            if (!e.is_object() || identity_key(e) == delta_json::object()) return false;
+        return true;
+    };
+    ArrayMatch m;
+    if (identified(a) && identified(b)) {
+        for (const delta_json& e : a) m.old_keys.push_back(identity_key(e));
+        for (const delta_json& e : b) m.new_keys.push_back(identity_key(e));
+        if (unique(m.old_keys) && unique(m.new_keys)) return m;
+        m.old_keys.clear();
+        m.new_keys.clear();
+    }
+    m.mode = PathStep::Kind::by_value;
+    m.old_keys.assign(a.begin(), a.end());
+    m.new_keys.assign(b.begin(), b.end());
+    if (unique(m.old_keys) && unique(m.new_keys)) return m;
+    return ArrayMatch{PathStep::Kind::member, {}, {}};
+}
+
+/// The position of the element a step names, or -1.
+inline std::ptrdiff_t find_element(const delta_json& array, PathStep::Kind mode, const delta_json& key) {
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        const delta_json& e = array[i];
+        const bool match = mode == PathStep::Kind::keyed ? e.is_object() && identity_key(e) == key : e == key;
+        if (match) return static_cast<std::ptrdiff_t>(i);
+    }
+    return -1;
+}
+
+// ---- differences ----------------------------------------------------------------
+
+inline void diff_values(FieldPath& path, const delta_json& a, const delta_json& b, bool free,
+                        std::vector<FieldChange>& out);
+
+/// Element by element; `ordered` false ignores changes of order.
+inline void diff_arrays(FieldPath& path, const delta_json& a, const delta_json& b, bool free, bool ordered,
+                        std::vector<FieldChange>& out) {
+    if (a == b) return;
+    const ArrayMatch m = match_arrays(a, b);
+    if (m.whole()) {
+        out.push_back({path, ChangeKind::changed, a, b, std::nullopt});
+        return;
+    }
+    std::map<std::string, std::size_t> old_at, new_at;
+    for (std::size_t i = 0; i < m.old_keys.size(); ++i) old_at.emplace(key_string(m.old_keys[i]), i);
+    for (std::size_t i = 0; i < m.new_keys.size(); ++i) new_at.emplace(key_string(m.new_keys[i]), i);
+    if (ordered) {
+        std::vector<std::string> old_common, new_common;
+        for (const delta_json& k : m.old_keys)
+            if (new_at.contains(key_string(k))) old_common.push_back(key_string(k));
+        for (const delta_json& k : m.new_keys)
+            if (old_at.contains(key_string(k))) new_common.push_back(key_string(k));
+        if (old_common != new_common) {
+            out.push_back({path, ChangeKind::changed, a, b, std::nullopt});
+            return;
+        }
+    }
+    auto step = [&](const delta_json& key) {
+        return m.mode == PathStep::Kind::keyed ? PathStep::keyed(key) : PathStep::by_value(key);
+    };
+    for (std::size_t i = 0; i < m.old_keys.size(); ++i)
+        if (!new_at.contains(key_string(m.old_keys[i]))) {
+            path.push_back(step(m.old_keys[i]));
+            out.push_back({path, ChangeKind::removed, a[i], std::nullopt, std::nullopt});
+            path.pop_back();
+        }
+    std::optional<delta_json> previous;  // the last element both sides have
+    for (std::size_t i = 0; i < m.new_keys.size(); ++i) {
+        path.push_back(step(m.new_keys[i]));
+        if (auto it = old_at.find(key_string(m.new_keys[i])); it != old_at.end()) {
+            if (m.mode == PathStep::Kind::keyed) diff_values(path, a[it->second], b[i], free, out);
+            previous = m.new_keys[i];
+        } else {
+            out.push_back({path, ChangeKind::added, std::nullopt, b[i], previous});
+        }
+        path.pop_back();
+    }
+}
+
+inline void diff_objects(FieldPath& path, const delta_json& a, const delta_json& b, bool free,
+                         std::vector<FieldChange>& out) {
+    static const delta_json empty_array = delta_json::array();
+    for (const auto& [name, old_value] : a.items()) {
+        const bool child_free = free || is_free_member(name);
+        path.push_back(PathStep::member(name));
+        if (auto it = b.find(name); it != b.end())
+            diff_values(path, old_value, *it, child_free, out);
+        else if (!child_free && old_value.is_array())
+            diff_arrays(path, old_value, empty_array, false, true, out);
+        else
+            out.push_back({path, ChangeKind::removed, old_value, std::nullopt, std::nullopt});
+        path.pop_back();
+    }
+    for (const auto& [name, new_value] : b.items()) {
+        if (a.contains(name)) continue;
+        const bool child_free = free || is_free_member(name);
+        path.push_back(PathStep::member(name));
+        if (!child_free && new_value.is_array())
+            diff_arrays(path, empty_array, new_value, false, true, out);
+        else
+            out.push_back({path, ChangeKind::added, std::nullopt, new_value, std::nullopt});
+        path.pop_back();
+    }
+}
+
+/// Appends to `out` the changes that turn `a` into `b`, with paths below `path`.
+inline void diff_values(FieldPath& path, const delta_json& a, const delta_json& b, bool free,
+                        std::vector<FieldChange>& out) {
+    if (a == b) return;
+    if (a.is_object() && b.is_object()) return diff_objects(path, a, b, free, out);
+    if (a.is_array() && b.is_array()) return diff_arrays(path, a, b, free, true, out);
+    out.push_back({path, ChangeKind::changed, a, b, std::nullopt});
+}
+
+// ---- application ------------------------------------------------------------------
+
+/// Applies FieldChange values whose paths start at the document root.
+/// Additions and changes take effect in the order given, removals last, so
+/// an element added after one that another change removes still lands where
+/// that element stood.
+class DeltaApplier {
+public:
+    explicit DeltaApplier(delta_json& document) : doc_(document) {}
+
+    void apply_all(const std::vector<FieldChange>& changes) {
+        for (const FieldChange& c : changes)
+            if (c.kind != ChangeKind::removed) apply(c);
+        for (const FieldChange& c : changes)
+            if (c.kind == ChangeKind::removed) apply(c);
+    }
+
+    void apply(const FieldChange& change) {
+        const FieldPath& path = change.path;
+        if (path.empty()) fail(change, "a change needs a path");
+        bool free = false;
+        delta_json& parent = descend(change, free);
+        const PathStep& last = path.back();
+        if (last.kind == PathStep::Kind::member)
+            apply_member(change, parent, last.name, free || is_free_member(last.name));
+        else
+            apply_element(change, parent);
+    }
+
+private:
+    [[noreturn]] static void fail(const FieldChange& change, const std::string& problem) {
+        throw Error("cannot apply the change at " + path_text(change.path) + ": " + problem);
+    }
+
+    /// The container the last step of the path is in.
+    delta_json& descend(const FieldChange& change, bool& free) {
+        const FieldPath& path = change.path;
+        delta_json* node = &doc_;
+        for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+            const PathStep& step = path[i];
+            if (step.kind == PathStep::Kind::member) {
+                if (!node->is_object()) fail(change, "\"" + step.name + "\" is not inside an object");
+                free = free || is_free_member(step.name);
+                auto it = node->find(step.name);
+                if (it == node->end()) {
+                    if (free || !path[i + 1].is_element()) fail(change, "no member \"" + step.name + "\"");
+                    (*node)[step.name] = delta_json::array();  // absent arrays are empty
+                }
+                node = &(*node)[step.name];
+            } else {
+                if (!node->is_array()) fail(change, "expected an array before [" + key_text(step.key) + "]");
+                const auto at = find_element(*node, step.kind, step.key);
+                if (at < 0) fail(change, "no element [" + key_text(step.key) + "]");
+                node = &(*node)[static_cast<std::size_t>(at)];
+            }
+        }
+        return *node;
+    }
+
+    static void expect(const FieldChange& change, const delta_json& current, const char* what) {
+        if (!change.old_value || current != *change.old_value)
+            fail(change, std::string(what) + " is " + value_text(current, 80) + ", the change expects " +
+                             (change.old_value ? value_text(*change.old_value, 80) : std::string("nothing")));
+    }
+
+    void apply_member(const FieldChange& change, delta_json& parent, const std::string& name, bool free) {
+        if (!parent.is_object()) fail(change, "\"" + name + "\" is not inside an object");
+        auto it = parent.find(name);
+        switch (change.kind) {
+            case ChangeKind::added:
+                if (it != parent.end()) fail(change, "the value is already there");
+                parent[name] = *change.new_value;
+                break;
+            case ChangeKind::removed:
+                if (it == parent.end()) fail(change, "no value to remove");
+                expect(change, *it, "the value");
+                parent.erase(it);
+                break;
+            default: {
+                static const delta_json empty_array = delta_json::array();
+                const delta_json& current = it != parent.end() ? *it : (!free ? empty_array : delta_json());
+                if (it == parent.end() && free) fail(change, "no value to change");
+                expect(change, current, "the value");
+                parent[name] = *change.new_value;
+            }
+        }
+    }
+
+    void apply_element(const FieldChange& change, delta_json& parent) {
+        const PathStep& step = change.path.back();
+        if (!parent.is_array()) fail(change, "not inside an array");
+        const auto at = find_element(parent, step.kind, step.key);
+        switch (change.kind) {
+            case ChangeKind::added: {
+                if (at >= 0) fail(change, "the element is already there");
+                FieldPath parent_path(change.path.begin(), change.path.end() - 1);
+                const std::string cursor = key_string(path_json(parent_path)) + '\n' +
+                                           (change.after ? key_string(*change.after) : std::string("^"));
+                std::size_t position = 0;
+                if (auto c = cursors_.find(cursor); c != cursors_.end()) {
+                    const auto last = find_element(parent, step.kind, c->second);
+                    position = last >= 0 ? static_cast<std::size_t>(last) + 1 : parent.size();
+                } else if (change.after) {
+                    const auto anchor = find_element(parent, step.kind, *change.after);
+                    position = anchor >= 0 ? static_cast<std::size_t>(anchor) + 1 : parent.size();
+                }
+                parent.insert(parent.begin() + static_cast<std::ptrdiff_t>(position), *change.new_value);
+                cursors_[cursor] = step.key;
+                break;
+            }
+            case ChangeKind::removed:
+                if (at < 0) fail(change, "no element to remove");
+                expect(change, parent[static_cast<std::size_t>(at)], "the element");
+                parent.erase(static_cast<std::size_t>(at));
+                break;
+            default:
+                if (at < 0) fail(change, "no element to change");
+                expect(change, parent[static_cast<std::size_t>(at)], "the element");
+                parent[static_cast<std::size_t>(at)] = *change.new_value;
+        }
+    }
+
+    static delta_json path_json(const FieldPath& path) {
+        delta_json out = delta_json::array();
+        for (const PathStep& s : path)
+            out.push_back(s.kind == PathStep::Kind::member ? delta_json(s.name) : delta_json{{"k", s.key}});
+        return out;
+    }
+
+    delta_json& doc_;
+    /// Per array and anchor: the key of the element inserted last, so that
+    /// several elements added after the same one keep their order.
+    std::map<std::string, delta_json> cursors_;
+};
+
+}  // namespace tocgraph::detail
