@@ -7,11 +7,20 @@
 //
 // Every edit checks the model's integrity first and throws ModelError without
 // changing anything when the edit would break it.
+//
+// Threads: const member functions (and the analyses, which take a const
+// TheoryOfChange&) may run in any number of threads at once, including the
+// first call after an edit that builds the read index; an edit needs
+// exclusive access, as for the standard containers.
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <ranges>
 #include <string>
@@ -26,6 +35,7 @@
 #include "assumption.hpp"
 #include "errors.hpp"
 #include "feedback.hpp"
+#include "graph_index.hpp"
 #include "indicator.hpp"
 #include "level_schema.hpp"
 #include "link.hpp"
@@ -44,8 +54,15 @@ public:
     explicit TheoryOfChange(LevelSchema schema = LevelSchema::theory_of_change())
         : schema_(std::move(schema)) {}
 
-    TheoryOfChange(const TheoryOfChange&) = default;
-    TheoryOfChange& operator=(const TheoryOfChange&) = default;
+    // Copies leave the read index behind: the copy builds its own on first use.
+    TheoryOfChange(const TheoryOfChange& other)
+        : schema_(other.schema_), metadata_(other.metadata_), graph_(other.graph_),
+          vertex_index_(other.vertex_index_), indicators_(other.indicators_),
+          assumptions_(other.assumptions_), actors_(other.actors_), feedback_(other.feedback_) {}
+    TheoryOfChange& operator=(const TheoryOfChange& other) {
+        if (this != &other) *this = TheoryOfChange(other);
+        return *this;
+    }
     ~TheoryOfChange() = default;
     // Boost's adjacency_list has no move constructor and its swap() copies,
     // so a defaulted move would copy the whole graph: take its storage
@@ -70,6 +87,7 @@ public:
                 throw ModelError(n.id, "node \"" + n.id + "\" has level \"" + n.level +
                                            "\", which schema \"" + schema.name() + "\" lacks");
         schema_ = std::move(schema);
+        edited();
     }
     const Metadata& metadata() const noexcept { return metadata_; }
     Metadata& metadata() noexcept { return metadata_; }
@@ -146,12 +164,14 @@ public:
             throw ModelError(node.id, "duplicate node id \"" + node.id + "\"");
         Vertex v = boost::add_vertex(std::move(node), graph_);
         vertex_index_.insert(graph_[v].id, v);
+        edited();
     }
     /// Replaces the node with the same id (its links and indicators stay).
     void update_node(Node node) {
         Vertex v = vertex_of(node.id);
         check_node(node);
         graph_[v] = std::move(node);
+        edited();
     }
     /// Removes a node with its links and the indicators that measure it.
     /// Feedback about it stays on record.
@@ -162,6 +182,7 @@ public:
         boost::clear_vertex(v, graph_);
         boost::remove_vertex(v, graph_);  // renumbers every vertex after v
         rebuild_vertex_index();
+        edited();
     }
 
     // ---- links ---------------------------------------------------------------
@@ -211,6 +232,7 @@ public:
             throw ModelError(link.source + "->" + link.target,
                              "duplicate link \"" + link.source + "\" -> \"" + link.target + "\"");
         boost::add_edge(s, t, std::move(link), graph_);
+        edited();
     }
     /// Replaces the link with the same source and target.
     void update_link(Link link) {
@@ -221,6 +243,7 @@ public:
     void remove_link(std::string_view source, std::string_view target) {
         auto [e, found] = edge_of(source, target);
         boost::remove_edge(e, graph_);
+        edited();
     }
 
     // ---- indicators ----------------------------------------------------------
@@ -315,6 +338,23 @@ public:
 
     /// The underlying graph. Vertex descriptors are valid until the next removal.
     const Graph& graph() const noexcept { return graph_; }
+
+    /// The read index of the links (graph_index.hpp), built on first use after
+    /// an edit; valid until the next edit. Safe to call from several threads.
+    const GraphIndex& index() const {
+        if (const GraphIndex* ready = index_ready_.load(std::memory_order_acquire)) return *ready;
+        std::lock_guard<std::mutex> lock(index_mutex_);
+        if (!index_) {
+            index_ = std::make_unique<const GraphIndex>(graph_, schema_);
+            index_ready_.store(index_.get(), std::memory_order_release);
+        }
+        return *index_;
+    }
+    /// A number that grows with every edit of the nodes, links or schema: two
+    /// equal readings mean vertex numbers and ids still match (for caches).
+    std::uint64_t generation() const noexcept { return generation_; }
+    /// The id of the node at vertex v.
+    const std::string& id_of(std::size_t v) const noexcept { return graph_[v].id; }
     /// The vertex of a node id; throws ModelError if there is none.
     Vertex vertex_of(std::string_view id) const {
         const std::size_t v = lookup(id);
@@ -421,6 +461,16 @@ private:
         other.assumptions_ = {};
         other.actors_ = {};
         other.feedback_ = {};
+        // Vertex numbers move with the storage, but rebuilding is simpler than
+        // reasoning about two half-moved indexes.
+        edited();
+        other.edited();
+    }
+    /// After an edit of the graph: the index is stale.
+    void edited() noexcept {
+        index_ready_.store(nullptr, std::memory_order_relaxed);
+        index_.reset();
+        ++generation_;
     }
     void rebuild_vertex_index() {
         vertex_index_.clear();
@@ -436,6 +486,11 @@ private:
     detail::KeyedStore<Assumption> assumptions_;
     detail::KeyedStore<Actor> actors_;
     detail::KeyedStore<Feedback> feedback_;
+    std::uint64_t generation_ = 0;
+    // The read index, built lazily by index() (double-checked under the mutex).
+    mutable std::mutex index_mutex_;
+    mutable std::unique_ptr<const GraphIndex> index_;
+    mutable std::atomic<const GraphIndex*> index_ready_{nullptr};
 };
 
 }  // namespace tocgraph

@@ -27,7 +27,7 @@ struct CentralityOptions {
 
 /// Betweenness of every node, by vertex (node insertion order).
 inline std::vector<double> betweenness(const TheoryOfChange& toc, const CentralityOptions& options = {}) {
-    const auto& g = toc.graph();
+    const GraphIndex& index = toc.index();
     const std::size_t n = toc.node_count();
     std::vector<double> score(n, 0.0);
     if (n < 3) return score;
@@ -56,8 +56,7 @@ inline std::vector<double> betweenness(const TheoryOfChange& toc, const Centrali
         order.push_back(s);
         for (std::size_t head = 0; head < order.size(); ++head) {
             const std::size_t v = order[head];
-            for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-                const std::size_t w = boost::target(*it, g);
+            for (const std::size_t w : index.successors(v)) {
                 if (dist[w] < 0) {
                     dist[w] = dist[v] + 1;
                     order.push_back(w);
@@ -67,8 +66,7 @@ inline std::vector<double> betweenness(const TheoryOfChange& toc, const Centrali
         }
         for (std::size_t i = order.size(); i-- > 0;) {
             const std::size_t w = order[i];
-            for (auto [it, end] = boost::in_edges(w, g); it != end; ++it) {
-                const std::size_t v = boost::source(*it, g);
+            for (const std::size_t v : index.predecessors(w)) {
                 if (dist[v] >= 0 && dist[v] + 1 == dist[w]) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
             }
             if (w != s) score[w] += delta[w];
@@ -90,7 +88,7 @@ inline std::vector<std::pair<std::string, double>> centrality(const TheoryOfChan
     const auto score = betweenness(toc, options);
     std::vector<std::pair<std::string, double>> out;
     out.reserve(score.size());
-    for (std::size_t v = 0; v < score.size(); ++v) out.emplace_back(toc.graph()[v].id, score[v]);
+    for (std::size_t v = 0; v < score.size(); ++v) out.emplace_back(toc.id_of(v), score[v]);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return out;
 }

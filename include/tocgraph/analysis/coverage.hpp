@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "../detail/traversal.hpp"
+#include "../detail/graph/reach.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {
@@ -28,7 +28,6 @@ struct Coverage {
 };
 
 inline Coverage coverage(const TheoryOfChange& toc) {
-    const auto& g = toc.graph();
     Coverage out;
     for (const Level& level : toc.schema().levels()) out.levels.push_back({level});
     std::vector<char> measured(toc.node_count(), 0);
@@ -39,14 +38,15 @@ inline Coverage coverage(const TheoryOfChange& toc) {
         out.indicators_with_targets += i.targets.empty() ? 0 : 1;
         out.indicators_with_actuals += i.actuals.empty() ? 0 : 1;
     }
-    const auto supported = detail::reachable(
-        g, detail::vertices_with_role(toc, LevelRole::activity), detail::Direction::up);
+    const GraphIndex& index = toc.index();
+    detail::MarkerLease supported(index.vertex_count());
+    detail::reach(index, index.with_role(LevelRole::activity), detail::Direction::up, *supported);
     for (std::size_t v = 0; v < toc.node_count(); ++v) {
-        LevelCoverage& row = out.levels[*toc.schema().rank(g[v].level)];
+        LevelCoverage& row = out.levels[index.level_rank(v)];
         ++row.nodes;
         row.with_indicators += measured[v];
-        row.with_contributors += boost::in_degree(v, g) > 0 ? 1 : 0;
-        row.with_activities += supported[v];
+        row.with_contributors += index.predecessors(v).empty() ? 0 : 1;
+        row.with_activities += supported->contains(v) ? 1 : 0;
     }
     return out;
 }

@@ -2,11 +2,13 @@
 // Orderings of a ToC: a topological order (causes before effects) and the
 // nodes grouped by level.
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "../errors.hpp"
+#include "../detail/graph/reach.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {
@@ -31,48 +33,82 @@ private:
 
 namespace detail {
 
-/// Kahn's algorithm over the vertices flagged in `include` (all when empty).
-/// Returns the order, or a cycle through the vertices left over.
-inline std::vector<std::size_t> topological_vertices(const TheoryOfChange& toc,
-                                                     const std::vector<char>& include = {}) {
-    const auto& g = toc.graph();
-    const std::size_t n = toc.node_count();
-    auto in = [&](std::size_t v) { return include.empty() || include[v]; };
-    std::vector<std::size_t> indegree(n, 0), order;
-    order.reserve(n);
-    for (std::size_t v = 0; v < n; ++v) {
-        if (!in(v)) continue;
-        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
-            if (in(boost::source(*it, g))) ++indegree[v];
-        if (indegree[v] == 0) order.push_back(v);
+[[noreturn]] inline void throw_cycle(const TheoryOfChange& toc, const std::vector<GraphIndex::Vertex>& cycle) {
+    std::vector<std::string> ids;
+    ids.reserve(cycle.size());
+    for (auto v : cycle) ids.push_back(toc.id_of(v));
+    throw CycleError(std::move(ids));
+}
+
+/// `vertices` (each once) ordered causes first, by Kahn's algorithm on the
+/// links among them; throws CycleError on a cycle among them. O(their links).
+inline VertexList topological_subset(const TheoryOfChange& toc, const VertexList& vertices) {
+    const GraphIndex& index = toc.index();
+    MarkerLease member(index.vertex_count());
+    member->reserve_values();
+    for (auto v : vertices) member->insert(v);
+    for (auto v : vertices) {
+        std::uint64_t indegree = 0;
+        for (auto u : index.predecessors(v)) indegree += member->contains(u);
+        member->value(v) = indegree;
     }
+    VertexList order;
+    order.reserve(vertices.size());
+    for (auto v : vertices)
+        if (member->value(v) == 0) order.push_back(v);
     for (std::size_t head = 0; head < order.size(); ++head)
-        for (auto [it, end] = boost::out_edges(order[head], g); it != end; ++it) {
-            const std::size_t w = boost::target(*it, g);
-            if (in(w) && --indegree[w] == 0) order.push_back(w);
-        }
-    std::size_t expected = 0;
-    for (std::size_t v = 0; v < n; ++v) expected += in(v) ? 1 : 0;
-    if (order.size() == expected) return order;
+        for (auto w : index.successors(order[head]))
+            if (member->contains(w) && --member->value(w) == 0) order.push_back(w);
+    if (order.size() == vertices.size()) return order;
     // Every vertex left has a predecessor that is left too: walk back until one repeats.
-    std::size_t v = 0;
-    while (!(in(v) && indegree[v] > 0)) ++v;
-    std::vector<std::size_t> position(n, SIZE_MAX), walk;
-    while (position[v] == SIZE_MAX) {
-        position[v] = walk.size();
+    // Start from the lowest vertex left, so the cycle named does not depend on search order.
+    auto v = static_cast<GraphIndex::Vertex>(index.vertex_count());
+    for (auto u : vertices)
+        if (member->value(u) > 0) v = std::min(v, u);
+    std::vector<GraphIndex::Vertex> walk;
+    MarkerLease on_walk(index.vertex_count());
+    on_walk->reserve_values();
+    while (on_walk->insert(v)) {
+        on_walk->value(v) = walk.size();
         walk.push_back(v);
-        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
-            const std::size_t u = boost::source(*it, g);
-            if (in(u) && indegree[u] > 0) {
+        for (auto u : index.predecessors(v))
+            if (member->contains(u) && member->value(u) > 0) {
                 v = u;
                 break;
             }
-        }
     }
-    std::vector<std::string> cycle;
-    for (std::size_t i = walk.size(); i-- > position[v];) cycle.push_back(g[walk[i]].id);
-    cycle.push_back(cycle.front());  // walked against the links: reversed, so causes come first
-    throw CycleError(std::move(cycle));
+    std::vector<GraphIndex::Vertex> cycle;  // walked against the links: reversed, so causes come first
+    for (std::size_t i = walk.size(); i-- > on_walk->value(v);) cycle.push_back(walk[i]);
+    cycle.push_back(cycle.front());
+    throw_cycle(toc, cycle);
+}
+
+/// The topological order of the read index; throws CycleError on a cycle.
+inline const std::vector<GraphIndex::Vertex>& cached_topological_order(const TheoryOfChange& toc) {
+    const GraphIndex& index = toc.index();
+    if (const auto* order = index.topological_order()) return *order;
+    throw_cycle(toc, index.cycle());
+}
+
+/// The vertices flagged in `include` (all when empty), causes first; throws
+/// CycleError on a cycle among them.
+inline std::vector<std::size_t> topological_vertices(const TheoryOfChange& toc, const std::vector<char>& include = {}) {
+    const GraphIndex& index = toc.index();
+    if (include.empty()) {
+        const auto& all = cached_topological_order(toc);
+        return {all.begin(), all.end()};
+    }
+    VertexList order;
+    if (const auto* all = index.topological_order()) {
+        for (auto v : *all)
+            if (include[v]) order.push_back(v);
+    } else {
+        VertexList subset;
+        for (std::size_t v = 0; v < include.size(); ++v)
+            if (include[v]) subset.push_back(static_cast<GraphIndex::Vertex>(v));
+        order = topological_subset(toc, subset);
+    }
+    return {order.begin(), order.end()};
 }
 
 }  // namespace detail
@@ -80,15 +116,20 @@ inline std::vector<std::size_t> topological_vertices(const TheoryOfChange& toc,
 /// Node ids with every cause before its effects; throws CycleError on a cycle.
 inline std::vector<std::string> topological_order(const TheoryOfChange& toc) {
     std::vector<std::string> out;
-    for (std::size_t v : detail::topological_vertices(toc)) out.push_back(toc.graph()[v].id);
+    const auto& order = detail::cached_topological_order(toc);
+    out.reserve(order.size());
+    for (auto v : order) out.push_back(toc.id_of(v));
     return out;
 }
 
 /// The schema's levels, top first, each with the ids of its nodes.
 inline std::vector<std::pair<Level, std::vector<std::string>>> levels(const TheoryOfChange& toc) {
+    const GraphIndex& index = toc.index();
     std::vector<std::pair<Level, std::vector<std::string>>> out;
-    for (const Level& level : toc.schema().levels()) out.push_back({level, {}});
-    for (const Node& n : toc.nodes()) out[*toc.schema().rank(n.level)].second.push_back(n.id);
+    for (std::size_t rank = 0; rank < toc.schema().levels().size(); ++rank) {
+        auto& [level, ids] = out.emplace_back(toc.schema().levels()[rank], std::vector<std::string>{});
+        for (auto v : index.at_level(rank)) ids.push_back(toc.id_of(v));
+    }
     return out;
 }
 

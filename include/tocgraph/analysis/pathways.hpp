@@ -1,24 +1,35 @@
 #pragma once
 // Pathways: which pathways a node serves, and the sub-ToC of one pathway.
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
-#include "../detail/traversal.hpp"
+#include "../detail/graph/reach.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {
 
+/// Vertex numbers of the pathway-level nodes that vertex `v` contributes to
+/// (itself included when it is a pathway), in node insertion order.
+inline std::vector<GraphIndex::Vertex> pathway_vertices(const TheoryOfChange& toc, std::size_t v) {
+    const GraphIndex& index = toc.index();
+    detail::MarkerLease seen(index.vertex_count());
+    const auto start = static_cast<GraphIndex::Vertex>(v);
+    auto found = detail::reach(index, {&start, 1}, detail::Direction::up, *seen);
+    std::erase_if(found, [&](auto u) { return index.role(u) != LevelRole::pathway; });
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 namespace detail {
 
-/// The pathway-level vertices that `v` contributes to, itself included.
+/// The pathways of `v` as marks by vertex (O(n); see pathway_vertices).
 inline std::vector<char> pathway_marks(const TheoryOfChange& toc, std::size_t v) {
-    const auto& g = toc.graph();
-    auto marked = reachable(g, {v}, Direction::up);
-    for (std::size_t u = 0; u < marked.size(); ++u)
-        if (marked[u] && toc.schema().level(g[u].level).role != LevelRole::pathway) marked[u] = 0;
+    std::vector<char> marked(toc.node_count(), 0);
+    for (auto u : pathway_vertices(toc, v)) marked[u] = 1;
     return marked;
 }
 
@@ -27,7 +38,9 @@ inline std::vector<char> pathway_marks(const TheoryOfChange& toc, std::size_t v)
 /// Ids of the pathway-level nodes that `id` contributes to (itself included
 /// when it is a pathway), in node insertion order.
 inline std::vector<std::string> pathways_of(const TheoryOfChange& toc, std::string_view id) {
-    return detail::ids_of(toc, detail::pathway_marks(toc, toc.vertex_of(id)));
+    std::vector<std::string> out;
+    for (auto v : pathway_vertices(toc, toc.vertex_of(id))) out.push_back(toc.id_of(v));
+    return out;
 }
 
 /// The sub-ToC of one pathway: the pathway, everything that contributes to
@@ -36,10 +49,14 @@ inline std::vector<std::string> pathways_of(const TheoryOfChange& toc, std::stri
 /// about them. Schema and metadata are copied.
 inline TheoryOfChange subgraph(const TheoryOfChange& toc, std::string_view pathway) {
     const auto& g = toc.graph();
-    const std::size_t p = toc.vertex_of(pathway);
-    auto keep = detail::reachable(g, {p}, detail::Direction::down);
-    const auto up = detail::reachable(g, {p}, detail::Direction::up);
-    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = keep[v] || up[v];
+    const GraphIndex& index = toc.index();
+    const auto p = static_cast<GraphIndex::Vertex>(toc.vertex_of(pathway));
+    detail::MarkerLease marks(index.vertex_count());
+    detail::reach(index, {&p, 1}, detail::Direction::down, *marks);
+    marks->erase(p);  // so that the upward search starts from it again
+    detail::reach(index, {&p, 1}, detail::Direction::up, *marks);
+    std::vector<char> keep(toc.node_count(), 0);
+    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = marks->contains(v);
 
     TheoryOfChange out(toc.schema());
     out.set_metadata(toc.metadata());

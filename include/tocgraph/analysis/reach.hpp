@@ -1,49 +1,119 @@
 #pragma once
-// What feeds a result and what a node feeds: transitive contributors and effects.
+// What feeds a result and what a node feeds: transitive contributors and
+// effects, one node at a time or many at once. Each query costs in proportion
+// to what it reaches (the read index and a per-thread visit marker), so small
+// queries on a large ToC stay small.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "../detail/graph/reach.hpp"
 #include "../detail/traversal.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {
 
-namespace detail {
-
-/// The vertices that contribute to `v` (optionally only those at `level`), `v` excluded.
-inline std::vector<char> contributor_marks(const TheoryOfChange& toc, std::size_t v,
-                                           std::optional<std::string_view> level = std::nullopt) {
+/// Vertex numbers (node insertion order) of the nodes that contribute to
+/// vertex `v`, directly or further down, optionally only those at `level`;
+/// `v` excluded. Throws ModelError on an unknown level.
+inline std::vector<GraphIndex::Vertex> contributor_vertices(const TheoryOfChange& toc, std::size_t v,
+                                                            std::optional<std::string_view> level = std::nullopt) {
     if (level) toc.schema().level(*level);  // throws on an unknown level
-    auto marked = reachable(toc.graph(), {v}, Direction::down);
-    marked[v] = 0;
-    if (level)
-        for (std::size_t u = 0; u < marked.size(); ++u)
-            if (marked[u] && toc.graph()[u].level != *level) marked[u] = 0;
-    return marked;
+    const std::size_t rank = level ? *toc.schema().rank(*level) : 0;
+    const GraphIndex& index = toc.index();
+    detail::MarkerLease seen(index.vertex_count());
+    const GraphIndex::Vertex start = static_cast<GraphIndex::Vertex>(v);
+    auto found = detail::reach(index, {&start, 1}, detail::Direction::down, *seen);
+    found.erase(found.begin());  // v itself
+    seen->erase(v);
+    if (level) {
+        std::erase_if(found, [&](GraphIndex::Vertex u) {
+            if (index.level_rank(u) == rank) return false;
+            seen->erase(u);
+            return true;
+        });
+    }
+    return detail::in_insertion_order(std::move(found), *seen, index.vertex_count());
 }
 
-/// The vertices `v` contributes to, `v` excluded.
-inline std::vector<char> effect_marks(const TheoryOfChange& toc, std::size_t v) {
-    auto marked = reachable(toc.graph(), {v}, Direction::up);
-    marked[v] = 0;
-    return marked;
+/// Vertex numbers of the nodes that vertex `v` contributes to, directly or
+/// further up; `v` excluded.
+inline std::vector<GraphIndex::Vertex> effect_vertices(const TheoryOfChange& toc, std::size_t v) {
+    const GraphIndex& index = toc.index();
+    detail::MarkerLease seen(index.vertex_count());
+    const GraphIndex::Vertex start = static_cast<GraphIndex::Vertex>(v);
+    auto found = detail::reach(index, {&start, 1}, detail::Direction::up, *seen);
+    found.erase(found.begin());
+    seen->erase(v);
+    return detail::in_insertion_order(std::move(found), *seen, index.vertex_count());
 }
-
-}  // namespace detail
 
 /// Every node that contributes to `id` directly or through other results,
 /// optionally only those at `level`; in node insertion order, `id` excluded.
 inline std::vector<std::string> contributors(const TheoryOfChange& toc, std::string_view id,
                                              std::optional<std::string_view> level = std::nullopt) {
-    return detail::ids_of(toc, detail::contributor_marks(toc, toc.vertex_of(id), level));
+    std::vector<std::string> out;
+    for (auto v : contributor_vertices(toc, toc.vertex_of(id), level)) out.push_back(toc.id_of(v));
+    return out;
 }
 
 /// Every node that `id` contributes to, directly or further up; `id` excluded.
 inline std::vector<std::string> effects(const TheoryOfChange& toc, std::string_view id) {
-    return detail::ids_of(toc, detail::effect_marks(toc, toc.vertex_of(id)));
+    std::vector<std::string> out;
+    for (auto v : effect_vertices(toc, toc.vertex_of(id))) out.push_back(toc.id_of(v));
+    return out;
 }
+
+/// contributors() of many nodes in one call: one list of ids per id given,
+/// in the same order. Throws ModelError on the first unknown id or level.
+inline std::vector<std::vector<std::string>> contributors(const TheoryOfChange& toc,
+                                                          std::span<const std::string> ids,
+                                                          std::optional<std::string_view> level = std::nullopt) {
+    std::vector<std::size_t> vertices;
+    for (const std::string& id : ids) vertices.push_back(toc.vertex_of(id));
+    std::vector<std::vector<std::string>> out;
+    out.reserve(vertices.size());
+    for (std::size_t v : vertices) {
+        auto& row = out.emplace_back();
+        for (auto u : contributor_vertices(toc, v, level)) row.push_back(toc.id_of(u));
+    }
+    return out;
+}
+
+/// effects() of many nodes in one call, one list per id given.
+inline std::vector<std::vector<std::string>> effects(const TheoryOfChange& toc, std::span<const std::string> ids) {
+    std::vector<std::size_t> vertices;
+    for (const std::string& id : ids) vertices.push_back(toc.vertex_of(id));
+    std::vector<std::vector<std::string>> out;
+    out.reserve(vertices.size());
+    for (std::size_t v : vertices) {
+        auto& row = out.emplace_back();
+        for (auto u : effect_vertices(toc, v)) row.push_back(toc.id_of(u));
+    }
+    return out;
+}
+
+namespace detail {
+
+/// The contributors of `v` as marks by vertex (kept for callers that want
+/// the whole-graph form; O(n)).
+inline std::vector<char> contributor_marks(const TheoryOfChange& toc, std::size_t v,
+                                           std::optional<std::string_view> level = std::nullopt) {
+    std::vector<char> marked(toc.node_count(), 0);
+    for (auto u : contributor_vertices(toc, v, level)) marked[u] = 1;
+    return marked;
+}
+
+/// The effects of `v` as marks by vertex (O(n); see contributor_marks).
+inline std::vector<char> effect_marks(const TheoryOfChange& toc, std::size_t v) {
+    std::vector<char> marked(toc.node_count(), 0);
+    for (auto u : effect_vertices(toc, v)) marked[u] = 1;
+    return marked;
+}
+
+}  // namespace detail
 
 }  // namespace tocgraph

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "big_count.hpp"
-#include "../detail/traversal.hpp"
+#include "../detail/graph/reach.hpp"
 #include "../theory_of_change.hpp"
 #include "paths.hpp"
 
@@ -29,22 +29,21 @@ struct RemovalImpact {
 /// The effect of removing the nodes `ids` from the ToC, which is not changed.
 /// Throws ModelError on an unknown id, CycleError if a cycle lies below a goal.
 inline RemovalImpact what_if_removed(const TheoryOfChange& toc, const std::vector<std::string>& ids) {
-    const auto& g = toc.graph();
-    std::vector<char> cut(toc.node_count(), 0);
+    const GraphIndex& index = toc.index();
+    detail::MarkerLease cut(index.vertex_count());
     RemovalImpact impact;
-    for (const std::string& id : ids) {
-        const std::size_t v = toc.vertex_of(id);
-        if (!cut[v]) impact.removed.push_back(id);
-        cut[v] = 1;
-    }
-    const auto activities = detail::vertices_with_role(toc, LevelRole::activity);
-    const auto before = detail::reachable(g, activities, detail::Direction::up);
-    const auto after = detail::reachable(g, activities, detail::Direction::up, &cut);
-    for (std::size_t v = 0; v < before.size(); ++v)
-        if (before[v] && !after[v] && !cut[v]) impact.unsupported.push_back(g[v].id);
-    for (std::size_t goal : detail::vertices_with_role(toc, LevelRole::goal)) {
+    for (const std::string& id : ids)
+        if (cut->insert(toc.vertex_of(id))) impact.removed.push_back(id);
+    const auto activities = index.with_role(LevelRole::activity);
+    detail::MarkerLease before(index.vertex_count()), after(index.vertex_count());
+    auto lost = detail::reach(index, activities, detail::Direction::up, *before);
+    detail::reach(index, activities, detail::Direction::up, *after, &*cut);
+    std::erase_if(lost, [&](auto v) { return after->contains(v) || cut->contains(v); });
+    std::sort(lost.begin(), lost.end());
+    for (auto v : lost) impact.unsupported.push_back(toc.id_of(v));
+    for (auto goal : index.with_role(LevelRole::goal)) {
         impact.paths_before += detail::count_paths_between(toc, activities, goal);
-        if (!cut[goal]) impact.paths_after += detail::count_paths_between(toc, activities, goal, &cut);
+        if (!cut->contains(goal)) impact.paths_after += detail::count_paths_between(toc, activities, goal, &*cut);
     }
     return impact;
 }

@@ -1,7 +1,7 @@
 #pragma once
-// Breadth-first reachability over the ToC graph, upwards (along links, to
-// effects) or downwards (against links, to contributors). Iterative, so that
-// long chains cannot overflow the stack.
+// Whole-graph reachability as marks by vertex (O(n) a call), for the callers
+// that want every vertex marked or not; queries use detail/graph/reach.hpp,
+// which costs O(what it reaches).
 
 #include <cstddef>
 #include <vector>
@@ -9,10 +9,9 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include "../theory_of_change.hpp"
+#include "graph/reach.hpp"
 
 namespace tocgraph::detail {
-
-enum class Direction { up, down };
 
 /// Marks every vertex reachable from `starts` (the starts included) in one direction.
 /// `blocked` vertices, if given, are neither entered nor left.
@@ -46,11 +45,8 @@ inline std::vector<char> reachable(const TheoryOfChange::Graph& g,
 
 /// Vertices whose level has the given role.
 inline std::vector<std::size_t> vertices_with_role(const TheoryOfChange& toc, LevelRole role) {
-    std::vector<std::size_t> out;
-    const auto& g = toc.graph();
-    for (std::size_t v = 0; v < toc.node_count(); ++v)
-        if (toc.schema().level(g[v].level).role == role) out.push_back(v);
-    return out;
+    const auto vertices = toc.index().with_role(role);
+    return {vertices.begin(), vertices.end()};
 }
 
 /// Ids of the marked vertices, in node insertion order.
