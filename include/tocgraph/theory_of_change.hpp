@@ -41,8 +41,8 @@
 #include "link.hpp"
 #include "metadata.hpp"
 #include "node.hpp"
-#include "detail/keyed_store.hpp"
-#include "detail/vertex_index.hpp"
+#include "detail/graph/keyed_store.hpp"
+#include "detail/graph/vertex_index.hpp"
 
 namespace tocgraph {
 

@@ -1,4 +1,4 @@
-// The id -> vertex index of TheoryOfChange (detail/vertex_index.hpp): lookups
+// The id -> vertex index of TheoryOfChange (detail/graph/vertex_index.hpp): lookups
 // after many additions (the table grows), after removals (vertices are
 // renumbered), in copies, and with ids of every length.
 #include <catch2/catch.hpp>

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "../detail/graph/reach.hpp"
-#include "../detail/traversal.hpp"
+#include "../detail/graph/traversal.hpp"
 #include "../theory_of_change.hpp"
 
 namespace tocgraph {

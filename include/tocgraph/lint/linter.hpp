@@ -14,7 +14,7 @@
 
 #include <boost/graph/strong_components.hpp>
 
-#include "../detail/traversal.hpp"
+#include "../detail/graph/traversal.hpp"
 #include "../theory_of_change.hpp"
 #include "finding.hpp"
 #include "rules.hpp"

@@ -30,7 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "../detail/traversal.hpp"
+#include "../detail/graph/traversal.hpp"
 #include "../theory_of_change.hpp"
 #include "detail/layer_order.hpp"
 #include "detail/layer_placement.hpp"

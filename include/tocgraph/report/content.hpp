@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../detail/traversal.hpp"
+#include "../detail/graph/traversal.hpp"
 #include "../lint/linter.hpp"
 #include "../monitoring.hpp"
 #include "../render/layout.hpp"

@@ -8,8 +8,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
-#include "../theory_of_change.hpp"
-#include "graph/reach.hpp"
+#include "../../theory_of_change.hpp"
+#include "reach.hpp"
 
 namespace tocgraph::detail {
 

@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "../errors.hpp"
+#include "../../errors.hpp"
 
 namespace tocgraph::detail {
 

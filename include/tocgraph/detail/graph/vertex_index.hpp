@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../errors.hpp"
+#include "../../errors.hpp"
 
 namespace tocgraph::detail {
 
