@@ -1,15 +1,13 @@
-// The analyses (include/tocgraph/analysis/): bound as functions over the
-// compiled TheoryOfChange; tocgraph/analysis.py gives them keyword arguments,
-// result classes and pandas conversions, and TheoryOfChange methods call those.
+// tocgraph._core.analysis: the analyses of include/tocgraph/analysis/ and
+// their result classes (RemovalImpact, Coverage, LevelCoverage,
+// CentralityOptions).
 //
-// Each function checks its ids first (KeyError naming the id, as the rest of
-// the package does), runs the C++ analysis with the GIL released, and builds
-// the Python result afterwards. Results that list nodes are built straight
-// from the graph's vertex marks, so a million ids become Python strings
-// without first being copied into C++ strings.
-#include "pybind.hpp"
+// Each function checks its ids (KeyError naming the id), runs with the ToC
+// read-locked and the GIL released, and builds lists of ids straight from the
+// vertex numbers it found while the lock is still held: a million ids become
+// Python strings without first being copied into C++ strings.
+#include "bind/bind.hpp"
 
-#include <algorithm>
 #include <numeric>
 #include <optional>
 
@@ -25,196 +23,252 @@ void require_node(const TOC& toc, const std::string& id) {
     if (!toc.contains(id)) raise_key_error("no node \"" + id + "\"");
 }
 
-py::str id_text(const std::string& id) {
-    PyObject* o = PyUnicode_DecodeUTF8(id.data(), static_cast<Py_ssize_t>(id.size()), "replace");
-    if (!o) throw py::error_already_set();
-    return py::reinterpret_steal<py::str>(o);
-}
-
 /// The ids of the vertices in `order`, as a Python list.
-py::list id_list(const TOC& toc, const std::vector<std::size_t>& order) {
+template <typename Vertex>
+py::list id_list(const TOC& toc, const std::vector<Vertex>& order) {
     py::list out(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
-        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), id_text(toc.graph()[order[i]].id).release().ptr());
+        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), text(toc.id_of(order[i])).release().ptr());
     return out;
 }
 
-/// The ids of the marked vertices, in node insertion order, as a Python list.
-py::list id_list(const TOC& toc, const std::vector<char>& marked) {
-    std::vector<std::size_t> order;
-    order.reserve(static_cast<std::size_t>(std::count(marked.begin(), marked.end(), char(1))));
-    for (std::size_t v = 0; v < marked.size(); ++v)
-        if (marked[v]) order.push_back(v);
-    return id_list(toc, order);
-}
-
 /// An exact Python int, also beyond 64 bits (through the decimal digits).
-py::int_ to_python(const BigCount& count) {
+py::object big_int(const BigCount& count) {
     if (count.fits_u64()) return py::int_(static_cast<unsigned long long>(count.to_u64()));
-    const std::string digits = count.to_string();
-    PyObject* o = PyLong_FromString(digits.c_str(), nullptr, 10);
+    PyObject* o = PyLong_FromString(count.to_string().c_str(), nullptr, 10);
     if (!o) throw py::error_already_set();
-    return py::reinterpret_steal<py::int_>(o);
+    return py::reinterpret_steal<py::object>(o);
+}
+/// The reverse, for unpickling: ten times the count so far plus each digit.
+BigCount big_count(py::handle value) {
+    BigCount out;
+    for (char digit : std::string(py::str(value.cast<py::int_>()))) {
+        BigCount twice = out;
+        twice += out;
+        BigCount ten = twice;
+        ten += twice;  // 4
+        ten += ten;    // 8
+        ten += twice;  // 10
+        ten += BigCount(static_cast<std::uint64_t>(digit - '0'));
+        out = ten;
+    }
+    return out;
+}
+FieldSpec<RemovalImpact> paths_field(const char* name, BigCount RemovalImpact::*m, const char* doc) {
+    return {name, doc, [m](const RemovalImpact& r) { return big_int(r.*m); },
+            [m](RemovalImpact& r, py::handle v) { r.*m = big_count(v); }};
 }
 
-/// Runs `work` with the GIL released and returns its result.
-template <typename F>
-auto released(F&& work) {
-    py::gil_scoped_release release;
-    return work();
+/// An analysis result for Python: counts as exact ints, the rest as they are.
+py::object to_python(const BigCount& count) { return big_int(count); }
+template <typename Result>
+py::object to_python(const Result& result) {
+    return py::cast(result);
 }
 
-}  // namespace
+template <typename>
+using IdArgument = const std::string&;
 
-void register_analysis(py::module_& m) {
-    // CycleError before the generic ModelError translation (register_errors):
-    // pybind11 tries the translators registered last first.
-    py::register_exception_translator([](std::exception_ptr p) {
-        try {
-            if (p) std::rethrow_exception(p);
-        } catch (const CycleError& e) {
-            py::list cycle;
-            for (const std::string& id : e.cycle()) cycle.append(id_text(id));
-            py::dict details;
-            details["id"] = id_text(e.id());
-            details["cycle"] = cycle;
-            try {
-                py::object cls = py::module_::import("tocgraph._errors").attr("CycleError");
-                py::object error = cls(id_text(e.what()), **details);
-                PyErr_SetObject(cls.ptr(), error.ptr());
-            } catch (py::error_already_set&) {
-                PyErr_SetString(PyExc_RuntimeError, e.what());
-            }
-        }
-    });
+/// Binds `function(toc, ids...)`, each id checked to name a node first
+/// (KeyError naming it), as def_query does.
+template <typename Result, typename... Ids, typename... Extra>
+void def_on_nodes(py::module_& m, const char* name, Result (*function)(const TOC&, Ids...), const Extra&... extra) {
+    m.def(
+        name,
+        [function](const SharedToc& toc, IdArgument<Ids>... ids) {
+            return to_python(read(toc, [&](const TOC& t) {
+                (require_node(t, ids), ...);
+                return function(t, ids...);
+            }));
+        },
+        py::arg("toc"), extra...);
+}
 
+/// The ids of the vertices `vertices(toc, v)` gives for node `id`, listed while the lock is held.
+template <typename Vertices>
+py::object ids_from(const SharedToc& toc, const std::string& id, Vertices vertices) {
+    return read(
+        toc,
+        [&](const TOC& t) {
+            require_node(t, id);
+            return vertices(t, t.vertex_of(id));
+        },
+        [](const auto& found, const TOC& t) { return id_list(t, found); });
+}
+
+void register_results(py::module_& m) {
+    Struct<RemovalImpact>(m, "RemovalImpact",
+                          "What removing some nodes would do (see what_if_removed).", Access::read_only)
+        .field("removed", &RemovalImpact::removed, "The ids removed, each once, in the order given.")
+        .field("unsupported", &RemovalImpact::unsupported,
+               "The results some activity fed before the removal and none feeds after it (the removed nodes "
+               "excluded), in node insertion order.")
+        .field(paths_field("paths_before", &RemovalImpact::paths_before,
+                           "Activity-to-goal paths before the removal, summed over the goals."))
+        .field(paths_field("paths_after", &RemovalImpact::paths_after, "The same after the removal."))
+        .finish()
+        .def_property_readonly("share_of_paths_lost", &RemovalImpact::share_of_paths_lost,
+                               "1 - paths_after / paths_before; 0.0 when there were no paths.")
+        .def_property_readonly(
+            "paths_lost",
+            [](const RemovalImpact& r) { return big_int(r.paths_before) - big_int(r.paths_after); },
+            "The number of activity-to-goal paths the removal cuts.");
+
+    Struct<LevelCoverage>(m, "LevelCoverage", "How much of one level is measured and supported.", Access::read_only)
+        .field("level", &LevelCoverage::level, "The level of the schema.")
+        .field("nodes", &LevelCoverage::nodes, "Its number of nodes.")
+        .field("with_indicators", &LevelCoverage::with_indicators, "Nodes measured by at least one indicator.")
+        .field("with_contributors", &LevelCoverage::with_contributors, "Nodes with at least one link into them.")
+        .field("with_activities", &LevelCoverage::with_activities,
+               "Nodes with some activity beneath them (activities count themselves).")
+        .always_shown({"level"})
+        .finish();
+
+    Struct<Coverage>(m, "Coverage",
+                     "Coverage of a theory of change, per level (top first) and for its indicators. "
+                     "coverage[\"immediate_outcome\"] is the row of one level; iterating yields the rows.",
+                     Access::read_only)
+        .field("levels", &Coverage::levels, "One LevelCoverage per level of the schema, top first.")
+        .field("indicators", &Coverage::indicators, "The number of indicators.")
+        .field("indicators_with_baseline", &Coverage::indicators_with_baseline, "Indicators with a baseline.")
+        .field("indicators_with_targets", &Coverage::indicators_with_targets, "Indicators with a target.")
+        .field("indicators_with_actuals", &Coverage::indicators_with_actuals, "Indicators with an actual value.")
+        .finish()
+        .def(
+            "__getitem__",
+            [](const Coverage& c, const std::string& level) {
+                for (const LevelCoverage& row : c.levels)
+                    if (row.level.id == level) return row;
+                raise_key_error("no level \"" + level + "\"");
+            },
+            py::arg("level"), "The row of the level with this id; KeyError if the schema lacks it.")
+        .def("__iter__", [](const Coverage& c) { return py::iter(py::cast(c.levels)); })
+        .def("__len__", [](const Coverage& c) { return c.levels.size(); });
+
+    Struct<CentralityOptions>(m, "CentralityOptions", "How betweenness centrality is computed.")
+        .field("normalized", &CentralityOptions::normalized,
+               "Divide by (n-1)(n-2) as networkx does for directed graphs.")
+        .field({"samples", "Estimate from this many source nodes drawn with `seed`; None: the exact value.",
+                [](const CentralityOptions& o) { return o.samples ? py::cast(o.samples) : py::none(); },
+                [spec = count_member("samples", &CentralityOptions::samples, std::size_t{1}, "")](
+                    CentralityOptions& o, py::handle v) {
+                    if (v.is_none())
+                        o.samples = 0;
+                    else
+                        spec.set(o, v);
+                }})
+        .field(count_member("seed", &CentralityOptions::seed, std::uint64_t{0}, "Seed of the sample."))
+        .finish();
+}
+
+void register_functions(py::module_& m) {
     m.def(
         "contributors",
-        [](const TOC& toc, const std::string& id, std::optional<std::string> level) {
-            require_node(toc, id);
-            const std::size_t v = toc.vertex_of(id);
-            const auto marked = released([&] {
-                return detail::contributor_marks(
-                    toc, v, level ? std::optional<std::string_view>(*level) : std::nullopt);
+        [](const SharedToc& toc, const std::string& id, std::optional<std::string> level) {
+            return ids_from(toc, id, [&](const TOC& t, std::size_t v) {
+                return contributor_vertices(t, v, level ? std::optional<std::string_view>(*level) : std::nullopt);
             });
-            return id_list(toc, marked);
         },
-        py::arg("toc"), py::arg("id"), py::arg("level") = py::none());
+        py::arg("toc"), py::arg("node"), py::arg("level"));
     m.def(
         "effects",
-        [](const TOC& toc, const std::string& id) {
-            require_node(toc, id);
-            const std::size_t v = toc.vertex_of(id);
-            return id_list(toc, released([&] { return detail::effect_marks(toc, v); }));
+        [](const SharedToc& toc, const std::string& id) {
+            return ids_from(toc, id, [](const TOC& t, std::size_t v) { return effect_vertices(t, v); });
         },
-        py::arg("toc"), py::arg("id"));
+        py::arg("toc"), py::arg("node"));
     m.def(
-        "paths",
-        [](const TOC& toc, const std::string& source, const std::string& target, std::size_t limit) {
-            require_node(toc, source);
-            require_node(toc, target);
-            return released([&] { return tocgraph::paths(toc, source, target, limit); });
+        "pathways_of",
+        [](const SharedToc& toc, const std::string& id) {
+            return ids_from(toc, id, [](const TOC& t, std::size_t v) { return pathway_vertices(t, v); });
         },
-        py::arg("toc"), py::arg("source"), py::arg("target"), py::arg("limit"));
-    m.def(
-        "count_paths",
-        [](const TOC& toc, const std::string& source, const std::string& target) {
-            require_node(toc, source);
-            require_node(toc, target);
-            return to_python(released([&] { return tocgraph::count_paths(toc, source, target); }));
-        },
-        py::arg("toc"), py::arg("source"), py::arg("target"));
-    m.def(
-        "count_activity_paths",
-        [](const TOC& toc, const std::string& target) {
-            require_node(toc, target);
-            return to_python(released([&] { return tocgraph::count_activity_paths(toc, target); }));
-        },
-        py::arg("toc"), py::arg("target"));
+        py::arg("toc"), py::arg("node"));
     m.def(
         "critical_nodes",
-        [](const TOC& toc, const std::string& target) {
-            require_node(toc, target);
-            const std::size_t t = toc.vertex_of(target);
-            return id_list(toc, released([&] { return detail::activity_dominators(toc, t).chain; }));
+        [](const SharedToc& toc, const std::string& target) {
+            return read(
+                toc,
+                [&](const TOC& t) {
+                    require_node(t, target);
+                    return critical_vertices(t, t.vertex_of(target));
+                },
+                [](const std::vector<std::size_t>& chain, const TOC& t) { return id_list(t, chain); });
         },
         py::arg("toc"), py::arg("target"));
     m.def(
-        "critical_links",
-        [](const TOC& toc, const std::string& target) {
-            require_node(toc, target);
-            return released([&] { return tocgraph::critical_links(toc, target); });
-        },
-        py::arg("toc"), py::arg("target"));
-    m.def(
-        "what_if_removed",
-        [](const TOC& toc, const std::vector<std::string>& ids) {
-            for (const std::string& id : ids) require_node(toc, id);
-            const RemovalImpact impact = released([&] { return tocgraph::what_if_removed(toc, ids); });
-            return py::make_tuple(impact.removed, impact.unsupported, to_python(impact.paths_before),
-                                  to_python(impact.paths_after), impact.share_of_paths_lost());
-        },
-        py::arg("toc"), py::arg("ids"));
-    m.def(
-        "coverage",
-        [](const TOC& toc) {
-            const Coverage c = released([&] { return tocgraph::coverage(toc); });
-            py::list levels;
-            for (const LevelCoverage& row : c.levels)
-                levels.append(py::make_tuple(row.level, row.nodes, row.with_indicators,
-                                             row.with_contributors, row.with_activities));
-            return py::make_tuple(levels, c.indicators, c.indicators_with_baseline,
-                                  c.indicators_with_targets, c.indicators_with_actuals);
+        "topological_order",
+        [](const SharedToc& toc) {
+            // The order is the read index's own: listed while the lock keeps it alive.
+            return read(
+                toc, [](const TOC& t) { return &topological_vertex_order(t); },
+                [](const std::vector<GraphIndex::Vertex>* order, const TOC& t) { return id_list(t, *order); });
         },
         py::arg("toc"));
     m.def(
-        "pathways_of",
-        [](const TOC& toc, const std::string& id) {
-            require_node(toc, id);
-            const std::size_t v = toc.vertex_of(id);
-            return id_list(toc, released([&] { return detail::pathway_marks(toc, v); }));
+        "paths",
+        [](const SharedToc& toc, const std::string& source, const std::string& target, std::optional<std::size_t> limit) {
+            return read(toc, [&](const TOC& t) {
+                require_node(t, source);
+                require_node(t, target);
+                return limit ? tocgraph::paths(t, source, target, *limit) : tocgraph::paths(t, source, target);
+            });
         },
-        py::arg("toc"), py::arg("id"));
+        py::arg("toc"), py::arg("source"), py::arg("target"), py::arg("limit"));
+    m.def(
+        "what_if_removed",
+        [](const SharedToc& toc, const std::vector<std::string>& ids) {
+            return read(toc, [&](const TOC& t) {
+                for (const std::string& id : ids) require_node(t, id);
+                return tocgraph::what_if_removed(t, ids);
+            });
+        },
+        py::arg("toc"), py::arg("ids"));
+    def_on_nodes(m, "count_paths", &tocgraph::count_paths, py::arg("source"), py::arg("target"));
+    def_on_nodes(m, "count_activity_paths", &tocgraph::count_activity_paths, py::arg("target"));
+    def_on_nodes(m, "critical_links", &tocgraph::critical_links, py::arg("target"));
+    def_query(m, "coverage", &tocgraph::coverage);
     m.def(
         "subgraph",
-        [](const TOC& toc, const std::string& pathway) {
-            require_node(toc, pathway);
-            return released([&] { return tocgraph::subgraph(toc, pathway); });
+        [](const SharedToc& toc, const std::string& pathway) {
+            return new_toc(read(toc, [&](const TOC& t) {
+                require_node(t, pathway);
+                return tocgraph::subgraph(t, pathway);
+            }));
         },
         py::arg("toc"), py::arg("pathway"));
     m.def(
         "betweenness",
-        [](const TOC& toc, bool normalized, std::size_t samples, std::uint64_t seed) {
-            const CentralityOptions options{normalized, samples, seed};
-            const auto score = released([&] { return tocgraph::betweenness(toc, options); });
-            // Highest first, ties in node insertion order, as tocgraph::centrality.
-            std::vector<std::size_t> order(score.size());
-            std::iota(order.begin(), order.end(), std::size_t{0});
-            std::stable_sort(order.begin(), order.end(),
-                             [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
-            py::dict out;
-            for (std::size_t v : order) {
-                py::float_ value(score[v]);
-                if (PyDict_SetItem(out.ptr(), id_text(toc.graph()[v].id).ptr(), value.ptr()) != 0)
-                    throw py::error_already_set();
-            }
-            return out;
+        [](const SharedToc& toc, const CentralityOptions& options) {
+            return read(
+                toc, [&](const TOC& t) { return tocgraph::betweenness(t, options); },
+                [](const std::vector<double>& score, const TOC& t) {
+                    // Highest first, ties in node insertion order, as tocgraph::centrality.
+                    std::vector<std::size_t> order(score.size());
+                    std::iota(order.begin(), order.end(), std::size_t{0});
+                    std::stable_sort(order.begin(), order.end(),
+                                     [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+                    py::dict out;
+                    for (std::size_t v : order) out[text(t.graph()[v].id)] = py::float_(score[v]);
+                    return out;
+                });
         },
-        py::arg("toc"), py::arg("normalized"), py::arg("samples"), py::arg("seed"));
-    m.def(
-        "topological_order",
-        [](const TOC& toc) {
-            return id_list(toc, released([&] { return detail::topological_vertices(toc); }));
-        },
-        py::arg("toc"));
+        py::arg("toc"), py::arg("options"));
     m.def(
         "levels",
-        [](const TOC& toc) {
-            py::list out;
-            for (const auto& [level, ids] : tocgraph::levels(toc)) out.append(py::make_tuple(level, ids));
+        [](const SharedToc& toc) {
+            const auto levels = read(toc, [](const TOC& t) { return tocgraph::levels(t); });
+            py::dict out;
+            for (const auto& [level, ids] : levels) out[py::str(level.id)] = ids;
             return out;
         },
         py::arg("toc"));
+}
+
+}  // namespace
+
+void register_analysis(py::module_& core) {
+    py::module_ m = submodule(core, "analysis", "The analyses of include/tocgraph/analysis/.");
+    register_results(m);
+    register_functions(m);
 }
 
 }  // namespace tocgraph::python

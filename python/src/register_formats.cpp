@@ -1,8 +1,8 @@
-// Other tools' formats: GraphML, Kumu, DAGitty and the logframe table.
-// Readers return (TheoryOfChange, findings) with each finding as a dict; the
-// pure-Python package (python/tocgraph/interop) wraps them. The C++ work runs
-// with the GIL released, after the arguments are converted.
-#include "pybind.hpp"
+// tocgraph._core.formats: other tools' formats (include/tocgraph/formats/):
+// GraphML, Kumu, DAGitty and the logframe table, their options, and
+// ImportResult, what a reader returns (the ToC and the findings about what it
+// had to decide). Reading and writing run with the GIL released.
+#include "bind/bind.hpp"
 
 #include <tocgraph/formats.hpp>
 
@@ -10,123 +10,109 @@ namespace tocgraph::python {
 
 namespace {
 
-py::list findings_to_python(const std::vector<Finding>& findings) {
-    py::list out;
-    for (const Finding& f : findings) {
-        py::dict d;
-        d["code"] = f.code;
-        d["severity"] = std::string(to_string(f.severity));
-        d["message"] = f.message;
-        d["ids"] = f.ids;
-        d["hint"] = f.hint;
-        out.append(std::move(d));
-    }
-    return out;
+/// tocgraph::ImportResult with its ToC already in the public class.
+struct ImportedToc {
+    py::object toc;
+    std::vector<Finding> findings;
+};
+
+ImportedToc to_python(ImportResult&& result) { return {new_toc(std::move(result.toc)), std::move(result.findings)}; }
+
+/// Runs a reader with the GIL released.
+template <typename Read>
+ImportedToc reading(Read&& read) {
+    ImportResult result = without_gil([&] {
+        return read();
+    });
+    return to_python(std::move(result));
 }
 
-py::tuple result_to_python(ImportResult&& result) {
-    py::list findings = findings_to_python(result.findings);
-    return py::make_tuple(py::cast(std::move(result.toc)), findings);
+void register_options(py::module_& m) {
+    Struct<KumuOptions>(m, "KumuOptions", "How a Kumu map's elements find their levels.")
+        .field("schema", &KumuOptions::schema, "Built-in level schema for a map that does not name one.")
+        .field("default_level", &KumuOptions::default_level,
+               "Level of elements whose level cannot be told; \"\": the schema's middle outcome level.")
+        .field("type_levels", &KumuOptions::type_levels,
+               "Kumu element type -> level id, compared without regard to case; consulted first.")
+        .finish();
+    Struct<LogframeReadOptions>(m, "LogframeReadOptions", "How a logframe table is read (docs/logframe.md).")
+        .field("schema", &LogframeReadOptions::schema,
+               "Name of a built-in level schema; \"\": the first whose levels fit the table.")
+        .field("columns", &LogframeReadOptions::columns,
+               "Header text -> what the column holds, overriding recognition (docs/logframe.md).")
+        .finish();
+    Struct<LogframeWriteOptions>(m, "LogframeWriteOptions", "How a logframe CSV file is written.")
+        .field("bom", &LogframeWriteOptions::bom, "Start with a byte order mark, which Excel needs to see UTF-8.")
+        .finish();
+    Struct<DagittyOptions>(m, "DagittyOptions", "What a DAGitty model carries.")
+        .field("mark_roles", &DagittyOptions::mark_roles, "Goal-role nodes as outcome, activity-role nodes as exposure.")
+        .field("labels", &DagittyOptions::labels, "Write titles as labels.")
+        .field("positions", &DagittyOptions::positions, "Write pos=\"column,row\" with one row per level.")
+        .finish();
+    Struct<ImportedToc>(m, "ImportResult",
+                        "What a reader of another tool's format returns: `toc, findings = result`.", Access::read_only)
+        .field("toc", &ImportedToc::toc, "The theory of change read.")
+        .field("findings", &ImportedToc::findings, "What the reader decided or noticed (codes in docs/interop.md).")
+        .repr([](const ImportedToc& r) {
+            return "<ImportResult " + std::string(py::repr(r.toc)) + ", " + std::to_string(r.findings.size()) +
+                   " findings>";
+        })
+        .finish()
+        .def("__iter__", [](py::handle self) { return py::iter(py::make_tuple(self.attr("toc"), self.attr("findings"))); });
 }
 
-using StringMap = std::map<std::string, std::string>;
-
-}  // namespace
-
-void register_formats(py::module_& m) {
-    using release = py::call_guard<py::gil_scoped_release>;
-
-    m.def("to_graphml", [](const TheoryOfChange& toc) { return to_graphml(toc); }, py::arg("toc"), release(),
-          "The GraphML document of a theory of change.");
-    m.def(
-        "to_dagitty",
-        [](const TheoryOfChange& toc, bool mark_roles, bool labels, bool positions) {
-            return to_dagitty(toc, DagittyOptions{mark_roles, labels, positions});
-        },
-        py::arg("toc"), py::arg("mark_roles") = true, py::arg("labels") = true, py::arg("positions") = true,
-        release(), "The DAGitty model of a theory of change; raises ModelError on a cycle.");
-    m.def("dumps_kumu", [](const TheoryOfChange& toc) { return dumps_kumu(toc); }, py::arg("toc"), release(),
-          "The Kumu blueprint of a theory of change, as JSON text.");
+void register_functions(py::module_& m) {
+    def_query(m, "to_graphml", &to_graphml, "The GraphML document of a theory of change.");
+    def_query(m, "to_dagitty", &to_dagitty, py::arg("options"), "The DAGitty model; ModelError on a cycle.");
+    def_query(m, "dumps_kumu", &dumps_kumu, "The Kumu blueprint of a theory of change, as JSON text.");
+    def_query(m, "to_logframe_csv", &to_logframe_csv, py::arg("options"), "The logframe CSV text.");
+    def_query(m, "logframe_rows", &logframe_rows, "The logframe table as rows of strings, header first.");
     m.def(
         "loads_kumu",
-        [](const std::string& text, const std::string& source, const std::string& schema,
-           const std::string& default_level, const StringMap& type_levels) {
-            ImportResult result = [&] {
-                py::gil_scoped_release unlocked;
-                return loads_kumu(text, KumuOptions{schema, default_level, type_levels}, source);
-            }();
-            return result_to_python(std::move(result));
+        [](const std::string& text, const std::string& source, const KumuOptions& options) {
+            return reading([&] { return loads_kumu(text, options, source); });
         },
-        py::arg("text"), py::arg("source") = "<string>", py::arg("schema") = "theory_of_change",
-        py::arg("default_level") = "", py::arg("type_levels") = StringMap{},
-        "Reads a Kumu blueprint or project backup: (TheoryOfChange, findings).");
-    m.def(
-        "to_logframe_csv", [](const TheoryOfChange& toc, bool bom) { return to_logframe_csv(toc, {bom}); },
-        py::arg("toc"), py::arg("bom") = false, release(), "The logframe CSV text of a theory of change.");
-    m.def("logframe_rows", [](const TheoryOfChange& toc) { return logframe_rows(toc); }, py::arg("toc"), release(),
-          "The logframe table of a theory of change as rows of strings, header first.");
+        py::arg("text"), py::arg("source"), py::arg("options"), "Reads a Kumu blueprint or project backup.");
     m.def(
         "loads_logframe_csv",
-        [](const std::string& text, const std::string& source, const std::string& schema, const StringMap& columns) {
-            ImportResult result = [&] {
-                py::gil_scoped_release unlocked;
-                return loads_logframe_csv(text, LogframeReadOptions{schema, columns}, source);
-            }();
-            return result_to_python(std::move(result));
+        [](const std::string& text, const std::string& source, const LogframeReadOptions& options) {
+            return reading([&] { return loads_logframe_csv(text, options, source); });
         },
-        py::arg("text"), py::arg("source") = "<string>", py::arg("schema") = "",
-        py::arg("columns") = StringMap{}, "Reads logframe CSV text: (TheoryOfChange, findings).");
+        py::arg("text"), py::arg("source"), py::arg("options"), "Reads logframe CSV text.");
     m.def(
         "read_logframe_rows",
         [](const std::vector<std::vector<std::string>>& cells, const std::vector<std::size_t>& lines,
-           const std::string& source, const std::string& schema, const StringMap& columns) {
-            if (!lines.empty() && lines.size() != cells.size())
-                throw py::value_error("lines must give one line number per row");
+           const std::string& source, const LogframeReadOptions& options) {
+            if (lines.size() != cells.size()) throw py::value_error("lines must give one line number per row");
             std::vector<LogframeRow> rows(cells.size());
             for (std::size_t r = 0; r < cells.size(); ++r)
-                for (std::size_t c = 0; c < cells[r].size(); ++c)
-                    rows[r].push_back({cells[r][c], lines.empty() ? r + 1 : lines[r], c + 1});
-            ImportResult result = [&] {
-                py::gil_scoped_release unlocked;
-                return read_logframe_rows(rows, LogframeReadOptions{schema, columns}, source);
-            }();
-            return result_to_python(std::move(result));
+                for (std::size_t c = 0; c < cells[r].size(); ++c) rows[r].push_back({cells[r][c], lines[r], c + 1});
+            return reading([&] { return read_logframe_rows(rows, options, source); });
         },
-        py::arg("rows"), py::arg("lines") = std::vector<std::size_t>{}, py::arg("source") = "<string>",
-        py::arg("schema") = "", py::arg("columns") = StringMap{},
+        py::arg("rows"), py::arg("lines"), py::arg("source"), py::arg("options"),
         "Reads a logframe table given as rows of strings (errors name line = row, column).");
     m.def(
         "read_file_as",
-        [](const std::filesystem::path& path, const std::string& format, const std::string& schema,
-           const std::string& default_level, const StringMap& type_levels, const StringMap& columns) {
-            ImportResult result = [&] {
-                py::gil_scoped_release unlocked;
-                ReadOptions options;
-                if (!schema.empty()) {
-                    options.kumu.schema = schema;
-                    options.logframe.schema = schema;
-                }
-                options.kumu.default_level = default_level;
-                options.kumu.type_levels = type_levels;
-                options.logframe.columns = columns;
-                std::optional<FileFormat> f;
-                if (!format.empty()) f = parse_format_name(format);
-                return read_file_as(path, f, options);
-            }();
-            return result_to_python(std::move(result));
+        [](const std::filesystem::path& path, std::optional<FileFormat> format, const KumuOptions& kumu,
+           const LogframeReadOptions& logframe) {
+            return reading([&] { return read_file_as(path, format, ReadOptions{kumu, logframe}); });
         },
-        py::arg("path"), py::arg("format") = "", py::arg("schema") = "", py::arg("default_level") = "",
-        py::arg("type_levels") = StringMap{}, py::arg("columns") = StringMap{},
-        "Reads a file in any readable format: (TheoryOfChange, findings).");
+        py::arg("path"), py::arg("format"), py::arg("kumu"), py::arg("logframe"),
+        "Reads a file in any readable format (None: by its extension).");
     m.def(
         "write_file_as",
-        [](const TheoryOfChange& toc, const std::filesystem::path& path, const std::string& format) {
-            std::optional<FileFormat> f;
-            if (!format.empty()) f = parse_format_name(format);
-            write_file_as(toc, path, f);
+        [](const SharedToc& toc, const std::filesystem::path& path, std::optional<FileFormat> format) {
+            read(toc, [&](const TheoryOfChange& t) { write_file_as(t, path, format); });
         },
-        py::arg("toc"), py::arg("path"), py::arg("format") = "", release(),
-        "Writes a file in any writable format, atomically.");
+        py::arg("toc"), py::arg("path"), py::arg("format"), "Writes a file in any writable format, atomically.");
+}
+
+}  // namespace
+
+void register_formats(py::module_& core) {
+    py::module_ m = submodule(core, "formats", "Other tools' formats: GraphML, Kumu, DAGitty, logframe tables.");
+    register_options(m);
+    register_functions(m);
 }
 
 }  // namespace tocgraph::python

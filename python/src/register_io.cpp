@@ -1,45 +1,49 @@
-// Reading and writing the JSON file format. The C++ work runs with the GIL
-// released: the arguments are converted to C++ values (or refer to the C++
-// object inside a Python object) before the release, and the results are
-// converted back after it, so nothing here touches a Python object without
-// the GIL. Another thread editing the same TheoryOfChange meanwhile is a data
-// race, as it would be in C++.
-#include "pybind.hpp"
+// tocgraph._core.io: the JSON file format (include/tocgraph/json_io.hpp) and
+// atomic file writes. Reading, writing and converting run with the GIL
+// released; a ToC being written is read-locked meanwhile (bind/toc.hpp).
+#include "bind/bind.hpp"
 
 namespace tocgraph::python {
 
-void register_io(py::module_& m) {
-    using release = py::call_guard<py::gil_scoped_release>;
+namespace {
+
+/// A reader's theory of change, read without the GIL, for Python.
+template <typename Read, typename... Args>
+py::object reading(Read read, const Args&... args) {
+    return new_toc(without_gil([&] { return read(args...); }));
+}
+
+}  // namespace
+
+void register_io(py::module_& core) {
+    py::module_ m = submodule(core, "io", "The JSON file format and atomic writes.");
+    m.attr("file_format_version") = file_format_version;
 
     m.def(
-        "loads",
-        [](const std::string& text, const std::string& source) { return tocgraph::loads(text, source); },
-        py::arg("text"), py::arg("source") = "<string>", release(),
-        "Reads a theory of change from JSON text (str or UTF-8 bytes); raises FormatError.");
+        "loads", [](const std::string& text, const std::string& source) { return reading(tocgraph::loads, text, source); },
+        py::arg("text"), py::arg("source"), "Reads a theory of change from JSON text; raises FormatError.");
     m.def(
-        "dumps", [](const TheoryOfChange& toc, int indent) { return tocgraph::dumps(toc, indent); },
-        py::arg("toc"), py::arg("indent") = 2, release(),
-        "The JSON text of a theory of change, ending with a newline; indent < 0 writes one line.");
+        "load", [](const std::filesystem::path& path) { return reading(tocgraph::load, path); }, py::arg("path"),
+        "Reads a theory of change from a file; raises FormatError.");
     m.def(
-        "load", [](const std::filesystem::path& path) { return tocgraph::load(path); },
-        py::arg("path"), release(), "Reads a theory of change from a file; raises FormatError.");
-    m.def(
-        "save",
-        [](const TheoryOfChange& toc, const std::filesystem::path& path, int indent) {
-            tocgraph::save(toc, path, indent);
-        },
-        py::arg("toc"), py::arg("path"), py::arg("indent") = 2, release(),
-        "Writes a theory of change to a file atomically; raises tocgraph.Error.");
-    m.def(
-        "toc_from_json",
+        "from_json",
         [](const nlohmann::json& document, const std::string& source) {
-            return tocgraph::toc_from_json(document, source);
+            return reading(tocgraph::toc_from_json, document, source);
         },
-        py::arg("document"), py::arg("source") = "<string>", release(),
-        "Reads a theory of change from a parsed JSON document (dicts and lists).");
+        py::arg("document"), py::arg("source"), "Reads a theory of change from a parsed JSON document.");
+    def_query(m, "dumps", &tocgraph::dumps, py::arg("indent"), "The JSON text of a theory of change, ending with a newline.");
+    def_query(m, "to_json", &tocgraph::toc_to_json, "The JSON document of a theory of change, as dicts and lists.");
+    def_query(m, "save", &tocgraph::save, py::arg("path"), py::arg("indent"), "Writes a theory of change to a file atomically.");
+    // The one atomic file writer of the package: drawings, reports and the
+    // other formats written from Python go through it.
     m.def(
-        "toc_to_json", [](const TheoryOfChange& toc) { return tocgraph::toc_to_json(toc); }, py::arg("toc"),
-        "The JSON document of a theory of change, as dicts and lists.");
+        "write_atomically",
+        [](const std::filesystem::path& path, const py::bytes& contents) {
+            const std::string data = contents;
+            without_gil([&] { tocgraph::write_file_atomically(path, data); });
+        },
+        py::arg("path"), py::arg("contents"),
+        "Writes bytes through a temporary file beside `path` and a rename; raises tocgraph.Error.");
 }
 
 }  // namespace tocgraph::python

@@ -1,6 +1,7 @@
-// The linter (include/tocgraph/lint/): lint() and the rule catalogue, as
-// tuples that tocgraph/lint.py turns into Finding and Rule values.
-#include "pybind.hpp"
+// tocgraph._core.lint: the linter (include/tocgraph/lint/): its options, the
+// findings it returns (also what the importers of other formats report) and
+// the rule catalogue.
+#include "bind/bind.hpp"
 
 #include <tocgraph/lint.hpp>
 
@@ -8,46 +9,90 @@ namespace tocgraph::python {
 
 namespace {
 
-Severity severity_from(const std::string& name) {
-    if (auto s = parse_severity(name)) return *s;
-    throw py::value_error("unknown severity \"" + name + "\"; expected \"info\", \"warning\" or \"error\"");
+/// select / ignore: rule codes, code prefixes or names; one str is one rule.
+FieldSpec<LintOptions> patterns(const char* name, std::vector<std::string> LintOptions::*m, const char* doc) {
+    const std::string field = name;
+    return {name, doc, [m](const LintOptions& o) { return py::cast(o.*m); },
+            [m, field](LintOptions& o, py::handle v) {
+                if (v.is_none()) return (o.*m).clear();
+                if (PyUnicode_Check(v.ptr())) return void(o.*m = {v.cast<std::string>()});
+                std::vector<std::string> out;
+                for (py::handle item : py::iter(v)) {
+                    if (!PyUnicode_Check(item.ptr()))
+                        throw py::type_error(field + " takes rule codes or names (str), got " + type_name(item));
+                    out.push_back(item.cast<std::string>());
+                }
+                o.*m = std::move(out);
+            }};
 }
 
-py::str text(std::string_view s) { return py::str(s.data(), s.size()); }
+/// A field of a catalogue entry: set by its code, which picks the entry.
+template <typename M>
+FieldSpec<RuleInfo> catalogue_field(const char* name, M RuleInfo::*m, const char* doc) {
+    const std::string field = name;
+    return {name, doc, [m](const RuleInfo& r) { return py::cast(r.*m); },
+            [m, field](RuleInfo& r, py::handle v) {
+                if (field == "code") {
+                    const RuleInfo* rule = find_rule(v.cast<std::string>());
+                    if (!rule || rule->code != v.cast<std::string>())
+                        throw py::value_error("no lint rule \"" + v.cast<std::string>() + "\"");
+                    r = *rule;
+                } else if (!py::cast(r.*m).equal(v)) {
+                    throw py::value_error("the " + field + " of a rule comes from the catalogue; give its code only");
+                }
+            }};
+}
 
 }  // namespace
 
-void register_lint(py::module_& m) {
-    m.def(
-        "lint",
-        [](const TheoryOfChange& toc, std::vector<std::string> select, std::vector<std::string> ignore,
-           const std::map<std::string, std::string>& severity, const std::string& min_severity) {
-            LintOptions options;
-            options.select = std::move(select);
-            options.ignore = std::move(ignore);
-            for (const auto& [rule, name] : severity) options.severity[rule] = severity_from(name);
-            options.min_severity = severity_from(min_severity);
-            std::vector<Finding> findings;
-            {
-                py::gil_scoped_release release;
-                findings = tocgraph::lint(toc, options);
-            }
-            py::list out;
-            for (const Finding& f : findings) {
+void register_lint(py::module_& core) {
+    py::module_ m = submodule(core, "lint", "The linter, its findings and the rule catalogue.");
+
+    Struct<Finding>(m, "Finding",
+                    "One problem the linter found, or something a reader of another format decided.",
+                    Access::read_only)
+        .field("code", &Finding::code, "The stable code, e.g. \"TOC201\" (lint) or \"IMP102\" (import).")
+        .field("severity", &Finding::severity, "\"info\", \"warning\" or \"error\" (after any override).")
+        .field("message", &Finding::message, "What is wrong, naming the ids.")
+        .field("ids", &Finding::ids, "The nodes, links (\"a->b\"), indicators or assumptions it concerns.")
+        .field("hint", &Finding::hint, "How to fix it.")
+        .always_shown({"code"})
+        .finish()
+        .def_property_readonly(
+            "name",
+            [](const Finding& f) {
                 const RuleInfo* rule = find_rule(f.code);
-                out.append(py::make_tuple(f.code, rule ? text(rule->name) : text(""), text(to_string(f.severity)),
-                                          f.message, f.hint, f.ids));
-            }
-            return out;
-        },
-        py::arg("toc"), py::arg("select"), py::arg("ignore"), py::arg("severity"), py::arg("min_severity"));
-    m.def("rule_catalogue", [] {
-        py::list out;
-        for (const RuleInfo& r : rule_catalogue)
-            out.append(py::make_tuple(text(r.code), text(r.name), text(to_string(r.severity)),
-                                      text(to_string(r.category)), text(r.summary), text(r.hint)));
-        return out;
-    });
+                return std::string(rule ? rule->name : "");
+            },
+            "The lint rule's kebab-case name, e.g. \"result-without-indicator\" (\"\" for other codes).")
+        .def("__str__", [](const Finding& f) { return f.code + " " + std::string(to_string(f.severity)) + ": " + f.message; });
+
+    Struct<RuleInfo>(m, "RuleInfo", "One rule of the linter's catalogue.", Access::read_only)
+        .field(catalogue_field("code", &RuleInfo::code, "The stable rule code, e.g. \"TOC201\"."))
+        .field(catalogue_field("name", &RuleInfo::name, "A kebab-case name, accepted wherever a code is."))
+        .field(catalogue_field("severity", &RuleInfo::severity, "The default severity."))
+        .field(catalogue_field("category", &RuleInfo::category, "\"structure\", \"measurement\" or \"plan\"."))
+        .field(catalogue_field("summary", &RuleInfo::summary, "What the rule checks."))
+        .field(catalogue_field("hint", &RuleInfo::hint, "How to fix what it finds."))
+        .always_shown({"code"})
+        .finish();
+
+    Struct<LintOptions>(m, "LintOptions", "Which rules the linter runs and how it grades them.")
+        .field(patterns("select", &LintOptions::select,
+                        "Run only these rules (codes, code prefixes such as \"TOC2\", or names); empty: all."))
+        .field(patterns("ignore", &LintOptions::ignore, "Skip these rules (same spellings)."))
+        .field("severity", &LintOptions::severity,
+               "A new severity per rule code or name, e.g. {\"same-level-link\": \"error\"}.")
+        .field("min_severity", &LintOptions::min_severity, "Drop findings below this severity.")
+        .field("downward_links", &LintOptions::downward_links,
+               "\"allowed\", \"warning\" or \"error\" for links pointing down (TOC102); None: the rule's severity.")
+        .field("same_level_links", &LintOptions::same_level_links,
+               "The same for links within a level (TOC103).")
+        .finish();
+
+    def_query(m, "lint", &tocgraph::lint, py::arg("options"), "The findings, in rule-group and node order.");
+    m.def("rule_catalogue", [] { return std::vector<RuleInfo>(rule_catalogue.begin(), rule_catalogue.end()); },
+          "Every rule, in code order.");
 }
 
 }  // namespace tocgraph::python

@@ -1,144 +1,101 @@
-// Drawing (include/tocgraph/render/) and reports (include/tocgraph/report/):
-// bound as functions taking every option as an argument; tocgraph/drawing.py
-// and tocgraph/report.py give them keyword arguments and defaults, and
-// TheoryOfChange methods call those.
+// tocgraph._core.render: drawings (include/tocgraph/render/) and their
+// options. LayoutOptions, SvgOptions, DotOptions and MermaidOptions are bound
+// with their C++ defaults; tocgraph.drawing passes keyword arguments straight
+// into them, so every option and default is written once, in the headers.
 //
-// Arguments are converted to C++ values first; the layout, the writers and
-// the roll-up behind status colours then run with the GIL released.
-#include "pybind.hpp"
+// A drawing coloured by status takes its statuses from the options, or rolls
+// them up as of a date (RollupOptions); the layout, the writers and that
+// roll-up run with the ToC read-locked and the GIL released.
+#include "bind/bind.hpp"
 
-#include <map>
 #include <optional>
-#include <string>
 
 #include <tocgraph/render.hpp>
-#include <tocgraph/report.hpp>
 
 namespace tocgraph::python {
 
 namespace {
 
-/// Node statuses for a drawing: the ones given, or else the roll-up as of a date.
-struct StatusSource {
-    std::optional<std::map<std::string, ProgressStatus>> given;
-    std::optional<Date> as_of;
-    RollupMethod method = RollupMethod::mean;
-    Tolerances tolerances;
+/// Binds a writer as name(toc, options, rollup): the drawing, its statuses
+/// rolled up first when `rollup` is given.
+template <typename Options>
+void def_drawing(py::module_& m, const char* name, std::string (*write)(const TheoryOfChange&, const Options&),
+                 const char* doc) {
+    m.def(
+        name,
+        [write](const SharedToc& toc, Options options, const std::optional<RollupOptions>& rollup) {
+            if (rollup) {
+                if (options.color != ColorMode::status)
+                    throw std::invalid_argument("a roll-up date is for color=\"status\"");
+                rollup->progress.tolerances.check();
+            }
+            return read(toc, [&](const TheoryOfChange& t) {
+                if (rollup) options.statuses = node_statuses(t, *rollup);
+                return write(t, options);
+            });
+        },
+        py::arg("toc"), py::arg("options"), py::arg("rollup"), doc);
+}
 
-    NodeStatuses resolve(const TheoryOfChange& toc, ColorMode color) const {
-        if (color != ColorMode::status) return {};
-        if (given) return *given;
-        if (!as_of) throw std::invalid_argument("colouring by status needs statuses or an as_of date");
-        tolerances.check();
-        return node_statuses(toc, RollupOptions{ProgressOptions{*as_of, tolerances}, method});
-    }
-};
-
-StatusSource status_source(std::optional<std::map<std::string, ProgressStatus>> statuses,
-                           std::optional<Date> as_of, RollupMethod method, double at_risk_below,
-                           double off_track_below) {
-    return {std::move(statuses), as_of, method, Tolerances{at_risk_below, off_track_below}};
+/// The options every writer shares, in the same words.
+template <typename T>
+void common_fields(Struct<T>& s) {
+    s.field("color", &T::color, "\"level\" (a colour per level) or \"status\" (each node's monitoring status).")
+        .field("statuses", &T::statuses,
+               "Node id -> \"on_track\", \"at_risk\", \"off_track\", \"not_started\" or \"no_data\", used with "
+               "color=\"status\"; nodes left out show no data.")
+        .field("title", &T::title, "A heading; None: the programme title; \"\": none.");
 }
 
 }  // namespace
 
-void register_render(py::module_& m) {
-    m.def(
-        "to_svg",
-        [](const TheoryOfChange& toc, ColorMode color, std::optional<std::map<std::string, ProgressStatus>> statuses,
-           std::optional<Date> as_of, RollupMethod method, double at_risk_below, double off_track_below,
-           std::optional<std::string> title, std::string subtitle, double font_size, double max_text_width,
-           double goal_text_width, double max_width, std::size_t max_lines, bool show_ids, bool show_empty_levels,
-           bool legend, bool level_labels, std::string id_prefix) {
-            const StatusSource source = status_source(std::move(statuses), as_of, method, at_risk_below, off_track_below);
-            SvgOptions o;
-            o.color = color;
-            o.title = std::move(title);
-            o.subtitle = std::move(subtitle);
-            o.layout.font_size = font_size;
-            o.layout.max_text_width = max_text_width;
-            o.layout.goal_text_width = goal_text_width;
-            o.layout.max_width = max_width;
-            o.layout.max_lines = max_lines;
-            o.layout.show_ids = show_ids;
-            o.layout.show_empty_levels = show_empty_levels;
-            o.legend = legend;
-            o.level_labels = level_labels;
-            o.id_prefix = std::move(id_prefix);
-            py::gil_scoped_release release;
-            o.statuses = source.resolve(toc, color);
-            return to_svg(toc, o);
-        },
-        py::arg("toc"), py::arg("color"), py::arg("statuses"), py::arg("as_of"), py::arg("method"),
-        py::arg("at_risk_below"), py::arg("off_track_below"), py::arg("title"), py::arg("subtitle"),
-        py::arg("font_size"), py::arg("max_text_width"), py::arg("goal_text_width"), py::arg("max_width"),
-        py::arg("max_lines"), py::arg("show_ids"), py::arg("show_empty_levels"), py::arg("legend"),
-        py::arg("level_labels"), py::arg("id_prefix"), "The SVG drawing of a theory of change.");
+void register_render(py::module_& core) {
+    py::module_ m = submodule(core, "render", "Drawings: SVG, Graphviz DOT and Mermaid, and their options.");
 
-    m.def(
-        "to_dot",
-        [](const TheoryOfChange& toc, ColorMode color, std::optional<std::map<std::string, ProgressStatus>> statuses,
-           std::optional<Date> as_of, RollupMethod method, double at_risk_below, double off_track_below,
-           std::optional<std::string> title, double font_size, double max_text_width, bool show_ids,
-           bool level_labels) {
-            const StatusSource source = status_source(std::move(statuses), as_of, method, at_risk_below, off_track_below);
-            DotOptions o;
-            o.color = color;
-            o.title = std::move(title);
-            o.font_size = font_size;
-            o.max_text_width = max_text_width;
-            o.show_ids = show_ids;
-            o.level_labels = level_labels;
-            py::gil_scoped_release release;
-            o.statuses = source.resolve(toc, color);
-            return to_dot(toc, o);
-        },
-        py::arg("toc"), py::arg("color"), py::arg("statuses"), py::arg("as_of"), py::arg("method"),
-        py::arg("at_risk_below"), py::arg("off_track_below"), py::arg("title"), py::arg("font_size"),
-        py::arg("max_text_width"), py::arg("show_ids"), py::arg("level_labels"),
-        "The Graphviz DOT text of a theory of change.");
+    Struct<LayoutOptions>(m, "LayoutOptions", "How the levels are laid out as bands, the goal on top.")
+        .field("font_size", &LayoutOptions::font_size, "Pixels, for node titles (headings scale with it).")
+        .field("max_text_width", &LayoutOptions::max_text_width, "Titles wrap at this width (pixels).")
+        .field("goal_text_width", &LayoutOptions::goal_text_width, "The wrap width at goal-role levels.")
+        .field(count_member("max_lines", &LayoutOptions::max_lines, std::size_t{0},
+                            "Cut titles to this many lines with an ellipsis; 0: never."))
+        .field("show_ids", &LayoutOptions::show_ids, "Print each node's id above its title.")
+        .field("show_empty_levels", &LayoutOptions::show_empty_levels, "Draw a band for levels without nodes too.")
+        .field("max_width", &LayoutOptions::max_width, "A band wider than this (pixels) is staggered over two rows; 0: never.")
+        .field("node_gap", &LayoutOptions::node_gap, "Horizontal space between boxes.")
+        .field("level_gap", &LayoutOptions::level_gap, "Vertical space between the boxes of adjacent bands.")
+        .field(count_member("ordering_iterations", &LayoutOptions::ordering_iterations, std::size_t{0},
+                            "Crossing-reduction sweeps at most."))
+        .finish();
 
-    m.def(
-        "to_mermaid",
-        [](const TheoryOfChange& toc, ColorMode color, std::optional<std::map<std::string, ProgressStatus>> statuses,
-           std::optional<Date> as_of, RollupMethod method, double at_risk_below, double off_track_below,
-           std::optional<std::string> title, double font_size, double max_text_width, bool show_ids,
-           bool level_subgraphs) {
-            const StatusSource source = status_source(std::move(statuses), as_of, method, at_risk_below, off_track_below);
-            MermaidOptions o;
-            o.color = color;
-            o.title = std::move(title);
-            o.font_size = font_size;
-            o.max_text_width = max_text_width;
-            o.show_ids = show_ids;
-            o.level_subgraphs = level_subgraphs;
-            py::gil_scoped_release release;
-            o.statuses = source.resolve(toc, color);
-            return to_mermaid(toc, o);
-        },
-        py::arg("toc"), py::arg("color"), py::arg("statuses"), py::arg("as_of"), py::arg("method"),
-        py::arg("at_risk_below"), py::arg("off_track_below"), py::arg("title"), py::arg("font_size"),
-        py::arg("max_text_width"), py::arg("show_ids"), py::arg("level_subgraphs"),
-        "The Mermaid flowchart of a theory of change.");
+    Struct<SvgOptions> svg(m, "SvgOptions", "Options of the SVG drawing.");
+    svg.flatten(&SvgOptions::layout);
+    common_fields(svg);
+    svg.field("subtitle", &SvgOptions::subtitle, "A second line under the title, e.g. \"Status as of 2026-06-30\".")
+        .field("legend", &SvgOptions::legend, "Draw the legend of colours.")
+        .field("level_labels", &SvgOptions::level_labels, "Name each band in a column on the left.")
+        .field("id_prefix", &SvgOptions::id_prefix,
+               "Prefix of the ids inside the SVG (letters, digits, \"-\", \"_\"), so several drawings can share a page.")
+        .finish();
 
-    m.def(
-        "report",
-        [](const TheoryOfChange& toc, const std::string& format, Date as_of, RollupMethod method,
-           double at_risk_below, double off_track_below, std::optional<std::string> title) {
-            ReportOptions o;
-            o.as_of = as_of;
-            o.method = method;
-            o.tolerances = Tolerances{at_risk_below, off_track_below};
-            o.title = std::move(title);
-            const ReportFormat f = format == "html" ? ReportFormat::html : ReportFormat::markdown;
-            if (format != "html" && format != "markdown")
-                throw std::invalid_argument("unknown report format \"" + format + "\"; expected \"html\" or \"markdown\"");
-            py::gil_scoped_release release;
-            return f == ReportFormat::html ? html_report(toc, o) : markdown_report(toc, o);
-        },
-        py::arg("toc"), py::arg("format"), py::arg("as_of"), py::arg("method"), py::arg("at_risk_below"),
-        py::arg("off_track_below"), py::arg("title"),
-        "A self-contained report (\"html\" or \"markdown\") of a theory of change as of a date.");
+    Struct<DotOptions> dot(m, "DotOptions", "Options of the Graphviz DOT text.");
+    common_fields(dot);
+    dot.field("font_size", &DotOptions::font_size, "Points, as Graphviz measures.")
+        .field("max_text_width", &DotOptions::max_text_width, "Titles wrap at about this width.")
+        .field("show_ids", &DotOptions::show_ids, "The id on a first line of each label.")
+        .field("level_labels", &DotOptions::level_labels, "A label per level, left of its rank.")
+        .finish();
+
+    Struct<MermaidOptions> mermaid(m, "MermaidOptions", "Options of the Mermaid flowchart.");
+    common_fields(mermaid);
+    mermaid.field("font_size", &MermaidOptions::font_size, "For the wrap width estimate only.")
+        .field("max_text_width", &MermaidOptions::max_text_width, "Titles wrap at about this width (<br/>).")
+        .field("show_ids", &MermaidOptions::show_ids, "The id on a first line of each label.")
+        .field("level_subgraphs", &MermaidOptions::level_subgraphs, "One subgraph per level, titled with its label.")
+        .finish();
+
+    def_drawing<SvgOptions>(m, "to_svg", &to_svg, "The SVG drawing of a theory of change.");
+    def_drawing<DotOptions>(m, "to_dot", &to_dot, "The Graphviz DOT text of a theory of change.");
+    def_drawing<MermaidOptions>(m, "to_mermaid", &to_mermaid, "The Mermaid flowchart of a theory of change.");
 }
 
 }  // namespace tocgraph::python

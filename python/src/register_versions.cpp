@@ -1,12 +1,9 @@
-// Versions and consultation (include/tocgraph/versions.hpp): diff, apply,
-// merge, and the consultation record. The pure-Python module
-// tocgraph.versions wraps these with keyword arguments and the
-// TheoryOfChange class.
-//
-// The result classes are read-only values; JSON values (old and new values
-// of a change, element keys) come as dicts, lists, str, numbers or None.
-// diff, apply and merge run with the GIL released.
-#include "pybind.hpp"
+// tocgraph._core.versions: diff, apply and merge, and the consultation record
+// (include/tocgraph/versions/). The results are read-only; JSON values (old
+// and new values of a change, element keys) come as dicts, lists, str,
+// numbers or None. The comparisons run with the ToCs read-locked (in address
+// order, bind/toc.hpp) and the GIL released.
+#include "bind/bind.hpp"
 
 #include <tocgraph/versions.hpp>
 
@@ -14,260 +11,336 @@ namespace tocgraph::python {
 
 namespace {
 
-using release = py::call_guard<py::gil_scoped_release>;
+using TOC = TheoryOfChange;
 
-py::object optional_json(const std::optional<nlohmann::json>& v) {
-    return v ? json_to_python(*v) : py::object(py::none());
+// The JSON spellings below are the library's own (versions/diff_json.hpp,
+// consultation_format.hpp), so Python and the JSON files agree.
+py::object path_to_python(const FieldPath& path) { return json_to_python(field_path_json(path)); }
+py::object counts_to_python(const ChangeCounts& counts) { return json_to_python(change_counts_json(counts)); }
+py::object status_counts_to_python(const StatusCounts& counts) {
+    return json_to_python(status_counts_json(counts));
 }
+std::string status_counts_words(const StatusCounts& counts) { return status_counts_text(counts); }
 
-py::object path_to_python(const FieldPath& path) { return json_to_python(detail::path_json(path)); }
+py::object optional_json(const std::optional<nlohmann::json>& v) { return v ? json_to_python(*v) : py::none(); }
+
+/// tocgraph::MergeResult with its ToC already in the public class.
+struct Merged {
+    py::object toc;
+    std::vector<Conflict> conflicts;
+};
 
 void register_diff(py::module_& m) {
-    py::class_<FieldChange>(m, "FieldChange", "One value that differs inside a changed element.")
-        .def_property_readonly("path", [](const FieldChange& f) { return path_to_python(f.path); },
-                               "Steps into the element: member names (str), {'key': K} or {'value': V} for "
-                               "array elements.")
-        .def_property_readonly("field", [](const FieldChange& f) { return path_text(f.path); },
-                               "The path as text, e.g. 'targets[2022-01-01..2022-12-31].value'.")
-        .def_property_readonly("kind", [](const FieldChange& f) { return f.kind; },
-                               "\"added\", \"removed\" or \"changed\".")
-        .def_property_readonly("old", [](const FieldChange& f) { return optional_json(f.old_value); },
-                               "The value before (JSON-like), or None when the field was added.")
-        .def_property_readonly("new", [](const FieldChange& f) { return optional_json(f.new_value); },
-                               "The value after (JSON-like), or None when the field was removed.")
-        .def_property_readonly("after", [](const FieldChange& f) { return optional_json(f.after); },
-                               "For an added list element: the key of the element it follows in the new version, else None.")
-        .def(py::self == py::self)
-        .def("__repr__", [](const FieldChange& f) {
-            return "<FieldChange " + std::string(to_string(f.kind)) + " " + path_text(f.path) + ">";
-        });
+    py::class_<FieldChange> field(m, "FieldChange", "One value that differs inside a changed element.");
+    def_result(field, "path", [](const FieldChange& f) { return path_to_python(f.path); },
+               "Steps into the element: member names (str), {'key': K} or {'value': V} for array elements.");
+    def_result(field, "field", [](const FieldChange& f) { return path_text(f.path); },
+               "The path as text, e.g. 'targets[2022-01-01..2022-12-31].value'.");
+    def_result(field, "kind", [](const FieldChange& f) { return f.kind; }, "\"added\", \"removed\" or \"changed\".");
+    def_result(field, "old", [](const FieldChange& f) { return optional_json(f.old_value); },
+               "The value before (JSON-like), or None when the field was added.");
+    def_result(field, "new", [](const FieldChange& f) { return optional_json(f.new_value); },
+               "The value after (JSON-like), or None when the field was removed.");
+    def_result(field, "after", [](const FieldChange& f) { return optional_json(f.after); },
+               "For an added list element: the key of the element it follows in the new version, else None.");
+    field.def(py::self == py::self).def("__repr__", [](const FieldChange& f) {
+        return "<FieldChange " + std::string(to_string(f.kind)) + " " + path_text(f.path) + ">";
+    });
 
-    py::class_<ItemChange>(m, "ItemChange", "One element that differs between two versions.")
-        .def_property_readonly("collection", [](const ItemChange& c) { return c.collection; },
-                               "The collection: \"nodes\", \"links\", \"indicators\", \"assumptions\", \"actors\", \"feedback\", \"metadata\" or \"schema\".")
-        .def_property_readonly("id", [](const ItemChange& c) { return c.id; },
-                               "The item's id (for links: \"source->target\").")
-        .def_property_readonly("key", [](const ItemChange& c) { return json_to_python(c.key); },
-                               "The item's key as JSON: its id, {'source': s, 'target': t} for a link, None for metadata and schema.")
-        .def_property_readonly("kind", [](const ItemChange& c) { return c.kind; },
-                               "\"added\", \"removed\", \"changed\" or \"renamed\".")
-        .def_property_readonly("new_id", [](const ItemChange& c) { return c.new_id; },
-                               "For a rename: the new id, else \"\".")
-        .def_property_readonly("old", [](const ItemChange& c) { return json_to_python(c.old_value); },
-                               "The whole item before (JSON-like), None when added.")
-        .def_property_readonly("new", [](const ItemChange& c) { return json_to_python(c.new_value); },
-                               "The whole item after (JSON-like), None when removed.")
-        .def_property_readonly("fields", [](const ItemChange& c) { return c.fields; },
-                               "The field changes of a changed or renamed item (FieldChange list).")
-        .def_property_readonly("after", [](const ItemChange& c) { return optional_json(c.after); },
-                               "For an added item: the key of the item it follows in the new version, else None.")
-        .def_property_readonly("reference", [](const ItemChange& c) { return change_reference(c); },
-                               "'nodes/act_x', 'links/a->b', 'metadata': how a feedback resolution names it.")
-        .def(py::self == py::self)
-        .def("__repr__", [](const ItemChange& c) {
-            std::string out = "<ItemChange " + std::string(to_string(c.kind)) + " " + item_noun(c.collection);
-            if (!c.is_singleton()) out += " " + c.id;
-            if (c.kind == ChangeKind::renamed) out += " -> " + c.new_id;
-            return out + ">";
-        });
+    py::class_<ItemChange> item(m, "ItemChange", "One element that differs between two versions.");
+    def_result(item, "collection", [](const ItemChange& c) { return c.collection; },
+               "\"nodes\", \"links\", \"indicators\", \"assumptions\", \"actors\", \"feedback\", "
+               "\"metadata\" or \"schema\".");
+    def_result(item, "id", [](const ItemChange& c) { return c.id; }, "The item's id (links: \"source->target\").");
+    def_result(item, "kind", [](const ItemChange& c) { return c.kind; },
+               "\"added\", \"removed\", \"changed\" or \"renamed\".");
+    def_result(item, "new_id", [](const ItemChange& c) { return c.new_id; }, "For a rename: the new id, else \"\".");
+    def_result(item, "reference", [](const ItemChange& c) { return change_reference(c); },
+               "'nodes/act_x', 'links/a->b', 'metadata': how a feedback resolution names it.");
+    def_result(item, "key", [](const ItemChange& c) { return json_to_python(c.key); },
+               "The item's key as JSON: its id, {'source': s, 'target': t} for a link, None for a singleton.");
+    def_result(item, "old", [](const ItemChange& c) { return json_to_python(c.old_value); },
+               "The whole item before (JSON-like), None when added.");
+    def_result(item, "new", [](const ItemChange& c) { return json_to_python(c.new_value); },
+               "The whole item after (JSON-like), None when removed.");
+    def_result(item, "fields", [](const ItemChange& c) { return c.fields; },
+               "The field changes of a changed or renamed item (FieldChange list).");
+    def_result(item, "after", [](const ItemChange& c) { return optional_json(c.after); },
+               "For an added item: the key of the item it follows in the new version, else None.");
+    item.def(py::self == py::self).def("__repr__", [](const ItemChange& c) {
+        std::string out = "<ItemChange " + std::string(to_string(c.kind)) + " " + item_noun(c.collection);
+        if (!c.is_singleton()) out += " " + c.id;
+        if (c.kind == ChangeKind::renamed) out += " -> " + c.new_id;
+        return out + ">";
+    });
 
-    py::class_<Diff>(m, "Diff", "The differences between two versions (private: use tocgraph.Diff).")
-        .def_property_readonly("changes", [](const Diff& d) { return d.changes; })
-        .def("empty", &Diff::empty)
-        .def("__len__", &Diff::size)
-        .def("counts",
-             [](const Diff& d) {
-                 py::dict out;
-                 for (const auto& [collection, c] : d.counts_by_collection())
-                     out[py::str(collection)] = json_to_python(detail::counts_json(c));
-                 return out;
-             })
-        .def("to_json", [](const Diff& d) { return nlohmann::json(d); })
-        .def("to_text", [](const Diff& d) { return to_text(d); })
-        .def("to_markdown", [](const Diff& d, int heading_level) { return to_markdown(d, heading_level); },
-             py::arg("heading_level") = 2)
+    Struct<DiffHtmlOptions>(m, "DiffHtmlOptions", "How a diff is written as HTML.")
+        .field("title", &DiffHtmlOptions::title, "The page's title and heading.")
+        .field("standalone", &DiffHtmlOptions::standalone, "A whole page (True) or a <section> for another page.")
+        .finish();
+
+    py::class_<Diff> diff_cls(m, "Diff",
+                              "What changed between two versions of a theory of change: bool(d) is False when "
+                              "nothing did; iterating yields the changed elements (ItemChange). print(d) shows the "
+                              "text form; notebooks show the HTML form.");
+    def_result(diff_cls, "changes", [](const Diff& d) { return d.changes; },
+               "The changed elements, collection by collection in the file's order.");
+    diff_cls
+        .def_static("from_json", [](const nlohmann::json& document) { return diff_from_json(document); },
+                    py::arg("document"), "A diff from its JSON form (to_json()); FormatError if it is malformed.")
+        .def(
+            "counts",
+            [](const Diff& d) {
+                py::dict out;
+                for (const auto& [collection, c] : d.counts_by_collection()) out[py::str(collection)] = counts_to_python(c);
+                return out;
+            },
+            "Per collection: {\"added\", \"removed\", \"changed\", \"renamed\", \"total\"}.")
+        .def("to_json", [](const Diff& d) { return nlohmann::json(d); },
+             "The JSON form: {\"format\": \"tocgraph-diff\", \"version\": 1, ...}.")
+        .def("to_text", [](const Diff& d) { return to_text(d); },
+             "Counts per collection like git diff --stat, then every change with its fields.")
+        .def(
+            "to_markdown",
+            [](const Diff& d, std::optional<int> heading_level) {
+                return heading_level ? to_markdown(d, *heading_level) : to_markdown(d);
+            },
+            py::kw_only(), py::arg("heading_level") = py::none(),
+            "A Markdown section: a table of counts, then the changes per collection.")
         .def(
             "to_html",
-            [](const Diff& d, const std::string& title, bool standalone) {
-                DiffHtmlOptions options;
-                options.title = title;
-                options.standalone = standalone;
-                return to_html(d, options);
-            },
-            py::arg("title") = "Changes", py::arg("standalone") = true)
+            [](const Diff& d, const py::kwargs& options) { return to_html(d, options_from<DiffHtmlOptions>(options, "to_html")); },
+            "A self-contained HTML page, or a <section> with standalone=False (options: DiffHtmlOptions).")
+        .def("_repr_html_",
+             [](const Diff& d) {
+                 DiffHtmlOptions o;
+                 o.standalone = false;
+                 return to_html(d, o);
+             })
+        .def("__bool__", [](const Diff& d) { return !d.empty(); })
+        .def("__len__", &Diff::size)
+        .def("__iter__", [](const Diff& d) { return py::iter(py::cast(d.changes)); })
+        .def("__str__", [](const Diff& d) { return to_text(d); })
+        .def("__repr__",
+             [](const Diff& d) {
+                 if (d.empty()) return std::string("<Diff: no changes>");
+                 const ChangeCounts c = d.counts();
+                 std::string out;
+                 for (const auto& [n, kind] : {std::pair{c.added, "added"}, std::pair{c.removed, "removed"},
+                                               std::pair{c.changed, "changed"}, std::pair{c.renamed, "renamed"}})
+                     if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+                 return "<Diff: " + out + ">";
+             })
         .def(py::self == py::self)
         .def("__copy__", [](const Diff& d) { return Diff(d); })
         .def("__deepcopy__", [](const Diff& d, py::handle) { return Diff(d); }, py::arg("memo"));
+    def_pickle(
+        diff_cls, "Diff", [](const Diff& d) { return py::make_tuple(json_to_python(nlohmann::json(d))); },
+        [](const py::tuple& state) { return diff_from_json(json_from_python(state[0])); });
 
     m.def(
+        "apply",
+        [](const Diff& d, const SharedToc& toc) { return new_toc(read(toc, [&](const TOC& t) { return apply(t, d); })); },
+        py::arg("diff"), py::arg("toc"), "The theory of change `toc` becomes with the changes of `diff`.");
+
+    Struct<DiffOptions>(m, "DiffOptions", "How two versions are compared.")
+        .field("detect_renames", &DiffOptions::detect_renames,
+               "Report a node whose id changed but whose level, title and neighbours did not as renamed.")
+        .finish();
+    m.def(
         "diff",
-        [](const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, bool detect_renames) {
-            DiffOptions options;
-            options.detect_renames = detect_renames;
-            return diff(old_toc, new_toc, options);
+        [](const SharedToc& old_toc, const SharedToc& new_toc, const DiffOptions& options) {
+            return read_all([&](const TOC& a, const TOC& b) { return diff(a, b, options); }, old_toc, new_toc);
         },
-        py::arg("old"), py::arg("new"), py::arg("detect_renames") = true, release());
-    m.def("apply_diff", [](const TheoryOfChange& toc, const Diff& d) { return apply(toc, d); }, py::arg("toc"),
-          py::arg("diff"), release());
-    m.def("diff_from_json", [](const nlohmann::json& document) { return diff_from_json(document); },
-          py::arg("document"));
+        py::arg("old"), py::arg("new"), py::arg("options"));
     m.def(
         "detect_renames",
-        [](const TheoryOfChange& old_toc, const TheoryOfChange& new_toc) {
-            std::vector<std::pair<std::string, std::string>> out;
-            for (const NodeRename& r : detect_renames(old_toc, new_toc)) out.emplace_back(r.from, r.to);
-            return out;
+        [](const SharedToc& old_toc, const SharedToc& new_toc) {
+            return read_all(
+                [](const TOC& a, const TOC& b) {
+                    std::vector<std::pair<std::string, std::string>> out;
+                    for (const NodeRename& r : detect_renames(a, b)) out.emplace_back(r.from, r.to);
+                    return out;
+                },
+                old_toc, new_toc);
         },
-        py::arg("old"), py::arg("new"), release());
+        py::arg("old"), py::arg("new"));
 }
 
 void register_merge(py::module_& m) {
-    py::class_<Conflict>(m, "Conflict", "Changes of the two sides of a merge that could not both be taken.")
-        .def_property_readonly("kind", [](const Conflict& c) { return c.kind; },
-                               "The kind of conflict: both_changed, both_added, delete_modify, dangling_reference, invalid or lint.")
-        .def_property_readonly("collection", [](const Conflict& c) { return c.collection; },
-                               "The collection of the element in conflict (\"nodes\", \"links\", ..., \"metadata\", \"schema\").")
-        .def_property_readonly("id", [](const Conflict& c) { return c.id; },
-                               "The element's id as readers know it (\"a->b\" for a link; \"\" for metadata and schema).")
-        .def_property_readonly("key", [](const Conflict& c) { return json_to_python(c.key); },
-                               "The item's key as JSON.")
-        .def_property_readonly("field", [](const Conflict& c) { return path_text(c.field); },
-                               "The field in conflict as text (\"targets[2].value\"), or \"\" for the whole item.")
-        .def_property_readonly("path", [](const Conflict& c) { return path_to_python(c.field); },
-                               "The field in conflict as steps: member names (str), {'key': K} or {'value': V} for array elements.")
-        .def_property_readonly("base", [](const Conflict& c) { return optional_json(c.base); },
-                               "The base value, or None if it did not exist.")
-        .def_property_readonly("ours", [](const Conflict& c) { return optional_json(c.ours); },
-                               "Our value, or None if we removed it.")
-        .def_property_readonly("theirs", [](const Conflict& c) { return optional_json(c.theirs); },
-                               "Their value, or None if they removed it.")
-        .def_property_readonly("message", [](const Conflict& c) { return c.message; },
-                               "The conflict in words.")
-        .def_property_readonly("resolution", [](const Conflict& c) { return c.resolution; },
-                               "What the merged result holds, e.g. \"kept ours\".")
-        .def("to_json", [](const Conflict& c) { return nlohmann::json(c); })
-        .def("to_text", [](const Conflict& c) { return to_text(c); })
+    py::class_<Conflict> conflict(m, "Conflict", "Changes of the two sides of a merge that could not both be taken.");
+    def_result(conflict, "kind", [](const Conflict& c) { return c.kind; },
+               "both_changed, both_added, delete_modify, dangling_reference, invalid or lint.");
+    def_result(conflict, "collection", [](const Conflict& c) { return c.collection; },
+               "The collection of the element in conflict (\"nodes\", ..., \"metadata\", \"schema\").");
+    def_result(conflict, "id", [](const Conflict& c) { return c.id; },
+               "The element's id (\"a->b\" for a link; \"\" for metadata and schema).");
+    def_result(conflict, "field", [](const Conflict& c) { return path_text(c.field); },
+               "The field in conflict as text (\"targets[2].value\"), or \"\" for the whole item.");
+    def_result(conflict, "message", [](const Conflict& c) { return c.message; }, "The conflict in words.");
+    def_result(conflict, "resolution", [](const Conflict& c) { return c.resolution; },
+               "What the merged result holds, e.g. \"kept ours\".");
+    def_result(conflict, "key", [](const Conflict& c) { return json_to_python(c.key); }, "The item's key as JSON.");
+    def_result(conflict, "path", [](const Conflict& c) { return path_to_python(c.field); },
+               "The field in conflict as steps: member names (str), {'key': K} or {'value': V}.");
+    def_result(conflict, "base", [](const Conflict& c) { return optional_json(c.base); },
+               "The base value, or None if it did not exist.");
+    def_result(conflict, "ours", [](const Conflict& c) { return optional_json(c.ours); }, "Our value, or None if we removed it.");
+    def_result(conflict, "theirs", [](const Conflict& c) { return optional_json(c.theirs); },
+               "Their value, or None if they removed it.");
+    conflict.def("to_json", [](const Conflict& c) { return nlohmann::json(c); }, "The conflict as JSON.")
+        .def("to_text", [](const Conflict& c) { return to_text(c); }, "The conflict in a few lines.")
         .def(py::self == py::self)
         .def("__repr__", [](const Conflict& c) {
             return "<Conflict " + std::string(to_string(c.kind)) + ": " + conflict_place(c) + ">";
         });
 
+    Struct<MergeOptions>(m, "MergeOptions", "How a three-way merge is checked.")
+        .field("lint", &MergeOptions::lint,
+               "The merged result breaks no lint rule at warning or error severity that none of the inputs broke.")
+        .finish();
+    Struct<Merged>(m, "MergeResult",
+                   "The outcome of a three-way merge: the merged `toc` and its `conflicts` "
+                   "(`toc, conflicts = tocgraph.merge(...)`).",
+                   Access::read_only)
+        .field("toc", &Merged::toc, "The merged theory of change.")
+        .field("conflicts", &Merged::conflicts, "What could not be combined; each is marked in attributes[\"merge_conflicts\"].")
+        .repr([](const Merged& r) {
+            const std::size_t n = r.conflicts.size();
+            const std::string state = n == 0 ? "clean" : std::to_string(n) + (n == 1 ? " conflict" : " conflicts");
+            return "<MergeResult: " + state + ", " + std::string(py::repr(r.toc)) + ">";
+        })
+        .finish()
+        .def_property_readonly("clean", [](const Merged& r) { return r.conflicts.empty(); },
+               "True when the two sides' changes combined without conflict.")
+        .def("__iter__", [](py::handle self) { return py::iter(py::make_tuple(self.attr("toc"), self.attr("conflicts"))); });
     m.def(
         "merge",
-        [](const TheoryOfChange& base, const TheoryOfChange& ours, const TheoryOfChange& theirs, bool lint) {
-            MergeOptions options;
-            options.lint = lint;
-            MergeResult r = merge(base, ours, theirs, options);
-            return std::pair<TheoryOfChange, std::vector<Conflict>>(std::move(r.toc), std::move(r.conflicts));
+        [](const SharedToc& base, const SharedToc& ours, const SharedToc& theirs, const MergeOptions& options) {
+            MergeResult r = read_all([&](const TOC& b, const TOC& o, const TOC& t) { return merge(b, o, t, options); },
+                                     base, ours, theirs);
+            return Merged{new_toc(std::move(r.toc)), std::move(r.conflicts)};
         },
-        py::arg("base"), py::arg("ours"), py::arg("theirs"), py::arg("lint") = true, release());
+        py::arg("base"), py::arg("ours"), py::arg("theirs"), py::arg("options"));
 }
 
 void register_consultation(py::module_& m) {
-    py::class_<FeedbackEntry>(m, "FeedbackEntry", "One feedback item in a consultation summary.")
-        .def_property_readonly("feedback", [](const FeedbackEntry& e) { return e.feedback; },
-                               "The feedback item.")
-        .def_property_readonly("subject_kind", [](const FeedbackEntry& e) { return e.subject.kind; },
-                               "What the feedback is about: programme, node, link, indicator, assumption, actor, or missing (an id that no longer exists).")
-        .def_property_readonly("subject_id", [](const FeedbackEntry& e) { return e.subject.id; },
-                               "The subject's id as the feedback wrote it (\"\" for the whole programme).")
-        .def_property_readonly("subject_title", [](const FeedbackEntry& e) { return e.subject.title; },
-                               "The subject's title (a link as \"a -> b\"), or \"\" when it no longer exists.")
-        .def_property_readonly("version", [](const FeedbackEntry& e) { return e.version; },
-                               "The version that resolved it, from the item's resolved_in attribute, or \"\".")
-        .def_property_readonly("changes", [](const FeedbackEntry& e) { return e.changes; },
-                               "The changes that resolved it, from the item's resolved_in attribute.")
-        .def(py::self == py::self)
-        .def("__repr__", [](const FeedbackEntry& e) {
-            return "<FeedbackEntry " + e.feedback.id + " " + std::string(to_string(e.feedback.status)) + ">";
-        });
+    py::class_<FeedbackEntry> entry(m, "FeedbackEntry", "One feedback item in a consultation summary.");
+    def_result(entry, "feedback", [](const FeedbackEntry& e) { return e.feedback; }, "The feedback item.");
+    def_result(entry, "subject_kind", [](const FeedbackEntry& e) { return e.subject.kind; },
+               "programme, node, link, indicator, assumption, actor, or missing (an id gone since).");
+    def_result(entry, "subject_id", [](const FeedbackEntry& e) { return e.subject.id; },
+               "The subject's id as the feedback wrote it (\"\" for the whole programme).");
+    def_result(entry, "subject_title", [](const FeedbackEntry& e) { return e.subject.title; },
+               "The subject's title (a link as \"a -> b\"), or \"\" when it no longer exists.");
+    def_result(entry, "version", [](const FeedbackEntry& e) { return e.version; },
+               "The version that resolved it (attributes[\"resolved_in\"]), or \"\".");
+    def_result(entry, "changes", [](const FeedbackEntry& e) { return e.changes; },
+               "The changes that resolved it (attributes[\"resolved_in\"]).");
+    entry.def(py::self == py::self).def("__repr__", [](const FeedbackEntry& e) {
+        return "<FeedbackEntry " + e.feedback.id + " " + std::string(to_string(e.feedback.status)) + ">";
+    });
 
-    auto counts = [](const StatusCounts& c) { return json_to_python(detail::status_counts_json(c)); };
-    py::class_<PhaseSummary>(m, "PhaseSummary", "The feedback of one phase of a consultation.")
-        .def_property_readonly("consultation", [](const PhaseSummary& p) { return p.consultation; },
-                               "The consultation's id.")
-        .def_property_readonly("consultation_title", [](const PhaseSummary& p) { return p.consultation_title; },
-                               "The consultation's title.")
-        .def_property_readonly("phase", [](const PhaseSummary& p) { return p.phase; },
-                               "The phase id (before, during, after...).")
-        .def_property_readonly("title", [](const PhaseSummary& p) { return p.title; },
-                               "The phase's title.")
-        .def_property_readonly("declared", [](const PhaseSummary& p) { return p.declared; },
-                               "True if the phase is declared in the consultation record.")
-        .def_property_readonly("entries", [](const PhaseSummary& p) { return p.entries; },
-                               "The feedback raised in this phase (FeedbackEntry list).")
-        .def_property_readonly("counts", [counts](const PhaseSummary& p) { return counts(p.counts); },
-                               "How many items per status.")
-        .def_property_readonly("authors", [](const PhaseSummary& p) { return p.authors; },
-                               "Who gave feedback in this phase.")
-        .def_property_readonly("subjects", [](const PhaseSummary& p) { return p.subjects; },
-                               "The ids the feedback was about.")
-        .def(py::self == py::self)
-        .def("__repr__", [](const PhaseSummary& p) {
-            return "<PhaseSummary " + (p.phase.empty() ? std::string("(no phase)") : p.phase) + ": " +
-                   std::to_string(p.entries.size()) + (p.entries.size() == 1 ? " item>" : " items>");
-        });
+    py::class_<PhaseSummary> phase(m, "PhaseSummary", "The feedback of one phase of a consultation.");
+    def_result(phase, "consultation", [](const PhaseSummary& p) { return p.consultation; }, "The consultation's id.");
+    def_result(phase, "consultation_title", [](const PhaseSummary& p) { return p.consultation_title; },
+               "The consultation's title.");
+    def_result(phase, "phase", [](const PhaseSummary& p) { return p.phase; }, "The phase id.");
+    def_result(phase, "title", [](const PhaseSummary& p) { return p.title; }, "The phase's title.");
+    def_result(phase, "declared", [](const PhaseSummary& p) { return p.declared; },
+               "True if the phase is declared in the consultation record.");
+    def_result(phase, "entries", [](const PhaseSummary& p) { return p.entries; },
+               "The feedback raised in this phase (FeedbackEntry list).");
+    def_result(phase, "counts", [](const PhaseSummary& p) { return status_counts_to_python(p.counts); },
+               "How many items per status.");
+    def_result(phase, "authors", [](const PhaseSummary& p) { return p.authors; }, "Who gave feedback in this phase.");
+    def_result(phase, "subjects", [](const PhaseSummary& p) { return p.subjects; }, "The ids the feedback was about.");
+    phase.def(py::self == py::self).def("__repr__", [](const PhaseSummary& p) {
+        const std::size_t n = p.entries.size();
+        return "<PhaseSummary " + (p.phase.empty() ? std::string("(no phase)") : p.phase) + ": " + std::to_string(n) +
+               (n == 1 ? " item>" : " items>");
+    });
 
-    py::class_<ConsultationSummary>(m, "ConsultationSummary",
-                                    "The consultation record phase by phase: what was raised, by whom, about "
-                                    "which result, and what became of it.")
-        .def_property_readonly("phases", [](const ConsultationSummary& s) { return s.phases; },
-                               "The summary per phase (PhaseSummary list), in order.")
-        .def_property_readonly("counts", [counts](const ConsultationSummary& s) { return counts(s.counts); },
-                               "How many items per status over all phases.")
-        .def_property_readonly("missing_subjects", [](const ConsultationSummary& s) { return s.missing_subjects; },
-                               "Entries about ids no longer in the theory of change.")
-        .def("to_json", [](const ConsultationSummary& s) { return nlohmann::json(s); })
-        .def("to_markdown", [](const ConsultationSummary& s, int heading_level) { return to_markdown(s, heading_level); },
-             py::arg("heading_level") = 2)
-        .def("to_html", [](const ConsultationSummary& s, int heading_level) { return to_html(s, heading_level); },
-             py::arg("heading_level") = 2)
+    py::class_<ConsultationSummary> summary(m, "ConsultationSummary",
+                                            "The consultation record phase by phase: what was raised, by whom, about "
+                                            "which result, and what became of it.");
+    def_result(summary, "phases", [](const ConsultationSummary& s) { return s.phases; },
+               "The summary per phase (PhaseSummary list), in order.");
+    def_result(summary, "counts", [](const ConsultationSummary& s) { return status_counts_to_python(s.counts); },
+               "How many items per status over all phases.");
+    def_result(summary, "missing_subjects", [](const ConsultationSummary& s) { return s.missing_subjects; },
+               "Entries about ids no longer in the theory of change.");
+    summary.def("to_json", [](const ConsultationSummary& s) { return nlohmann::json(s); }, "The summary as JSON.")
+        .def(
+            "to_markdown",
+            [](const ConsultationSummary& s, std::optional<int> level) { return level ? to_markdown(s, *level) : to_markdown(s); },
+            py::kw_only(), py::arg("heading_level") = py::none(), "A Markdown fragment for a report.")
+        .def(
+            "to_html",
+            [](const ConsultationSummary& s, std::optional<int> level) { return level ? to_html(s, *level) : to_html(s); },
+            py::kw_only(), py::arg("heading_level") = py::none(), "An HTML fragment for a report.")
         .def("_repr_html_", [](const ConsultationSummary& s) { return to_html(s); })
         .def(py::self == py::self)
         .def("__repr__", [](const ConsultationSummary& s) {
-            return "<ConsultationSummary: " + detail::status_counts_text(s.counts) + ", " +
-                   std::to_string(s.phases.size()) + " phases>";
+            return "<ConsultationSummary: " + status_counts_words(s.counts) + ", " + std::to_string(s.phases.size()) +
+                   " phases>";
         });
 
-    m.def(
-        "find_feedback",
-        [](const TheoryOfChange& toc, std::string consultation, std::string phase, std::string author,
-           std::string subject, std::optional<FeedbackStatus> status, std::optional<FeedbackKind> kind) {
-            FeedbackQuery q;
-            q.consultation = std::move(consultation);
-            q.phase = std::move(phase);
-            q.author = std::move(author);
-            q.subject = std::move(subject);
-            q.status = status;
-            q.kind = kind;
-            return find_feedback(toc, q);
-        },
-        py::arg("toc"), py::arg("consultation") = "", py::arg("phase") = "", py::arg("author") = "",
-        py::arg("subject") = "", py::arg("status") = py::none(), py::arg("kind") = py::none());
+    Struct<FeedbackQuery>(m, "FeedbackQuery", "Which feedback items to list: every filter given must match.")
+        .field("consultation", &FeedbackQuery::consultation, "The consultation id; \"\": any.")
+        .field("phase", &FeedbackQuery::phase, "The phase id; \"\": any.")
+        .field("author", &FeedbackQuery::author, "Who said it; \"\": anyone.")
+        .field("subject", &FeedbackQuery::subject,
+               "Exactly as written: a node, indicator or assumption id, or \"source->target\"; \"\": any.")
+        .field("status", &FeedbackQuery::status, "\"open\", \"accepted\", \"rejected\" or \"addressed\"; None: any.")
+        .field("kind", &FeedbackQuery::kind, "The kind of feedback; None: any.")
+        .finish();
+    Struct<FeedbackResolution>(m, "FeedbackResolution", "What became of a feedback item.")
+        .field("status", &FeedbackResolution::status, "\"accepted\", \"rejected\" or \"addressed\".")
+        .field("resolution", &FeedbackResolution::resolution, "What was done, or why not.")
+        .field("version", &FeedbackResolution::version, "The version of the theory of change that carries the change.")
+        .field({"changes", "The changes that addressed it: ItemChange values of a Diff, or their references "
+                           "such as \"nodes/act_x\".",
+                [](const FeedbackResolution& r) { return py::cast(r.changes); },
+                [](FeedbackResolution& r, py::handle v) {
+                    if (PyUnicode_Check(v.ptr())) throw py::type_error("changes must be a list, not a str");
+                    r.changes.clear();
+                    for (py::handle c : py::iter(v)) {
+                        if (py::isinstance<ItemChange>(c))
+                            r.changes.push_back(change_reference(c.cast<const ItemChange&>()));
+                        else if (PyUnicode_Check(c.ptr()))
+                            r.changes.push_back(c.cast<std::string>());
+                        else
+                            throw py::type_error("changes must be str or ItemChange, got " + type_name(c));
+                    }
+                }})
+        .field("date", &FeedbackResolution::date, "When it was resolved, or None.")
+        .finish();
+
+    def_query(m, "find_feedback", &find_feedback, py::arg("query"));
     m.def(
         "resolve_feedback",
-        [](TheoryOfChange& toc, const std::string& id, FeedbackStatus status, std::string resolution,
-           std::string version, std::vector<std::string> changes, std::optional<Date> date) {
-            if (!toc.has_feedback(id)) raise_key_error("no feedback \"" + id + "\"");
-            FeedbackResolution r;
-            r.status = status;
-            r.resolution = std::move(resolution);
-            r.version = std::move(version);
-            r.changes = std::move(changes);
-            r.date = date;
-            resolve_feedback(toc, id, r);
+        [](SharedToc& toc, const std::string& id, const FeedbackResolution& resolution) {
+            edit(toc, [&](TOC& t) {
+                if (!t.has_feedback(id)) raise_key_error("no feedback \"" + id + "\"");
+                resolve_feedback(t, id, resolution);
+            });
         },
-        py::arg("toc"), py::arg("id"), py::arg("status"), py::arg("resolution") = "", py::arg("version") = "",
-        py::arg("changes") = std::vector<std::string>{}, py::arg("date") = py::none());
+        py::arg("toc"), py::arg("id"), py::arg("resolution"));
     m.def(
         "consultation_summary",
-        [](const TheoryOfChange& toc, const std::string& consultation) { return consultation_summary(toc, consultation); },
-        py::arg("toc"), py::arg("consultation") = "");
+        [](const SharedToc& toc, const std::optional<std::string>& consultation) {
+            return read(toc, [&](const TOC& t) {
+                return consultation ? consultation_summary(t, *consultation) : consultation_summary(t);
+            });
+        },
+        py::arg("toc"), py::arg("consultation"));
 }
 
 }  // namespace
 
-void register_versions(py::module_& m) {
+void register_versions(py::module_& core) {
+    py::module_ m = submodule(core, "versions", "Diff, apply and merge, and the consultation record.");
     register_diff(m);
     register_merge(m);
     register_consultation(m);

@@ -7,76 +7,40 @@
     toc.add_link(source="a9", target="oc1", strength=0.6)
     toc.save("toc.json")
 
-Everything read from a TheoryOfChange is a copy (value semantics, as in the
-C++ library): write changes back with ``update_node`` and friends. Attribute
-reads of lists and nested values return copies too, so
-``node.tags.append("x")`` is lost; assign ``node.tags = [*node.tags, "x"]``.
+Elements read from a TheoryOfChange are copies (value semantics, as in the
+C++ library): write changes back with ``update_node`` and friends. Inside a
+value, nested values are live: ``node.tags.append("x")`` and
+``ind.targets[0].value = 5`` change ``node`` and ``ind``.
 
-The compiled module ``tocgraph._core`` is private; this package is the API.
+The modules: analysis, lint, monitoring, drawing, report, formats, logframe,
+iati, sdg and versions; each function takes the theory of change first, and
+the TheoryOfChange methods of the same names are those functions. The
+compiled module ``tocgraph._core`` is private; this package is the API.
 """
 
 from __future__ import annotations
 
 from . import _core
-from ._core import (
-    Actor,
-    Assumption,
-    Baseline,
-    Budget,
-    Consultation,
-    ConsultationEvent,
-    ConsultationPhase,
-    Evidence,
-    Feedback,
-    Indicator,
-    Level,
-    LevelSchema,
-    Link,
-    Metadata,
-    Node,
-    Period,
-    PeriodValue,
-    Reference,
-    Source,
-)
+from ._core.lint import Finding, RuleInfo
+from ._core.model import Actor, Assumption, Baseline, Budget, Consultation, ConsultationEvent, ConsultationPhase
+from ._core.model import Evidence, Feedback, Indicator, Level, LevelSchema, Link, Metadata, Node, Period
+from ._core.model import PeriodValue, Reference, Source
 from ._errors import CycleError, Error, FormatError, ModelError
-from ._toc import TheoryOfChange, from_dict, load, loads
-from ._synthetic import synthetic
-from .analysis import Centrality, Coverage, LevelCoverage, RemovalImpact
-from .lint import Finding, Findings, Rule, Rules, rules
 from ._networkx import from_networkx
 from ._pandas import Frames, from_pandas
-from .formats import ImportFinding, ImportResult, convert, loads_kumu, read, read_kumu
-from .logframe import read_logframe
-from . import iati, sdg
+from ._registry import present
+from ._synthetic import synthetic
+from ._toc import TheoryOfChange, from_dict, load, loads
+from . import analysis, drawing, formats, iati, lint, monitoring, report, sdg, versions
+from .analysis import Centrality, Coverage, LevelCoverage, RemovalImpact
+from .formats import ImportResult, convert, loads_kumu, read, read_kumu
 from .iati import iter_iati, read_iati, read_iati_string, write_iati
-from . import monitoring
-from .monitoring import (
-    Breakdown,
-    Explanation,
-    IndicatorBreakdown,
-    IndicatorProgress,
-    NodeProgress,
-    PeriodProgress,
-    ProgressTable,
-    RollupInput,
-    RollupResult,
-    plot_indicator,
-)
-from . import drawing, report
-from . import versions
-from .versions import (
-    Conflict,
-    ConsultationSummary,
-    Diff,
-    FeedbackEntry,
-    FieldChange,
-    ItemChange,
-    MergeResult,
-    PhaseSummary,
-    diff,
-    merge,
-)
+from .lint import Findings, Rules, rules
+from .logframe import read_logframe
+from .monitoring import Breakdown, Explanation, IndicatorBreakdown, IndicatorProgress, NodeProgress
+from .monitoring import PeriodProgress, ProgressTable, Rollup, RollupInput, plot_indicator
+from .versions import Conflict, ConsultationSummary, Diff, FeedbackEntry, FieldChange, ItemChange
+from .versions import MergeResult, PhaseSummary, diff, merge
 
 __all__ = [
     "FILE_FORMAT_VERSION",
@@ -104,7 +68,6 @@ __all__ = [
     "Findings",
     "FormatError",
     "Frames",
-    "ImportFinding",
     "ImportResult",
     "Indicator",
     "IndicatorBreakdown",
@@ -126,22 +89,25 @@ __all__ = [
     "ProgressTable",
     "Reference",
     "RemovalImpact",
+    "Rollup",
     "RollupInput",
-    "RollupResult",
-    "Rule",
+    "RuleInfo",
     "Rules",
     "Source",
     "TheoryOfChange",
     "__version__",
+    "analysis",
     "build_info",
     "convert",
     "diff",
     "drawing",
+    "formats",
     "from_dict",
     "from_networkx",
     "from_pandas",
     "iati",
     "iter_iati",
+    "lint",
     "load",
     "loads",
     "loads_kumu",
@@ -164,39 +130,9 @@ __all__ = [
 #: The package version (that of the compiled module, set by the build).
 __version__: str = _core.__version__
 #: The file-format version this library reads and writes.
-FILE_FORMAT_VERSION: int = _core.file_format_version
+FILE_FORMAT_VERSION: int = _core.io.file_format_version
 #: What the compiled module was built from: the library version, the versions
 #: of nlohmann/json, Boost and pybind11 it was compiled against, the compiler.
 build_info: dict[str, str] = dict(_core.build_info)
 
-# The value classes are defined in the private compiled module; present them
-# as members of the public package (help(), reprs of the classes, pickles).
-for _cls in (
-    Actor,
-    Assumption,
-    Baseline,
-    Budget,
-    Consultation,
-    ConsultationEvent,
-    ConsultationPhase,
-    Evidence,
-    Feedback,
-    Indicator,
-    Level,
-    LevelSchema,
-    Link,
-    Metadata,
-    Node,
-    Period,
-    PeriodValue,
-    Reference,
-    Source,
-    Explanation,
-    IndicatorBreakdown,
-    IndicatorProgress,
-    NodeProgress,
-    PeriodProgress,
-    RollupInput,
-):
-    _cls.__module__ = __name__
-del _cls
+present(globals())

@@ -59,10 +59,8 @@ def split_pointer(pointer: str) -> list[str]:
 
 def build(document: dict[str, Any], source: str, locate: Callable[[list[str]], str]) -> TheoryOfChange:
     """A TheoryOfChange from a document; FormatError names the place ``locate`` gives."""
-    from ._toc import TheoryOfChange
-
     try:
-        return TheoryOfChange._wrap(_core.toc_from_json(document, source))
+        return _core.io.from_json(document, source)
     except FormatError as error:
         where = locate(split_pointer(error.pointer))
         raise FormatError(

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._generic import build, plain
+from ._optional import optional_module
 
 if TYPE_CHECKING:
     import networkx
@@ -25,13 +26,7 @@ __all__ = ["from_networkx", "to_networkx"]
 
 
 def _networkx() -> Any:
-    try:
-        import networkx
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "tocgraph's networkx conversion needs networkx: pip install 'tocgraph[networkx]'"
-        ) from None
-    return networkx
+    return optional_module("networkx", "networkx", "tocgraph's networkx conversion")
 
 
 def to_networkx(toc: TheoryOfChange) -> networkx.DiGraph[str]:

@@ -29,7 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
+from ._errors import FormatError
 from ._generic import build, plain
+from ._optional import pandas_module
 
 if TYPE_CHECKING:
     import pandas
@@ -49,13 +51,7 @@ INTEGER_COLUMNS = {"values": ("year",)}
 
 
 def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "tocgraph's pandas conversion needs pandas: pip install 'tocgraph[pandas]'"
-        ) from None
-    return pandas
+    return pandas_module("tocgraph's pandas conversion")
 
 
 @dataclass
@@ -312,7 +308,5 @@ def _place(frame: str, row: int, labels: list[Any], column: Optional[str]) -> st
 
 
 def _cell_error(frame: str, row: int, labels: list[Any], column: str, problem: str) -> Exception:
-    from ._errors import FormatError
-
     where = _place(frame, row, labels, column)
     return FormatError(f"<pandas>: {where}: {problem}", file="<pandas>", problem=problem)

@@ -1,39 +1,25 @@
 """Synthetic theories of change of any size, for tests, benchmarks and demonstrations
-(``tocgraph.synthetic``)."""
+(``tocgraph.synthetic``; include/tocgraph/synthetic.hpp)."""
 
 from __future__ import annotations
 
-import math
-import operator
-from typing import TYPE_CHECKING, Optional, SupportsIndex
+from typing import TYPE_CHECKING
 
 from . import _core
+from ._core.model import SyntheticOptions
+from ._options import documented
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._keywords import SyntheticKeywords
     from ._toc import TheoryOfChange
 
 __all__ = ["synthetic"]
 
 
-def _count(value: object, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, SupportsIndex):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    number = operator.index(value)
-    if number < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {number}")
-    return number
-
-
-def synthetic(
-    nodes: int = 1000,
-    *,
-    seed: int = 0,
-    pathways: Optional[int] = None,
-    cross_links: float = 0.1,
-    indicators: bool = True,
-    titles: bool = True,
-) -> TheoryOfChange:
-    """A realistic, deterministic theory of change with ``nodes`` nodes.
+def synthetic(nodes: int = SyntheticOptions().nodes, **options: Unpack[SyntheticKeywords]) -> TheoryOfChange:
+    """A realistic, deterministic theory of change with ``nodes`` nodes, for tests and benchmarks.
 
     The same arguments give the same theory of change on every platform; a
     different ``seed`` gives a different one. Its shape, in the default
@@ -45,19 +31,10 @@ def synthetic(
     pathway. With ``indicators``, about four outcomes and outputs in five get
     an indicator with a baseline, yearly targets and actuals. ``titles=False``
     and ``indicators=False`` give the bare graph, for memory measurements.
-
-    Raises ValueError for fewer than 3 nodes or cross_links outside 0..1.
+    Defaults: SyntheticOptions. ValueError for fewer than 3 nodes or
+    cross_links outside 0..1.
     """
-    node_count = _count(nodes, "nodes", 3)
-    seed_value = _count(seed, "seed", 0)
-    if seed_value >= 2**64:
-        raise ValueError(f"seed must be below 2**64, got {seed_value}")
-    pathway_count = 0 if pathways is None else _count(pathways, "pathways", 1)
-    share = float(cross_links)
-    if not (0.0 <= share <= 1.0) or math.isnan(share):
-        raise ValueError(f"cross_links must be between 0 and 1, got {cross_links!r}")
+    return _core.model.synthetic(SyntheticOptions(nodes=nodes, **options))
 
-    from ._toc import TheoryOfChange  # here: _toc imports this package's modules
 
-    core = _core.synthetic(node_count, seed_value, pathway_count, share, bool(indicators), bool(titles))
-    return TheoryOfChange._wrap(core)
+documented(synthetic, SyntheticOptions)

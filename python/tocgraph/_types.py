@@ -21,10 +21,12 @@ __all__ = [
     "ConflictKindName",
     "DateLike",
     "DrawingFormatName",
+    "FileFormatName",
     "FeedbackKindName",
     "FeedbackStatusName",
     "InputKindName",
     "LevelRoleName",
+    "LinkPolicyName",
     "LogicName",
     "MeasureName",
     "PathLike",
@@ -75,6 +77,10 @@ ReportFormatName = Literal["html", "markdown"]
 SeverityName = Literal["info", "warning", "error"]
 #: What a lint rule checks: the graph, the indicators or the work plan.
 RuleCategoryName = Literal["structure", "measurement", "plan"]
+#: How the linter treats links against the hierarchy.
+LinkPolicyName = Literal["allowed", "warning", "error"]
+#: The formats tocgraph.convert reads and writes.
+FileFormatName = Literal["json", "kumu", "graphml", "dagitty", "logframe-csv"]
 
 #: How an element or a value differs between two versions (docs/versions.md).
 ChangeKindName = Literal["added", "removed", "changed", "renamed"]

@@ -26,20 +26,29 @@ with the line and column.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 from . import _core
+from ._core.iati import ActivityReader, ImportedActivity, ImportFinding, ImportOptions, ImportResult, ReadValue
+from ._options import documented
+from ._registry import core, is_toc, present
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._keywords import IatiKeywords
     from ._toc import TheoryOfChange
+    from ._types import PathLike
 
 __all__ = [
     "FINDING_CODES",
-    "IatiActivity",
-    "IatiImport",
-    "IatiStream",
-    "IatiFinding",
+    "ActivityReader",
+    "ImportFinding",
+    "ImportOptions",
+    "ImportResult",
+    "ImportedActivity",
+    "ReadValue",
     "iter_iati",
     "read_iati",
     "read_iati_string",
@@ -48,149 +57,61 @@ __all__ = [
     "write_iati",
 ]
 
-PathLike = Union[str, "os.PathLike[str]"]
-
 #: Every finding code: {code: (severity, what it means)}.
-FINDING_CODES: dict[str, tuple[str, str]] = {
-    code: (severity, summary) for code, severity, summary in _core.iati_finding_catalogue()
-}
-
-
-class IatiFinding(NamedTuple):
-    """Something the IATI importer could not read as the standard says, and what it did."""
-
-    file: str
-    line: int  #: 1-based line of the element concerned (0 if unknown)
-    column: int  #: 1-based column, in characters
-    activity: str  #: iati-identifier of the activity ("" if unknown)
-    subject: str  #: tocgraph id of the node or indicator concerned ("" if none)
-    code: str  #: stable code, e.g. "value-not-number" (see FINDING_CODES)
-    severity: str  #: "info", "warning" or "error"
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file or "<string>"
-        if self.line:
-            where += f":{self.line}:{self.column}"
-        activity = f"[{self.activity}] " if self.activity else ""
-        return f"{where}: {self.severity}: {activity}{self.message} ({self.code})"
-
-
-class IatiImport(NamedTuple):
-    """What ``read_iati`` returns; unpacks as ``tocs, findings = ...``."""
-
-    tocs: list[TheoryOfChange]
-    findings: list[IatiFinding]
-
-
-class IatiActivity(NamedTuple):
-    """One activity read by ``iter_iati``."""
-
-    toc: TheoryOfChange
-    findings: list[IatiFinding]
-    identifier: str  #: its iati-identifier ("" if it has none)
-    line: int  #: where its <iati-activity> starts
-
-
-def _findings(raw: list[dict[str, Any]]) -> list[IatiFinding]:
-    return [IatiFinding(**f) for f in raw]
-
-
-def _wrap_all(tocs: list[Any]) -> list[TheoryOfChange]:
-    from ._toc import TheoryOfChange
-
-    return [TheoryOfChange._wrap(t) for t in tocs]
+FINDING_CODES: dict[str, tuple[str, str]] = _core.iati.finding_codes
 
 
 def read_iati(
     path: PathLike,
     *,
-    language: Optional[str] = None,
     on_progress: Optional[Callable[[int, int, int], None]] = None,
-) -> IatiImport:
+    **options: Unpack[IatiKeywords],
+) -> ImportResult:
     """Reads an IATI activity file: one TheoryOfChange per activity, and the findings.
 
-    Args:
-        path: the XML file.
-        language: the language titles, descriptions and comments are shown in
-            ("fr"); by default the activity's own (xml:lang), then English, then
-            the first given. Every narrative is kept either way.
-        on_progress: called after each activity as
-            ``on_progress(activities_read, bytes_read, file_size)``.
+    ``language`` is the language titles, descriptions and comments are shown
+    in ("fr"); by default the activity's own (xml:lang), then English, then
+    the first given. Every narrative is kept either way. ``on_progress`` is
+    called after each activity as ``on_progress(activities_read, bytes_read,
+    file_size)``. ``tocs, findings = read_iati(...)``.
 
-    Raises:
-        FormatError: the file cannot be opened, is not well-formed XML, or its
-            root is not <iati-activities> or <iati-activity>. Nothing is
-            returned then.
+    Raises FormatError when the file cannot be opened, is not well-formed
+    XML, or its root is not <iati-activities> or <iati-activity>.
     """
-    tocs, findings = _core.read_iati(path, language or "", on_progress)
-    return IatiImport(_wrap_all(tocs), _findings(findings))
+    return _core.iati.read_iati(os.fspath(path), ImportOptions(**options), on_progress)
 
 
-def read_iati_string(text: str, *, source: str = "<string>", language: Optional[str] = None) -> IatiImport:
+documented(read_iati, ImportOptions)
+
+
+def read_iati_string(text: str, *, source: str = "<string>", **options: Unpack[IatiKeywords]) -> ImportResult:
     """Reads IATI activity XML from a string; ``source`` names it in findings and errors."""
-    tocs, findings = _core.read_iati_string(text, source, language or "")
-    return IatiImport(_wrap_all(tocs), _findings(findings))
+    return _core.iati.read_iati_string(text, source, ImportOptions(**options))
 
 
-class IatiStream:
-    """The activities of an IATI file, read one at a time (see ``iter_iati``).
-
-    Iterating yields IatiActivity values. Once it is exhausted,
-    ``file_findings`` holds the findings about the file itself (elements under
-    the root that are not activities).
-    """
-
-    def __init__(self, path: PathLike, *, language: Optional[str] = None) -> None:
-        self._reader = _core.IatiReader(path, language or "")
-        self.file_findings: list[IatiFinding] = []
-
-    def __iter__(self) -> Iterator[IatiActivity]:
-        return self
-
-    def __next__(self) -> IatiActivity:
-        from ._toc import TheoryOfChange
-
-        item = self._reader.next()
-        if item is None:
-            self.file_findings.extend(_findings(self._reader.file_findings()))
-            raise StopIteration
-        toc, findings, identifier, line = item
-        return IatiActivity(TheoryOfChange._wrap(toc), _findings(findings), identifier, line)
-
-    @property
-    def bytes_read(self) -> int:
-        """Bytes of the file read so far."""
-        return int(self._reader.bytes_read)
-
-    @property
-    def size(self) -> int:
-        """The file's size in bytes."""
-        return int(self._reader.size)
+documented(read_iati_string, ImportOptions)
 
 
-def iter_iati(path: PathLike, *, language: Optional[str] = None) -> IatiStream:
+def iter_iati(path: PathLike, **options: Unpack[IatiKeywords]) -> ActivityReader:
     """Reads an IATI file activity by activity, in the memory of one activity.
 
         for activity in tocgraph.iter_iati("huge.xml"):
             print(activity.identifier, len(activity.toc), len(activity.findings))
 
-    Malformed XML raises FormatError when the iteration reaches it.
+    Once the iteration ends, ``file_findings`` of the reader holds the
+    findings about the file itself. Malformed XML raises FormatError when
+    the iteration reaches it.
     """
-    return IatiStream(path, language=language)
+    return ActivityReader(os.fspath(path), ImportOptions(**options))
 
 
-def _cores(tocs: Union[TheoryOfChange, Iterable[TheoryOfChange]]) -> list[Any]:
-    from ._toc import TheoryOfChange
+documented(iter_iati, ImportOptions)
 
-    if isinstance(tocs, TheoryOfChange):
-        return [tocs._toc]
-    out = []
-    for t in tocs:
-        if not isinstance(t, TheoryOfChange):
-            raise TypeError(f"expected TheoryOfChange values, got {type(t).__name__}")
-        out.append(t._toc)
-    return out
+
+def _cores(tocs: Union[TheoryOfChange, Iterable[TheoryOfChange]]) -> list[_core.model.TheoryOfChange]:
+    if is_toc(tocs):
+        return [core(tocs)]
+    return [core(t, "each of tocs") for t in tocs]
 
 
 def to_iati(tocs: Union[TheoryOfChange, Iterable[TheoryOfChange]]) -> str:
@@ -199,20 +120,22 @@ def to_iati(tocs: Union[TheoryOfChange, Iterable[TheoryOfChange]]) -> str:
     Raises tocgraph.Error for values XML cannot carry (text that is not
     UTF-8 or holds control characters, a value that is not finite).
     """
-    return str(_core.to_iati(_cores(tocs)))
+    return _core.iati.to_iati(_cores(tocs))
 
 
 def write_iati(tocs: Union[TheoryOfChange, Iterable[TheoryOfChange]], path: PathLike) -> None:
     """Writes IATI 2.03 XML to ``path``, replacing it atomically (or leaving it as it was)."""
-    _core.write_iati(_cores(tocs), path)
+    _core.iati.write_iati(_cores(tocs), os.fspath(path))
 
 
-def read_value(text: str) -> tuple[str, Optional[float], str]:
-    """How the importer reads a value attribute: (kind, number, rule).
+def read_value(text: str) -> ReadValue:
+    """How the importer reads a value attribute: its ``kind``, ``number`` and ``how``.
 
-    kind is "plain" (a number, text not kept), "converted" (a number read from
-    another writing such as "22,5"; text kept), "text" (no number; text
-    kept) or "empty"; rule names what was applied ("decimal comma").
+    kind is "plain" (a number, text not kept), "converted" (a number read
+    from another writing such as "22,5"; text kept), "text" (no number; text
+    kept) or "empty"; ``how`` names the rule applied ("decimal comma").
     """
-    kind, number, how = _core.read_iati_value(text)
-    return str(kind), number, str(how)
+    return _core.iati.read_value(text)
+
+
+present(globals())

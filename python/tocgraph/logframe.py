@@ -22,18 +22,27 @@ from __future__ import annotations
 
 import datetime
 import html
+import io
 import json
 import math
 import os
 import re
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _core
 from ._errors import FormatError
-from .formats import ImportResult, _result, _write_text
+from ._core.formats import ImportResult, KumuOptions, LogframeReadOptions, LogframeWriteOptions
+from ._files import write_bytes, write_text
+from ._optional import optional_module
+from ._options import documented
+from ._registry import core
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._keywords import LogframeWriteKeywords
     from ._toc import TheoryOfChange
 
 __all__ = ["read_logframe", "to_logframe"]
@@ -47,13 +56,7 @@ _WRITTEN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?", re.ASCII)
 
 
 def _openpyxl() -> Any:
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "reading and writing spreadsheets needs openpyxl: pip install 'tocgraph[xlsx]'"
-        ) from None
-    return openpyxl
+    return optional_module("openpyxl", "xlsx", "reading and writing spreadsheets")
 
 
 def _column_letter(column: int) -> str:
@@ -79,17 +82,27 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _read_options(schema: Optional[str], columns: Optional[Mapping[str, str]]) -> LogframeReadOptions:
+    """The reader's options; None keeps the C++ default."""
+    options = LogframeReadOptions()
+    if schema is not None:
+        options.schema = schema
+    if columns is not None:
+        options.columns = dict(columns)
+    return options
+
+
 def _read_rows(
     rows: list[list[str]],
     lines: list[int],
     source: str,
     sheet: Optional[str],
-    columns: Optional[dict[str, str]],
+    columns: Optional[Mapping[str, str]],
     schema: Optional[str],
 ) -> ImportResult:
     """Reads a grid; a FormatError names the sheet and the cell (C5)."""
     try:
-        return _result(_core.read_logframe_rows(rows, lines, source, schema or "", dict(columns or {})))
+        return _core.formats.read_logframe_rows(rows, lines, source, _read_options(schema, columns))
     except FormatError as error:
         if error.line is None or sheet is None:
             raise
@@ -295,7 +308,7 @@ def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list
 def read_logframe(
     path: PathLike,
     sheet: Optional[str] = None,
-    columns: Optional[dict[str, str]] = None,
+    columns: Optional[Mapping[str, str]] = None,
     *,
     schema: Optional[str] = None,
 ) -> ImportResult:
@@ -325,7 +338,7 @@ def read_logframe(
         table, lines = _aptivate_to_table(fixture, source)
         return _read_rows(table, lines, source, None, columns, schema)
     if not lower.endswith((".xlsx", ".xlsm")):
-        return _result(_core.read_file_as(path, "logframe-csv", schema or "", "", {}, dict(columns or {})))
+        return _core.formats.read_file_as(source, "logframe-csv", KumuOptions(), _read_options(schema, columns))
 
     openpyxl = _openpyxl()
     try:
@@ -360,19 +373,20 @@ def read_logframe(
         workbook.close()
 
 
-def to_logframe(toc: TheoryOfChange, path: PathLike, *, bom: bool = False, sheet: str = "Logframe") -> None:
+def to_logframe(
+    toc: TheoryOfChange, path: PathLike, *, sheet: str = "Logframe", **options: Unpack[LogframeWriteKeywords]
+) -> None:
     """Writes the logframe table (docs/logframe.md) to a .csv file or an .xlsx workbook.
 
-    The file is replaced atomically. ``bom`` starts a CSV file with a byte
-    order mark (Excel needs it to read UTF-8). In a workbook, numbers in the
-    value columns are written as numbers.
+    The file is replaced atomically. In a workbook, numbers in the value
+    columns are written as numbers, on the worksheet ``sheet``.
     """
     target = os.fspath(path)
     if not target.lower().endswith((".xlsx", ".xlsm")):
-        _write_text(target, _core.to_logframe_csv(toc._toc, bom))
+        write_text(target, _core.formats.to_logframe_csv(core(toc), LogframeWriteOptions(**options)))
         return
     openpyxl = _openpyxl()
-    rows: list[list[str]] = _core.logframe_rows(toc._toc)
+    rows: list[list[str]] = _core.formats.logframe_rows(core(toc))
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
     worksheet.title = sheet
@@ -390,12 +404,9 @@ def to_logframe(toc: TheoryOfChange, path: PathLike, *, bom: bool = False, sheet
         worksheet.append(values)
     for cell in worksheet[1]:
         cell.font = openpyxl.styles.Font(bold=True)
-    directory = os.path.dirname(os.path.abspath(target))
-    temporary = os.path.join(directory, f".{os.path.basename(target)}.tmp-{os.getpid()}")
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        raise
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_bytes(target, buffer.getvalue())
+
+
+documented(to_logframe, LogframeWriteOptions)

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
-from ._core import Reference
+from ._core.model import Reference
 from ._errors import FormatError
 
 if TYPE_CHECKING:

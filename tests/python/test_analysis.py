@@ -285,7 +285,8 @@ def test_critical_in_a_diamond() -> None:
 
 def test_what_if_removed(example: tocgraph.TheoryOfChange) -> None:
     impact = example.what_if_removed("out_progress_reports")
-    assert impact == tocgraph.RemovalImpact(["out_progress_reports"], [], 9, 5, pytest.approx(4 / 9))
+    assert impact == tocgraph.RemovalImpact(removed=["out_progress_reports"], unsupported=[], paths_before=9, paths_after=5)
+    assert impact.share_of_paths_lost == pytest.approx(4 / 9)
     assert impact.paths_lost == 4
 
     impact = example.what_if_removed(["act_exchanges"])
@@ -309,9 +310,10 @@ def test_what_if_removed(example: tocgraph.TheoryOfChange) -> None:
 
 def test_what_if_nothing_is_removed(example: tocgraph.TheoryOfChange) -> None:
     impact = example.what_if_removed([])
-    assert impact == tocgraph.RemovalImpact([], [], 9, 9, 0.0)
+    assert impact == tocgraph.RemovalImpact(removed=[], unsupported=[], paths_before=9, paths_after=9)
+    assert impact.share_of_paths_lost == 0.0
     empty = tocgraph.TheoryOfChange()
-    assert empty.what_if_removed([]) == tocgraph.RemovalImpact([], [], 0, 0, 0.0)
+    assert empty.what_if_removed([]) == tocgraph.RemovalImpact(removed=[], unsupported=[], paths_before=0, paths_after=0)
 
 
 # ---- coverage -------------------------------------------------------------------------
@@ -436,13 +438,13 @@ def test_to_pandas_without_pandas_names_the_extra(
     example: tocgraph.TheoryOfChange, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
-    with pytest.raises(ImportError, match=r"pip install tocgraph\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install 'tocgraph\[pandas\]'"):
         example.coverage().to_pandas()
-    with pytest.raises(ImportError, match=r"pip install tocgraph\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install 'tocgraph\[pandas\]'"):
         example.centrality().to_pandas()
-    with pytest.raises(ImportError, match=r"pip install tocgraph\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install 'tocgraph\[pandas\]'"):
         example.lint().to_pandas()
-    with pytest.raises(ImportError, match=r"pip install tocgraph\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install 'tocgraph\[pandas\]'"):
         tocgraph.rules().to_pandas()
 
 

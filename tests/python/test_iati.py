@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import tocgraph
-from tocgraph.iati import IatiFinding
+from tocgraph.iati import ImportFinding
 
 from conftest import DATA, ROOT
 
@@ -61,7 +61,7 @@ def test_read_iati_returns_tocs_and_findings() -> None:
     ind = toc.indicator("result-1-indicator-1")
     assert [t.value_text for t in ind.targets] == ["17,300", "<2", "45%", "9,91"]
     assert [t.value for t in ind.targets] == [17300.0, None, 45.0, 9.91]
-    assert all(isinstance(f, IatiFinding) for f in findings)
+    assert all(isinstance(f, ImportFinding) for f in findings)
     converted = [f for f in findings if f.code == "value-converted"]
     assert len(converted) == 4
     first = converted[0]
@@ -147,7 +147,7 @@ def test_to_iati_on_a_hand_built_toc() -> None:
     assert '<reference vocabulary="sdg-target" code="16.2"/>' in xml
     assert '<baseline year="2020" value="1.5"/>' in xml
     assert tocgraph.read_iati_string(xml).tocs[0].indicator("result-1-indicator-1").baselines[0].year == 2020
-    with pytest.raises(TypeError, match="expected TheoryOfChange values, got str"):
+    with pytest.raises(TypeError, match="each of tocs must be a tocgraph.TheoryOfChange, got str"):
         tocgraph.write_iati(["x"], "out.xml")  # type: ignore[list-item]
 
 
@@ -161,12 +161,17 @@ def test_write_is_atomic(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "before"
 
 
+def value(text: str) -> tuple[str, float | None, str]:
+    read = tocgraph.iati.read_value(text)
+    return read.kind, read.number, read.how
+
+
 def test_read_value_rules() -> None:
-    assert tocgraph.iati.read_value("22,5") == ("converted", 22.5, "decimal comma")
-    assert tocgraph.iati.read_value("17,300") == ("converted", 17300.0, "comma as thousands separator")
-    assert tocgraph.iati.read_value("776.00") == ("plain", 776.0, "")
-    assert tocgraph.iati.read_value("<2") == ("text", None, "")
-    assert tocgraph.iati.read_value(" ") == ("empty", None, "")
+    assert value("22,5") == ("converted", 22.5, "decimal comma")
+    assert value("17,300") == ("converted", 17300.0, "comma as thousands separator")
+    assert value("776.00") == ("plain", 776.0, "")
+    assert value("<2") == ("text", None, "")
+    assert value(" ") == ("empty", None, "")
 
 
 def test_parsing_releases_the_gil() -> None:

@@ -5,7 +5,6 @@ hand-built theories of change check that each option does what it says."""
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 
 import pytest
@@ -44,12 +43,12 @@ def test_findings_are_values() -> None:
     f = isolated[0]
     assert f.name == "isolated-node"
     assert f.severity == "warning"
-    assert f.ids == ("lonely",)
+    assert f.ids == ["lonely"]
     assert '"lonely"' in f.message
     assert f.hint  # every rule says how to fix what it finds
     assert str(f) == f"TOC110 warning: {f.message}"
     assert pickle.loads(pickle.dumps(f)) == f
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):  # findings are read-only results
         f.code = "TOC999"  # type: ignore[misc]
 
 
@@ -57,8 +56,8 @@ def test_structure_findings_name_the_links() -> None:
     findings = small().lint(select="TOC1")
     downward = [f for f in findings if f.code == "TOC102"]
     same_level = [f for f in findings if f.code == "TOC103"]
-    assert [f.ids for f in downward] == [("p->o2",)]
-    assert [f.ids for f in same_level] == [("o2->o",)]
+    assert [f.ids for f in downward] == [["p->o2"]]
+    assert [f.ids for f in same_level] == [["o2->o"]]
     assert downward[0].severity == "error" and downward[0].name == "downward-link"
     assert same_level[0].severity == "warning"
     # p -> o2 -> o -> p is a cycle too
@@ -115,9 +114,9 @@ def test_bad_options() -> None:
         toc.lint(ignore=["no-such-rule"])
     with pytest.raises(ValueError, match='unknown lint rule "TOC1"'):
         toc.lint(severity={"TOC1": "error"})  # a severity names one rule, not a prefix
-    with pytest.raises(ValueError, match="min_severity must be"):
+    with pytest.raises(ValueError, match='unknown value "fatal"; expected "info", "warning" or "error"'):
         toc.lint(min_severity="fatal")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="severity of 'TOC110' must be"):
+    with pytest.raises(ValueError, match='unknown value "fatal"'):
         toc.lint(severity={"TOC110": "fatal"})  # type: ignore[dict-item]
     with pytest.raises(TypeError, match="select takes rule codes or names"):
         toc.lint(select=[101])  # type: ignore[list-item]
@@ -140,7 +139,7 @@ def test_the_example_lints_without_errors() -> None:
     findings = example.lint()
     assert [f for f in findings if f.severity == "error"] == []
     # act_cso_dialogue is linked to nothing yet
-    assert any(f.code == "TOC110" and f.ids == ("act_cso_dialogue",) for f in findings)
+    assert any(f.code == "TOC110" and f.ids == ["act_cso_dialogue"] for f in findings)
 
 
 def test_findings_to_pandas() -> None:
@@ -161,9 +160,9 @@ def test_rule_catalogue() -> None:
     by_code = {r.code: r for r in rules}
     assert len(by_code) == len(rules)  # codes are unique
     assert len({r.name for r in rules}) == len(rules)  # and so are names
-    assert by_code["TOC101"] == tocgraph.Rule(
-        "TOC101", "cycle", "error", "structure", by_code["TOC101"].summary, by_code["TOC101"].hint
-    )
+    assert by_code["TOC101"] == tocgraph.RuleInfo(code="TOC101")  # entries are named by their code
+    assert (by_code["TOC101"].name, by_code["TOC101"].severity, by_code["TOC101"].category) == (
+        "cycle", "error", "structure")
     assert by_code["TOC201"].name == "result-without-indicator"
     assert by_code["TOC201"].category == "measurement"
     for r in rules:

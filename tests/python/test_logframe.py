@@ -184,15 +184,22 @@ def _toc_from(values: list[tuple[str, float | None, str]]) -> tocgraph.TheoryOfC
     return toc
 
 
+def _csv_round_trip(toc: tocgraph.TheoryOfChange) -> tuple[str, tocgraph.TheoryOfChange, list[tocgraph.Finding]]:
+    """The CSV text of a theory of change, and what the reader makes of it (in memory)."""
+    formats = tocgraph._core.formats
+    text = formats.to_logframe_csv(toc._toc, formats.LogframeWriteOptions())
+    back = formats.loads_logframe_csv(text, "<h>", formats.LogframeReadOptions(schema="logframe"))
+    return text, back.toc, list(back.findings)
+
+
 def test_numbers_of_any_size_and_their_count_read_back(tmp_path):
     # The writer shows very small and very large numbers with an exponent.
     numbers = [1.5e-07, 1e16, -2.5e300, 5e-324, 0.1, 12345.678]
     toc = _toc_from([("", n, "") for n in numbers] + [("", None, "tbc")])
-    text = tocgraph._core.to_logframe_csv(toc._toc)
-    back, findings = tocgraph._core.loads_logframe_csv(text, "<h>", "logframe")
-    targets = tocgraph.TheoryOfChange._wrap(back).indicator("i").targets
+    text, back, findings = _csv_round_trip(toc)
+    targets = back.indicator("i").targets
     assert [t.value for t in targets] == [*numbers, None]
-    assert [f["message"] for f in findings if f["code"] == "IMP204"] == [
+    assert [f.message for f in findings if f.code == "IMP204"] == [
         "1 value is not a number; kept as the value's text (value_text)"
     ]
     if importlib.util.find_spec("openpyxl") is not None:
@@ -223,9 +230,8 @@ def test_texts_that_are_numbers_are_read_as_numbers():
     assert all(_reads_as_number(t) for t in ["0", "10,000", "1 200", "45%", "-3.5", "1.5e-07", "1E+16", ".5", "7."])
     assert not any(_reads_as_number(t) for t in ["tbc", "22,5", "1,00", "e5", "1e", "1,000e3", "%", "-"])
     toc = _toc_from([("", None, t) for t in ["0", "10,000", "45%", "1.5e-07", "tbc", "22,5"]])
-    text = tocgraph._core.to_logframe_csv(toc._toc)
-    back, _ = tocgraph._core.loads_logframe_csv(text, "<h>", "logframe")
-    targets = tocgraph.TheoryOfChange._wrap(back).indicator("i").targets
+    _, back, _ = _csv_round_trip(toc)
+    targets = back.indicator("i").targets
     assert [(t.value, t.value_text) for t in targets] == [
         (0, ""), (10000, ""), (45, ""), (1.5e-07, ""), (None, "tbc"), (None, "22,5")
     ]
@@ -249,10 +255,9 @@ def test_texts_that_are_numbers_are_read_as_numbers():
 )
 def test_written_tables_read_back(values):
     toc = _toc_from(values)
-    text = tocgraph._core.to_logframe_csv(toc._toc)
-    back, _ = tocgraph._core.loads_logframe_csv(text, "<h>", "logframe")
-    assert tocgraph._core.to_logframe_csv(back) == text
+    text, back, _ = _csv_round_trip(toc)
+    assert _csv_round_trip(back)[0] == text
     theirs = {(t.period.start, tuple(t.dimensions.items())): t.value for t in toc.indicator("i").targets}
-    ours = tocgraph.TheoryOfChange._wrap(back).indicator("i").targets
+    ours = back.indicator("i").targets
     for t in ours:
         assert t.value == theirs[(t.period.start, tuple(t.dimensions.items()))]

@@ -219,7 +219,7 @@ def test_rollup_methods_by_hand() -> None:
     assert isinstance(mean.indicators, monitoring.ProgressTable)
     assert [n.node for n in mean.nodes] == ["goal", "o1", "o2"]
     assert mean.method == "mean"
-    assert repr(mean) == "<RollupResult as of 2021-12-31 (mean): 3 nodes>"
+    assert repr(mean) == "<Rollup as of 2021-12-31 (mean): 3 nodes>"
     assert "<table>" in mean._repr_html_()
     assert list(mean.to_dataframe()["node"]) == ["goal", "o1", "o2"]
     with pytest.raises(KeyError, match='no node "nope"'):
@@ -316,9 +316,10 @@ def test_result_values_copy_compare_and_pickle(example: tocgraph.TheoryOfChange)
     assert type(p).__module__ == "tocgraph"
     assert pickle.loads(pickle.dumps(p)) == p
     assert copy.deepcopy(p) == p
-    changed = copy.copy(p)
-    changed.status = "off_track"
-    assert changed != p
+    with pytest.raises(AttributeError, match=r"IndicatorProgress.status is read-only \(a computed result\); use .replace\(status=...\)"):
+        p.status = "off_track"  # type: ignore[misc]
+    changed = p.replace(status="off_track")
+    assert changed != p and changed.status == "off_track" and p.status == "at_risk"
     assert repr(p).startswith("IndicatorProgress(indicator='ind_io11_plans', filter={}, achievement=0.4")
     assert repr(p).endswith(", status='at_risk')")
     assert "achievement" in p._repr_html_()

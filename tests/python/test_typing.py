@@ -1,7 +1,8 @@
-"""The type stubs are checked: `mypy --strict` passes on the package (with
-its _core.pyi stub) and on a small program using the API (typed_usage.py).
-mypy is a test dependency (pyproject.toml's `test` extra), so a missing mypy
-fails here rather than skipping."""
+"""The type stubs are checked: `mypy.stubtest` compares the stubs of the
+compiled module (python/tocgraph/_core/*.pyi) with the module itself, and
+`mypy --strict` passes on the package and on a small program using the API
+(typed_usage.py). mypy is a test dependency (pyproject.toml's `test` extra),
+so a missing mypy fails here rather than skipping."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "python" / "tocgraph"
 USAGE = Path(__file__).parent / "typed_usage.py"
+#: What stubtest cannot see as the stubs say, each with the reason.
+ALLOWLIST = Path(__file__).parent / "stubtest-allowlist.txt"
 
 
 def mypy(tmp_path: Path, *targets: Path) -> subprocess.CompletedProcess[str]:
@@ -53,3 +56,13 @@ def test_mypy_catches_misuse(tmp_path: Path) -> None:
     result = mypy(tmp_path, bad)
     assert result.returncode == 1
     assert result.stdout.count("error:") == 3, result.stdout
+
+
+def test_stubs_match_the_compiled_module(tmp_path: Path) -> None:
+    env = {**os.environ, "MYPYPATH": str(ROOT / "python")}
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "tocgraph._core", "--allowlist", str(ALLOWLIST),
+         "--mypy-config-file", os.devnull],
+        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

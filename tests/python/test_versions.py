@@ -747,7 +747,7 @@ def test_resolving_feedback_records_status_resolution_and_changes() -> None:
         new.resolve_feedback("f9", status="accepted")
     with pytest.raises(tocgraph.ModelError, match='"accepted", "rejected" or "addressed"'):
         new.resolve_feedback("f2", status="open")
-    with pytest.raises(TypeError, match="not a datetime"):
+    with pytest.raises(TypeError, match="got datetime"):
         new.resolve_feedback("f2", status="accepted", date=datetime.datetime(2020, 5, 1, 12, 0))
     with pytest.raises(TypeError, match="changes must be str or ItemChange"):
         new.resolve_feedback("f2", status="accepted", changes=[3])  # type: ignore[list-item]

@@ -84,9 +84,9 @@ def analyse(toc: TheoryOfChange) -> list[str]:
         severity={"TOC103": "error"}, min_severity="warning",
     )
     for finding in findings:
-        ids: tuple[str, ...] = finding.ids
+        ids: list[str] = finding.ids
         out.append(f"{finding.code} {finding.severity} {finding.message} {ids}")
-    rules: list[tocgraph.Rule] = tocgraph.rules()
+    rules: list[tocgraph.RuleInfo] = tocgraph.rules()
     out.extend(f"{r.code} {r.category}" for r in rules)
     big: TheoryOfChange = tocgraph.synthetic(1000, seed=2, pathways=4, cross_links=0.2, titles=False)
     part: TheoryOfChange = big.subgraph("pw0")
@@ -111,6 +111,22 @@ def draw(toc: TheoryOfChange, folder: Path) -> list[str]:
     written: str = toc.render(folder / "toc.gv", format="dot", show_ids=True)
     report: str = toc.report(folder / "report.md", as_of="2022-12-31", format="markdown", at_risk_below=0.8)
     return [svg, coloured, dot, mermaid, written, report, toc._repr_svg_()]
+
+
+def monitor(toc: TheoryOfChange) -> list[str]:
+    """Monitoring results as objects, and nested values that write back."""
+    table: tocgraph.ProgressTable = tocgraph.monitoring.progress(toc, "2022-12-31", at_risk_below=0.8)
+    rollup: tocgraph.Rollup = tocgraph.monitoring.rollup(toc, datetime.date(2022, 12, 31), method="weighted")
+    goal: tocgraph.NodeProgress = rollup.node("g")
+    frame = toc.rollup(as_of="2022-12-31", method="weakest")
+    ind = toc.indicator("i")
+    ind.targets[0].value = 2.0
+    ind.targets[0].dimensions["country"] = "KH"
+    toc.update_indicator(ind)
+    toc.metadata.title = "Programme"
+    diff: tocgraph.Diff = tocgraph.diff(toc, toc, detect_renames=False)
+    merged: tocgraph.MergeResult = tocgraph.merge(toc, toc, toc, lint=False)
+    return [repr(table), str(goal.achievement), str(len(frame)), str(bool(diff)), str(merged.clean)]
 
 
 if __name__ == "__main__":

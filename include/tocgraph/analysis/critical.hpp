@@ -120,11 +120,17 @@ inline DominatorChain activity_dominators(const TheoryOfChange& toc, std::size_t
 
 }  // namespace detail
 
+/// Vertex numbers of the nodes that every path from any activity to vertex
+/// `target` passes through, nearest the target first (critical_nodes by vertex).
+inline std::vector<std::size_t> critical_vertices(const TheoryOfChange& toc, std::size_t target) {
+    return detail::activity_dominators(toc, target).chain;
+}
+
 /// Ids of the nodes that every path from any activity to `target` passes
 /// through, nearest the target first. Empty when no activity reaches it.
 inline std::vector<std::string> critical_nodes(const TheoryOfChange& toc, std::string_view target) {
     std::vector<std::string> out;
-    for (std::size_t v : detail::activity_dominators(toc, toc.vertex_of(target)).chain) out.push_back(toc.id_of(v));
+    for (std::size_t v : critical_vertices(toc, toc.vertex_of(target))) out.push_back(toc.id_of(v));
     return out;
 }
 

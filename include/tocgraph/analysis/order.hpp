@@ -13,6 +13,8 @@
 
 namespace tocgraph {
 
+inline const std::vector<GraphIndex::Vertex>& topological_vertex_order(const TheoryOfChange& toc);
+
 /// A cycle was found where the analysis needs an acyclic graph.
 class CycleError : public ModelError {
 public:
@@ -83,19 +85,13 @@ inline VertexList topological_subset(const TheoryOfChange& toc, const VertexList
     throw_cycle(toc, cycle);
 }
 
-/// The topological order of the read index; throws CycleError on a cycle.
-inline const std::vector<GraphIndex::Vertex>& cached_topological_order(const TheoryOfChange& toc) {
-    const GraphIndex& index = toc.index();
-    if (const auto* order = index.topological_order()) return *order;
-    throw_cycle(toc, index.cycle());
-}
 
 /// The vertices flagged in `include` (all when empty), causes first; throws
 /// CycleError on a cycle among them.
 inline std::vector<std::size_t> topological_vertices(const TheoryOfChange& toc, const std::vector<char>& include = {}) {
     const GraphIndex& index = toc.index();
     if (include.empty()) {
-        const auto& all = cached_topological_order(toc);
+        const auto& all = topological_vertex_order(toc);
         return {all.begin(), all.end()};
     }
     VertexList order;
@@ -113,10 +109,19 @@ inline std::vector<std::size_t> topological_vertices(const TheoryOfChange& toc, 
 
 }  // namespace detail
 
+/// Vertex numbers with every cause before its effects (topological_order by
+/// vertex), kept with the read index until the next edit; throws CycleError
+/// on a cycle. The reference is valid until the ToC is edited.
+inline const std::vector<GraphIndex::Vertex>& topological_vertex_order(const TheoryOfChange& toc) {
+    const GraphIndex& index = toc.index();
+    if (const auto* order = index.topological_order()) return *order;
+    detail::throw_cycle(toc, index.cycle());
+}
+
 /// Node ids with every cause before its effects; throws CycleError on a cycle.
 inline std::vector<std::string> topological_order(const TheoryOfChange& toc) {
     std::vector<std::string> out;
-    const auto& order = detail::cached_topological_order(toc);
+    const auto& order = topological_vertex_order(toc);
     out.reserve(order.size());
     for (auto v : order) out.push_back(toc.id_of(v));
     return out;

@@ -17,6 +17,7 @@
 
 #include "../detail/json/parse.hpp"
 #include "../detail/text/ascii.hpp"
+#include "../enums.hpp"
 #include "../errors.hpp"
 #include "../file_io.hpp"
 #include "../fwd.hpp"
@@ -33,23 +34,23 @@ namespace tocgraph {
 
 enum class FileFormat { tocgraph_json, kumu, graphml, dagitty, logframe_csv };
 
-/// The name `--from`/`--to` take: "json", "kumu", "graphml", "dagitty", "logframe-csv".
-inline std::string_view format_name(FileFormat f) {
-    switch (f) {
-        case FileFormat::tocgraph_json: return "json";
-        case FileFormat::kumu: return "kumu";
-        case FileFormat::graphml: return "graphml";
-        case FileFormat::dagitty: return "dagitty";
-        case FileFormat::logframe_csv: return "logframe-csv";
-    }
-    return "?";
-}
+/// The names `--from`/`--to` take: "json", "kumu", "graphml", "dagitty", "logframe-csv".
+template <>
+struct enum_names<FileFormat> {
+    static constexpr std::string_view type_name = "FileFormat";
+    static constexpr auto table = std::to_array<std::pair<FileFormat, std::string_view>>(
+        {{FileFormat::tocgraph_json, "json"},
+         {FileFormat::kumu, "kumu"},
+         {FileFormat::graphml, "graphml"},
+         {FileFormat::dagitty, "dagitty"},
+         {FileFormat::logframe_csv, "logframe-csv"}});
+};
+
+constexpr std::string_view format_name(FileFormat f) { return to_string(f); }
 
 /// The format called `name` (also "csv" and "tocgraph"); throws Error otherwise.
 inline FileFormat parse_format_name(std::string_view name) {
-    for (FileFormat f : {FileFormat::tocgraph_json, FileFormat::kumu, FileFormat::graphml, FileFormat::dagitty,
-                         FileFormat::logframe_csv})
-        if (format_name(f) == name) return f;
+    if (auto f = parse_enum<FileFormat>(name)) return *f;
     if (name == "csv") return FileFormat::logframe_csv;
     if (name == "tocgraph") return FileFormat::tocgraph_json;
     throw Error("unknown format \"" + std::string(name) +

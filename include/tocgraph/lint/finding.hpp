@@ -6,24 +6,21 @@
 #include <string_view>
 #include <vector>
 
+#include "../enums.hpp"
+
 namespace tocgraph {
 
 enum class Severity { info, warning, error };
 
-inline std::string_view to_string(Severity s) {
-    switch (s) {
-        case Severity::info: return "info";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
-    }
-    return "?";
-}
-inline std::optional<Severity> parse_severity(std::string_view name) {
-    if (name == "info") return Severity::info;
-    if (name == "warning") return Severity::warning;
-    if (name == "error") return Severity::error;
-    return std::nullopt;
-}
+template <>
+struct enum_names<Severity> {
+    static constexpr std::string_view type_name = "Severity";
+    static constexpr auto table = std::to_array<std::pair<Severity, std::string_view>>(
+        {{Severity::info, "info"}, {Severity::warning, "warning"}, {Severity::error, "error"}});
+};
+
+constexpr std::string_view to_string(Severity s) { return to_string<Severity>(s); }
+constexpr std::optional<Severity> parse_severity(std::string_view name) { return parse_enum<Severity>(name); }
 
 struct Finding {
     std::string code;              ///< stable rule code, e.g. "TOC101"

@@ -15,6 +15,7 @@
 #include <boost/graph/strong_components.hpp>
 
 #include "../detail/graph/traversal.hpp"
+#include "../enums.hpp"
 #include "../theory_of_change.hpp"
 #include "finding.hpp"
 #include "rules.hpp"
@@ -25,20 +26,15 @@ namespace tocgraph {
 /// reported as a warning or as an error.
 enum class LinkPolicy { allowed, warning, error };
 
-inline std::string_view to_string(LinkPolicy p) {
-    switch (p) {
-        case LinkPolicy::allowed: return "allowed";
-        case LinkPolicy::warning: return "warning";
-        case LinkPolicy::error: return "error";
-    }
-    return "?";
-}
-inline std::optional<LinkPolicy> parse_link_policy(std::string_view name) {
-    if (name == "allowed") return LinkPolicy::allowed;
-    if (name == "warning") return LinkPolicy::warning;
-    if (name == "error") return LinkPolicy::error;
-    return std::nullopt;
-}
+template <>
+struct enum_names<LinkPolicy> {
+    static constexpr std::string_view type_name = "LinkPolicy";
+    static constexpr auto table = std::to_array<std::pair<LinkPolicy, std::string_view>>(
+        {{LinkPolicy::allowed, "allowed"}, {LinkPolicy::warning, "warning"}, {LinkPolicy::error, "error"}});
+};
+
+constexpr std::string_view to_string(LinkPolicy p) { return to_string<LinkPolicy>(p); }
+constexpr std::optional<LinkPolicy> parse_link_policy(std::string_view name) { return parse_enum<LinkPolicy>(name); }
 
 struct LintOptions {
     /// Rules to run, by code ("TOC201"), code prefix ("TOC2") or name; empty runs all.

@@ -6,11 +6,21 @@
 #include <array>
 #include <string_view>
 
+#include "../enums.hpp"
 #include "finding.hpp"
 
 namespace tocgraph {
 
 enum class RuleCategory { structure, measurement, plan };
+
+template <>
+struct enum_names<RuleCategory> {
+    static constexpr std::string_view type_name = "RuleCategory";
+    static constexpr auto table = std::to_array<std::pair<RuleCategory, std::string_view>>(
+        {{RuleCategory::structure, "structure"},
+         {RuleCategory::measurement, "measurement"},
+         {RuleCategory::plan, "plan"}});
+};
 
 struct RuleInfo {
     std::string_view code;
@@ -101,13 +111,6 @@ inline const RuleInfo* find_rule(std::string_view code_or_name) {
     return nullptr;
 }
 
-inline std::string_view to_string(RuleCategory c) {
-    switch (c) {
-        case RuleCategory::structure: return "structure";
-        case RuleCategory::measurement: return "measurement";
-        case RuleCategory::plan: return "plan";
-    }
-    return "?";
-}
+constexpr std::string_view to_string(RuleCategory c) { return to_string<RuleCategory>(c); }
 
 }  // namespace tocgraph

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "../detail/graph/traversal.hpp"
+#include "../enums.hpp"
 #include "../lint/linter.hpp"
 #include "../monitoring.hpp"
 #include "../render/layout.hpp"
@@ -25,6 +26,13 @@
 namespace tocgraph {
 
 enum class ReportFormat { html, markdown };
+
+template <>
+struct enum_names<ReportFormat> {
+    static constexpr std::string_view type_name = "ReportFormat";
+    static constexpr auto table = std::to_array<std::pair<ReportFormat, std::string_view>>(
+        {{ReportFormat::html, "html"}, {ReportFormat::markdown, "markdown"}});
+};
 
 struct ReportOptions {
     Date as_of;                                 ///< the date progress is assessed at

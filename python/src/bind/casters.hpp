@@ -1,6 +1,5 @@
 #pragma once
-// The private header of the tocgraph Python bindings: every binding file
-// includes it first, so all of them see the same type casters.
+// The type casters every binding file sees (through bind/bind.hpp):
 //
 //   nlohmann::json   <-> dict / list / str / int / float / bool / None
 //   tocgraph::Date   <-> datetime.date (a "YYYY-MM-DD" string is accepted too)
@@ -23,6 +22,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <string_view>
 #include <vector>
 
 #include <tocgraph/tocgraph.hpp>
@@ -31,7 +31,8 @@ namespace py = pybind11;
 
 namespace tocgraph::python {
 
-/// True for the enums that have a name table in enums.hpp.
+/// True for the enums that have an enum_names table (enums.hpp and beside
+/// each enum that lives with its area).
 template <typename E, typename = void>
 struct is_named_enum : std::false_type {};
 template <typename E>
@@ -40,6 +41,14 @@ struct is_named_enum<E, std::void_t<decltype(enum_names<E>::table)>> : std::is_e
 /// The name of an object's Python type, for error messages.
 inline std::string type_name(py::handle h) {
     return py::str(py::type::handle_of(h).attr("__qualname__"));
+}
+
+/// Text for Python even if it is not valid UTF-8 (a file name, an id read
+/// from a damaged file): bad bytes become U+FFFD instead of an exception.
+inline py::str text(std::string_view s) {
+    PyObject* o = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(o);
 }
 
 /// JSON containers nested deeper than this are refused when converting from
@@ -219,97 +228,3 @@ struct type_caster<E, enable_if_t<tocgraph::python::is_named_enum<E>::value>> {
 
 }  // namespace pybind11::detail
 
-namespace tocgraph::python {
-
-/// Turns a missing id into a KeyError carrying the C++ message.
-[[noreturn]] inline void raise_key_error(const std::string& message) {
-    throw py::key_error(message);
-}
-
-/// The value protocol every model value class gets: ==, copy, deepcopy, a
-/// repr listing the fields that differ from their defaults (plus the ones in
-/// `always`), and pickling as (version, field values...). `_fields` lists the
-/// field names, in constructor order, for the pure-Python package.
-inline constexpr int value_pickle_version = 1;
-
-template <typename T>
-void add_value_protocol(py::class_<T>& cls, std::vector<std::string> fields,
-                        std::vector<std::string> always) {
-    cls.def(py::self == py::self);
-    cls.def(py::self != py::self);
-    cls.def("__copy__", [](const T& self) { return T(self); });
-    cls.def("__deepcopy__", [](const T& self, py::handle) { return T(self); }, py::arg("memo"));
-
-    py::tuple names(fields.size());
-    for (std::size_t i = 0; i < fields.size(); ++i) names[i] = py::str(fields[i]);
-    cls.attr("_fields") = names;
-
-    cls.def("__repr__", [fields, always](py::object self) {
-        const py::object defaults = py::cast(T{});
-        std::string out = py::str(py::type::handle_of(self).attr("__name__"));
-        out += '(';
-        bool first = true;
-        for (const std::string& name : fields) {
-            py::object value = self.attr(name.c_str());
-            const bool shown = std::find(always.begin(), always.end(), name) != always.end();
-            if (!shown && value.equal(defaults.attr(name.c_str()))) continue;
-            if (!first) out += ", ";
-            first = false;
-            out += name + "=" + std::string(py::repr(value));
-        }
-        return out + ')';
-    });
-
-    cls.def(py::pickle(
-        [fields](py::object self) {
-            py::tuple state(fields.size() + 1);
-            state[0] = py::int_(value_pickle_version);
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                state[i + 1] = self.attr(fields[i].c_str());
-            return state;
-        },
-        [fields](const py::tuple& state) {
-            const std::string name = py::type::of<T>().attr("__name__").template cast<std::string>();
-            if (state.size() < 1 || !py::isinstance<py::int_>(state[0]) ||
-                state[0].cast<int>() != value_pickle_version || state.size() != fields.size() + 1)
-                throw py::value_error("cannot unpickle " + name + ": unsupported state version " +
-                                      std::string(py::repr(state.size() ? py::object(state[0]) : py::object(py::none()))) +
-                                      " (this version of tocgraph reads " +
-                                      std::to_string(value_pickle_version) + ")");
-            py::object value = py::cast(T{});
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                py::setattr(value, fields[i].c_str(), state[i + 1]);
-            return value.cast<T>();
-        }));
-}
-
-/// `attributes`: a dict (kept verbatim) or None.
-inline Attributes attributes_from_python(py::handle value) {
-    if (!value.is_none() && !PyDict_Check(value.ptr()))
-        throw py::type_error("attributes must be a dict or None, got " + type_name(value));
-    return json_from_python(value);
-}
-
-template <typename T>
-void def_attributes(py::class_<T>& cls) {
-    cls.def_property(
-        "attributes", [](const T& self) { return self.attributes; },
-        [](T& self, py::handle value) { self.attributes = attributes_from_python(value); },
-        "User data kept verbatim through every read and write: a dict of JSON values, or None.");
-}
-
-// The register functions, one per area, called by _core.cpp.
-void register_errors(py::module_& m);
-void register_model(py::module_& m);
-void register_toc(py::module_& m);
-void register_io(py::module_& m);
-void register_analysis(py::module_& m);
-void register_lint(py::module_& m);
-void register_synthetic(py::module_& m);
-void register_formats(py::module_& m);
-void register_monitoring(py::module_& m);
-void register_render(py::module_& m);
-void register_iati(py::module_& m);
-void register_versions(py::module_& m);
-
-}  // namespace tocgraph::python

@@ -1,0 +1,23 @@
+# tocgraph._core.render (register_render.cpp): drawings and their options.
+
+from typing_extensions import Unpack
+
+from .._keywords import DotKeywords, LayoutKeywords, MermaidKeywords, SvgKeywords
+from .model import TheoryOfChange, _Options
+from .monitoring import RollupOptions
+
+class LayoutOptions(_Options):
+    def __init__(self, **options: Unpack[LayoutKeywords]) -> None: ...
+
+class SvgOptions(_Options):
+    def __init__(self, **options: Unpack[SvgKeywords]) -> None: ...
+
+class DotOptions(_Options):
+    def __init__(self, **options: Unpack[DotKeywords]) -> None: ...
+
+class MermaidOptions(_Options):
+    def __init__(self, **options: Unpack[MermaidKeywords]) -> None: ...
+
+def to_svg(toc: TheoryOfChange, options: SvgOptions, rollup: RollupOptions | None) -> str: ...
+def to_dot(toc: TheoryOfChange, options: DotOptions, rollup: RollupOptions | None) -> str: ...
+def to_mermaid(toc: TheoryOfChange, options: MermaidOptions, rollup: RollupOptions | None) -> str: ...
