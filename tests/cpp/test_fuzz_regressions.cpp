@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include <tocgraph/detail/xml_reader.hpp>
-#include <tocgraph/formats/kumu.hpp>
-#include <tocgraph/formats/logframe_csv.hpp>
+#include <tocgraph/detail/xml/reader.hpp>
+#include <tocgraph/formats/kumu/read.hpp>
+#include <tocgraph/formats/logframe/read.hpp>
 #include <tocgraph/iati/read.hpp>
 #include <tocgraph/json_io.hpp>
 

@@ -12,14 +12,11 @@
 #include <vector>
 
 #include <tocgraph/analysis.hpp>
-#include <tocgraph/detail/split_mix.hpp>
+#include <tocgraph/detail/random/split_mix.hpp>
 #include <tocgraph/synthetic.hpp>
 
-using tocgraph::BigCount;
-using tocgraph::GraphIndex;
-using tocgraph::Link;
-using tocgraph::Node;
-using tocgraph::TheoryOfChange;
+namespace tocgraph::test {
+
 using Ids = std::vector<std::string>;
 
 namespace {
@@ -262,3 +259,5 @@ TEST_CASE("A cycle outside the part counted does not stop path counts", "[index]
     CHECK(tocgraph::critical_nodes(toc, "g") == Ids{"o1", "a"});  // the only activity is unavoidable too
     CHECK_THROWS_AS(tocgraph::topological_order(toc), tocgraph::CycleError);
 }
+
+}  // namespace tocgraph::test

@@ -2,7 +2,7 @@
 // Invariant: a theory of change read from a map survives writing as a Kumu
 // blueprint and reading it back (kumu.hpp: "writing then reading gives the
 // same theory of change").
-#include <tocgraph/formats/kumu.hpp>
+#include <tocgraph/formats/kumu/read.hpp>
 
 #include "fuzz_common.hpp"
 

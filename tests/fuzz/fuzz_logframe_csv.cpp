@@ -1,7 +1,7 @@
 // libFuzzer harness for the logframe CSV reader, tocgraph::loads_logframe_csv.
 // The layout is lossy (docs/interop.md), so the only invariant is that what
 // was read can be written again without an error.
-#include <tocgraph/formats/logframe_csv.hpp>
+#include <tocgraph/formats/logframe/read.hpp>
 
 #include "fuzz_common.hpp"
 

@@ -1,7 +1,7 @@
 // libFuzzer harness for the streaming XML reader (tocgraph::detail::XmlReader).
 // Invariants: events are balanced (every start has its end, depth moves by
 // one), and the reader stops at end_document.
-#include <tocgraph/detail/xml_reader.hpp>
+#include <tocgraph/detail/xml/reader.hpp>
 
 #include <vector>
 
