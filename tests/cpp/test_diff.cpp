@@ -374,6 +374,40 @@ TEST_CASE("rename detection") {
         CHECK(apply(a, diff(a, b)) == b);
     }
 
+    SECTION("both ends of a link renamed: a feedback subject naming the link follows both") {
+        TheoryOfChange with_link_feedback = a;
+        with_link_feedback.add_feedback({"fb2", "c1", "workshop", "Participant B", "act1->io1", FeedbackKind::challenge,
+                                         "Weak link", FeedbackStatus::open, "", Date{2021, 4, 21}, {}});
+        auto renamed = [](const std::string& id) { return id == "io1" ? "io_1" : id == "act1" ? "act_1" : id; };
+        TheoryOfChange b;
+        b.set_metadata(a.metadata());
+        for (const Actor& x : a.actors()) b.add_actor(x);
+        for (const Assumption& x : a.assumptions()) b.add_assumption(x);
+        for (const Node& n : a.nodes()) {
+            Node copy = n;
+            copy.id = renamed(n.id);
+            b.add_node(copy);
+        }
+        for (const Link* l : a.links()) {
+            Link copy = *l;
+            copy.source = renamed(l->source);
+            copy.target = renamed(l->target);
+            b.add_link(copy);
+        }
+        for (Indicator i : a.indicators()) {
+            i.node = renamed(i.node);
+            b.add_indicator(i);
+        }
+        for (Feedback f : with_link_feedback.feedback()) {
+            f.subject = f.subject == "act1->io1" ? "act_1->io_1" : renamed(f.subject);
+            b.add_feedback(f);
+        }
+        CHECK(detect_renames(with_link_feedback, b) == std::vector<NodeRename>{{"io1", "io_1"}, {"act1", "act_1"}});
+        const Diff d = diff(with_link_feedback, b);
+        CHECK(d.counts() == ChangeCounts{0, 0, 0, 2});
+        CHECK(apply(with_link_feedback, d) == b);
+    }
+
     SECTION("different neighbours: removal and addition") {
         TheoryOfChange b = a;
         b.remove_node("act2");

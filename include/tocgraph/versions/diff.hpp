@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -50,11 +51,14 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
     const auto ordered_new = detail::JsonWriter<nlohmann::ordered_json>().write(new_toc);
 
     std::map<std::string, std::string> renamed;  // new id -> old id
-    if (options.detect_renames)
+    if (options.detect_renames) {
+        std::unordered_map<std::string, std::string> renames;  // old id -> new id
         for (const NodeRename& r : detail::detect_node_renames(a, b)) {
-            detail::rename_node_in_document(a, r.from, r.to);
+            renames.emplace(r.from, r.to);
             renamed.emplace(r.to, r.from);
         }
+        detail::rename_nodes_in_document(a, renames);
+    }
 
     static const json empty_array = json::array();
     Diff out;

@@ -23,9 +23,11 @@
 // subjects naming the node or one of its links.
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,9 +69,44 @@ inline const nlohmann::json& array_member(const nlohmann::json& doc, const char*
     return it != doc.end() && it->is_array() ? *it : empty;
 }
 
+/// The links and indicators of each node of a document, for rule 4.
+class Neighbourhoods {
+public:
+    explicit Neighbourhoods(const nlohmann::json& doc) {
+        for (const auto& l : array_member(doc, "links")) {
+            const std::string s = string_member(l, "source"), t = string_member(l, "target");
+            out_[s].push_back(t);
+            in_[t].push_back(s);
+        }
+        for (const auto& i : array_member(doc, "indicators"))
+            indicators_[string_member(i, "node")].push_back(string_member(i, "id"));
+    }
+    /// What rule 4 compares for node `id`, with the ids of `rename` applied to its neighbours.
+    std::set<std::string> of(const std::string& id, const std::map<std::string, std::string>& rename) const {
+        auto mapped = [&](const std::string& x) {
+            auto it = rename.find(x);
+            return it == rename.end() ? x : it->second;
+        };
+        std::set<std::string> out;
+        if (auto it = out_.find(id); it != out_.end())
+            for (const std::string& t : it->second) out.insert("to " + mapped(t));
+        if (auto it = in_.find(id); it != in_.end())
+            for (const std::string& s : it->second) out.insert("from " + mapped(s));
+        if (auto it = indicators_.find(id); it != indicators_.end())
+            for (const std::string& i : it->second) out.insert("indicator " + i);
+        return out;
+    }
+
+private:
+    std::unordered_map<std::string, std::vector<std::string>> out_, in_, indicators_;
+};
+
 /// The renames rule 1-4 finds between two documents, in old node order.
+/// Candidates are found through an index by level and normalised title, and
+/// each node's neighbours through an index of the links, so the cost grows
+/// as n log n with the nodes, not with removed x added.
 inline std::vector<NodeRename> detect_node_renames(const nlohmann::json& old_doc, const nlohmann::json& new_doc) {
-    std::map<std::string, const nlohmann::json*> old_nodes, new_nodes;
+    std::unordered_map<std::string, const nlohmann::json*> old_nodes, new_nodes;
     std::vector<std::string> old_order;
     for (const auto& n : array_member(old_doc, "nodes")) {
         old_nodes.emplace(string_member(n, "id"), &n);
@@ -77,46 +114,34 @@ inline std::vector<NodeRename> detect_node_renames(const nlohmann::json& old_doc
     }
     for (const auto& n : array_member(new_doc, "nodes")) new_nodes.emplace(string_member(n, "id"), &n);
 
-    auto same_content = [](const nlohmann::json& a, const nlohmann::json& b) {
-        const std::string title = normalised_title(string_member(a, "title"));
-        return !title.empty() && string_member(a, "level") == string_member(b, "level") &&
-               title == normalised_title(string_member(b, "title"));
+    // Rules 1-2 as one key; an empty normalised title matches nothing.
+    auto key = [](const nlohmann::json& node) -> std::optional<std::string> {
+        std::string title = normalised_title(string_member(node, "title"));
+        if (title.empty()) return std::nullopt;
+        return string_member(node, "level") + '\0' + title;
     };
-    std::map<std::string, std::vector<std::string>> matches_of_removed, matches_of_added;
-    for (const auto& [rid, r] : old_nodes) {
-        if (new_nodes.contains(rid)) continue;
-        for (const auto& [nid, n] : new_nodes) {
-            if (old_nodes.contains(nid) || !same_content(*r, *n)) continue;
-            matches_of_removed[rid].push_back(nid);
-            matches_of_added[nid].push_back(rid);
-        }
+    std::unordered_map<std::string, std::vector<std::string>> removed_by_key, added_by_key;
+    for (const std::string& rid : old_order)
+        if (!new_nodes.contains(rid))
+            if (auto k = key(*old_nodes.at(rid))) removed_by_key[*k].push_back(rid);
+    for (const auto& n : array_member(new_doc, "nodes")) {
+        const std::string nid = string_member(n, "id");
+        if (!old_nodes.contains(nid))
+            if (auto k = key(n)) added_by_key[*k].push_back(nid);
     }
+    // Rule 3: one removed and one added node under a key.
     std::map<std::string, std::string> pairs;  // removed id -> added id
-    for (const auto& [rid, nids] : matches_of_removed)
-        if (nids.size() == 1 && matches_of_added[nids.front()].size() == 1) pairs.emplace(rid, nids.front());
+    for (const auto& [k, rids] : removed_by_key)
+        if (auto it = added_by_key.find(k); rids.size() == 1 && it != added_by_key.end() && it->second.size() == 1)
+            pairs.emplace(rids.front(), it->second.front());
 
     // Rule 4, repeated until stable: dropping a pair changes how others map.
-    auto neighbourhood = [](const nlohmann::json& doc, const std::string& id,
-                            const std::map<std::string, std::string>& rename) {
-        auto mapped = [&](const std::string& x) {
-            auto it = rename.find(x);
-            return it == rename.end() ? x : it->second;
-        };
-        std::set<std::string> out;
-        for (const auto& l : array_member(doc, "links")) {
-            const std::string s = string_member(l, "source"), t = string_member(l, "target");
-            if (s == id) out.insert("to " + mapped(t));
-            if (t == id) out.insert("from " + mapped(s));
-        }
-        for (const auto& i : array_member(doc, "indicators"))
-            if (string_member(i, "node") == id) out.insert("indicator " + string_member(i, "id"));
-        return out;
-    };
+    const Neighbourhoods before(old_doc), after(new_doc);
     const std::map<std::string, std::string> identity;
     for (bool dropped = true; dropped;) {
         dropped = false;
         for (auto it = pairs.begin(); it != pairs.end();) {
-            if (neighbourhood(old_doc, it->first, pairs) != neighbourhood(new_doc, it->second, identity)) {
+            if (before.of(it->first, pairs) != after.of(it->second, identity)) {
                 it = pairs.erase(it);
                 dropped = true;
             } else {
@@ -141,22 +166,48 @@ inline std::string renamed_subject(const std::string& subject, const std::string
     return subject;
 }
 
-/// Renames a node in a document with every reference to it.
-inline void rename_node_in_document(nlohmann::json& doc, const std::string& from, const std::string& to) {
+/// Renames nodes in a document (old id -> new id) with every reference to
+/// them, in one pass over the document.
+inline void rename_nodes_in_document(nlohmann::json& doc, const std::unordered_map<std::string, std::string>& renames) {
+    if (renames.empty()) return;
+    auto renamed = [&](const nlohmann::json& value) -> const std::string* {
+        if (!value.is_string()) return nullptr;
+        auto it = renames.find(value.get_ref<const std::string&>());
+        return it == renames.end() ? nullptr : &it->second;
+    };
     auto rewrite = [&](const char* collection, std::initializer_list<const char*> members) {
         auto it = doc.find(collection);
         if (it == doc.end() || !it->is_array()) return;
         for (auto& element : *it)
             for (const char* member : members)
-                if (auto m = element.find(member); m != element.end() && *m == from) *m = to;
+                if (auto m = element.find(member); m != element.end())
+                    if (const std::string* to = renamed(*m)) *m = *to;
     };
     rewrite("nodes", {"id"});
     rewrite("links", {"source", "target"});
     rewrite("indicators", {"node"});
     if (auto it = doc.find("feedback"); it != doc.end() && it->is_array())
         for (auto& f : *it)
-            if (auto s = f.find("subject"); s != f.end() && s->is_string())
-                *s = renamed_subject(s->get<std::string>(), from, to);
+            if (auto s = f.find("subject"); s != f.end() && s->is_string()) {
+                if (const std::string* to = renamed(*s)) {
+                    *s = *to;
+                    continue;
+                }
+                // A link "a->b": the first split whose source or target is renamed, as renamed_subject.
+                const std::string subject = s->get<std::string>();
+                for (std::size_t p = subject.find("->"); p != std::string::npos; p = subject.find("->", p + 1)) {
+                    const std::string source = subject.substr(0, p), target = subject.substr(p + 2);
+                    auto rs = renames.find(source), rt = renames.find(target);
+                    if (rs == renames.end() && rt == renames.end()) continue;
+                    *s = (rs == renames.end() ? source : rs->second) + "->" + (rt == renames.end() ? target : rt->second);
+                    break;
+                }
+            }
+}
+
+/// Renames one node in a document with every reference to it.
+inline void rename_node_in_document(nlohmann::json& doc, const std::string& from, const std::string& to) {
+    rename_nodes_in_document(doc, {{from, to}});
 }
 
 }  // namespace detail

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -130,8 +133,13 @@ inline TheoryOfChange document_to_toc(const nlohmann::json& doc, const char* wha
     }
 }
 
-/// Makes the renames of a flattened diff in a document.
+/// Makes the renames of a flattened diff in a document. Renames apply in
+/// order (a freed id may be taken by a later one); node renames are checked
+/// against a set of the current ids and written in one pass at the end.
 inline void apply_renames(nlohmann::json& doc, const FlatDiff& flat) {
+    std::optional<std::unordered_set<std::string>> node_ids;     // the current ids, once a node is renamed
+    std::unordered_map<std::string, std::string> original_of;     // current id -> id in `doc`
+    std::unordered_map<std::string, std::string> node_renames;    // id in `doc` -> final id
     for (const auto& [item, new_id] : flat.renames) {
         auto array = doc.find(item.collection);
         auto fail = [&](const std::string& problem) {
@@ -139,15 +147,33 @@ inline void apply_renames(nlohmann::json& doc, const FlatDiff& flat) {
                         new_id + "\": " + problem);
         };
         if (array == doc.end() || !array->is_array()) fail("there is no " + item.collection);
+        if (item.collection == "nodes") {
+            if (!node_ids) {
+                node_ids.emplace();
+                for (const auto& n : *array)
+                    if (n.is_object())
+                        if (auto id = n.find("id"); id != n.end() && id->is_string()) node_ids->insert(id->get<std::string>());
+            }
+            if (!node_ids->contains(item.id)) fail("there is no such " + item_noun(item.collection));
+            if (node_ids->contains(new_id)) fail("\"" + new_id + "\" is taken");
+            node_ids->erase(item.id);
+            node_ids->insert(new_id);
+            std::string original = item.id;
+            if (auto it = original_of.find(item.id); it != original_of.end()) {
+                original = std::move(it->second);
+                original_of.erase(it);
+            }
+            original_of[new_id] = original;
+            node_renames[original] = new_id;
+            continue;
+        }
         if (find_element(*array, PathStep::Kind::keyed, item.key) < 0) fail("there is no such " + item_noun(item.collection));
         if (find_element(*array, PathStep::Kind::keyed, nlohmann::json(new_id)) >= 0)
             fail("\"" + new_id + "\" is taken");
-        if (item.collection == "nodes") {
-            rename_node_in_document(doc, item.id, new_id);
-        } else {
-            (*array)[static_cast<std::size_t>(find_element(*array, PathStep::Kind::keyed, item.key))]["id"] = new_id;
-        }
+        (*array)[static_cast<std::size_t>(find_element(*array, PathStep::Kind::keyed, item.key))]["id"] = new_id;
     }
+    std::erase_if(node_renames, [](const auto& r) { return r.first == r.second; });
+    rename_nodes_in_document(doc, node_renames);
 }
 
 }  // namespace tocgraph::detail
