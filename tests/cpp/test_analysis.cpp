@@ -461,4 +461,21 @@ TEST_CASE("Analyses of the ASEAN-ACT example", "[analysis][example]") {
     CHECK(order.back() == "goal");
 }
 
+TEST_CASE("subgraph on a cycle keeps what lies above a node that is also below", "[analysis][pathways]") {
+    // p <-> x -> y: x is both a contributor and an effect of p, and y lies above p only through x.
+    TheoryOfChange toc;
+    toc.add_node(node("p", "pathway"));
+    toc.add_node(node("x", "end_of_program_outcome"));
+    toc.add_node(node("y", "goal"));
+    toc.add_node(node("z", "activity"));
+    toc.add_link(link("p", "x"));
+    toc.add_link(link("x", "p"));
+    toc.add_link(link("x", "y"));
+    const TheoryOfChange sub = subgraph(toc, "p");
+    CHECK(sub.node_count() == 3);
+    CHECK(sub.contains("y"));
+    CHECK_FALSE(sub.contains("z"));
+    CHECK(sub.link_count() == 3);
+}
+
 }  // namespace tocgraph::test

@@ -51,12 +51,13 @@ inline TheoryOfChange subgraph(const TheoryOfChange& toc, std::string_view pathw
     const auto& g = toc.graph();
     const GraphIndex& index = toc.index();
     const auto p = static_cast<GraphIndex::Vertex>(toc.vertex_of(pathway));
-    detail::MarkerLease marks(index.vertex_count());
-    detail::reach(index, {&p, 1}, detail::Direction::down, *marks);
-    marks->erase(p);  // so that the upward search starts from it again
-    detail::reach(index, {&p, 1}, detail::Direction::up, *marks);
+    // Two markers: on a cyclic graph a node can be both above and below the
+    // pathway, and the upward search must still go on through it.
+    detail::MarkerLease below(index.vertex_count()), above(index.vertex_count());
+    detail::reach(index, {&p, 1}, detail::Direction::down, *below);
+    detail::reach(index, {&p, 1}, detail::Direction::up, *above);
     std::vector<char> keep(toc.node_count(), 0);
-    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = marks->contains(v);
+    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = below->contains(v) || above->contains(v);
 
     TheoryOfChange out(toc.schema());
     out.set_metadata(toc.metadata());
