@@ -96,6 +96,20 @@ py::object ids_from(const SharedToc& toc, const std::string& id, Vertices vertic
         [](const auto& found, const TOC& t) { return id_list(t, found); });
 }
 
+/// Contributors (`up` false) or effects (`up` true) of each id, by vertex.
+std::vector<std::vector<GraphIndex::Vertex>> reach_rows(const TOC& t, const std::vector<std::string>& ids, bool up,
+                                                       const std::optional<std::string>& level) {
+    for (const std::string& id : ids) require_node(t, id);
+    if (up && level) throw std::invalid_argument("level filters contributors only");
+    std::vector<std::vector<GraphIndex::Vertex>> rows;
+    rows.reserve(ids.size());
+    for (const std::string& id : ids)
+        rows.push_back(up ? effect_vertices(t, t.vertex_of(id))
+                          : contributor_vertices(t, t.vertex_of(id),
+                                                 level ? std::optional<std::string_view>(*level) : std::nullopt));
+    return rows;
+}
+
 void register_results(py::module_& m) {
     Struct<RemovalImpact>(m, "RemovalImpact",
                           "What removing some nodes would do (see what_if_removed).", Access::read_only)
@@ -176,6 +190,53 @@ void register_functions(py::module_& m) {
             return ids_from(toc, id, [](const TOC& t, std::size_t v) { return effect_vertices(t, v); });
         },
         py::arg("toc"), py::arg("node"));
+    // Many nodes in one call: one lock, one GIL release, rows in the order given.
+    m.def(
+        "reach_many",
+        [](const SharedToc& toc, const std::vector<std::string>& ids, bool up, std::optional<std::string> level) {
+            return read(
+                toc, [&](const TOC& t) { return reach_rows(t, ids, up, level); },
+                [](const std::vector<std::vector<GraphIndex::Vertex>>& rows, const TOC& t) {
+                    py::list out(rows.size());
+                    for (std::size_t i = 0; i < rows.size(); ++i)
+                        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), id_list(t, rows[i]).release().ptr());
+                    return py::object(std::move(out));
+                });
+        },
+        py::arg("toc"), py::arg("nodes"), py::arg("up"), py::arg("level"));
+    // The same as compressed sparse rows of vertex numbers (node insertion
+    // order), as the bytes of int64 row offsets and of uint32 columns.
+    m.def(
+        "reach_many_csr",
+        [](const SharedToc& toc, const std::vector<std::string>& ids, bool up, std::optional<std::string> level) {
+            auto [offsets, columns] = read(toc, [&](const TOC& t) {
+                std::vector<std::int64_t> offsets{0};
+                std::vector<GraphIndex::Vertex> columns;
+                for (auto& row : reach_rows(t, ids, up, level)) {
+                    columns.insert(columns.end(), row.begin(), row.end());
+                    offsets.push_back(static_cast<std::int64_t>(columns.size()));
+                }
+                return std::pair{std::move(offsets), std::move(columns)};
+            });
+            auto as_bytes = [](const auto& v) {
+                return py::bytes(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+            };
+            return py::make_tuple(as_bytes(offsets), as_bytes(columns));
+        },
+        py::arg("toc"), py::arg("nodes"), py::arg("up"), py::arg("level"));
+    m.def(
+        "node_ids",
+        [](const SharedToc& toc) {
+            return read(
+                toc, [](const TOC& t) { return t.node_count(); },
+                [](std::size_t n, const TOC& t) {
+                    py::list out(n);
+                    for (std::size_t v = 0; v < n; ++v)
+                        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(v), text(t.id_of(v)).release().ptr());
+                    return py::object(std::move(out));
+                });
+        },
+        py::arg("toc"));
     m.def(
         "pathways_of",
         [](const SharedToc& toc, const std::string& id) {

@@ -106,8 +106,10 @@ void register_indicator_results(py::module_& m) {
         .field("notes", &IndicatorProgress::notes, "The edge cases met, in plain words.")
         .field("periods", &IndicatorProgress::periods, "One PeriodProgress per target or actual period, by end date.")
         .field("parts", &IndicatorProgress::parts, "Progress per dimension set, for values that cannot be combined.")
-        .repr([](const IndicatorProgress& p) {
-            return "IndicatorProgress(indicator=" + std::string(py::repr(py::str(p.indicator))) + ", status='" +
+        .repr([](const IndicatorProgress& p) {  // the fields a reader looks at first
+            auto shown = [](const auto& value) { return std::string(py::repr(py::cast(value))); };
+            return "IndicatorProgress(indicator=" + shown(p.indicator) + ", filter=" + shown(p.filter) +
+                   ", achievement=" + shown(p.achievement) + ", expected=" + shown(p.expected) + ", status='" +
                    std::string(to_string(p.status)) + "')";
         })
         .finish();

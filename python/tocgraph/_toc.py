@@ -202,6 +202,8 @@ class TheoryOfChange(KeyedElements):
     lint = _lint.lint
     contributors = _analysis.contributors
     effects = _analysis.effects
+    contributors_of = _analysis.contributors_of
+    effects_of = _analysis.effects_of
     topological_order = _analysis.topological_order
     levels = _analysis.levels
     paths = _analysis.paths

@@ -3,6 +3,7 @@ theories of change, with values worked out by hand from the graphs."""
 
 from __future__ import annotations
 
+import copy
 import pickle
 import sys
 import threading
@@ -106,6 +107,60 @@ def test_effects(example: tocgraph.TheoryOfChange) -> None:
     ]
     assert example.effects("goal") == []
     assert example.effects("act_cso_dialogue") == []
+
+
+def test_contributors_and_effects_of_many_nodes_in_one_call(example: tocgraph.TheoryOfChange) -> None:
+    asked = ["io_1_2", "goal", "out_progress_reports"]
+    assert example.contributors_of(asked) == {node: example.contributors(node) for node in asked}
+    assert example.contributors_of(asked, level="output") == {
+        node: example.contributors(node, level="output") for node in asked
+    }
+    assert example.effects_of(["act_national_reporting", "goal"]) == {
+        "act_national_reporting": example.effects("act_national_reporting"),
+        "goal": [],
+    }
+    assert example.contributors_of([]) == {}
+
+
+def test_many_nodes_as_a_frame_and_as_a_sparse_matrix(example: tocgraph.TheoryOfChange) -> None:
+    frame = tocgraph.analysis.contributors_of(example, ["io_1_2", "out_progress_reports"], form="frame")
+    assert list(frame.columns) == ["node", "contributor"]
+    expected = [("io_1_2", c) for c in example.contributors("io_1_2")] + [
+        ("out_progress_reports", c) for c in example.contributors("out_progress_reports")
+    ]
+    assert list(frame.itertuples(index=False, name=None)) == expected
+    effects = tocgraph.analysis.effects_of(example, ["act_national_reporting"], form="frame")
+    assert list(effects["effect"]) == example.effects("act_national_reporting")
+
+    pytest.importorskip("scipy")
+    reach = tocgraph.analysis.contributors_of(example, ["io_1_2", "goal"], form="matrix")
+    assert reach.rows == ["io_1_2", "goal"]
+    assert reach.columns == [n.id for n in example]
+    assert reach.matrix.shape == (2, len(example))
+    for row, node in enumerate(reach.rows):
+        marked = [reach.columns[c] for c in reach.matrix.getrow(row).indices]
+        assert marked == example.contributors(node)
+
+
+def test_many_nodes_refuse_bad_input(example: tocgraph.TheoryOfChange) -> None:
+    with pytest.raises(KeyError, match='no node "nope"'):
+        example.contributors_of(["goal", "nope"])
+    with pytest.raises(ValueError, match='form must be "dict", "frame" or "matrix"'):
+        example.contributors_of(["goal"], form="list")  # type: ignore[call-overload]
+
+
+def test_queries_see_every_edit(example: tocgraph.TheoryOfChange) -> None:
+    toc = copy.deepcopy(example)
+    before = toc.contributors("io_1_2")
+    toc.add_node(id="act_new", level="activity", title="New")
+    toc.add_link(source="act_new", target="out_progress_reports")
+    assert toc.contributors("io_1_2") == before + ["act_new"]
+    order = [n.id for n in toc]
+    above = {"out_progress_reports", *toc.effects("out_progress_reports")}
+    assert toc.effects("act_new") == sorted(above, key=order.index)
+    toc.remove_node("act_new")
+    assert toc.contributors("io_1_2") == before
+    assert toc.topological_order().index("out_progress_reports") < toc.topological_order().index("io_1_2")
 
 
 @pytest.mark.parametrize(
