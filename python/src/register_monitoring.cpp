@@ -178,7 +178,8 @@ void register_rollup_results(py::module_& m) {
         .field("inputs", &NodeProgress::inputs, "Own indicators first, then contributors.")
         .field("decisive", &NodeProgress::decisive, "weakest / strongest: the id of the input chosen, else \"\".")
         .repr([](const NodeProgress& n) {
-            return "NodeProgress(node=" + std::string(py::repr(py::str(n.node))) + ", status='" +
+            auto shown = [](const auto& value) { return std::string(py::repr(py::cast(value))); };
+            return "NodeProgress(node=" + shown(n.node) + ", achievement=" + shown(n.achievement) + ", status='" +
                    std::string(to_string(n.status)) + "')";
         })
         .finish()
