@@ -222,7 +222,7 @@ class Portfolio:
         """The partitions: one row per piece (a file, or a byte range of one)."""
         rows = [(part.index, piece.name, piece.format, piece.start, piece.start + piece.nbytes, piece.nbytes)
                 for part in self._partitions for piece in part.pieces]
-        return frame((("partition", "int64"), ("file", "object"), ("format", "object"), ("start", "int64"),
+        return frame((("partition", "int64"), ("file", "string"), ("format", "string"), ("start", "int64"),
                       ("end", "int64"), ("bytes", "int64")), rows)
 
     def __len__(self) -> int:

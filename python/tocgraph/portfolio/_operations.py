@@ -11,10 +11,11 @@ text, so CSV and Parquet hold them alike.
 from __future__ import annotations
 
 import json
+import json.encoder
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 import tocgraph
 
@@ -27,14 +28,14 @@ Columns = tuple[tuple[str, str], ...]
 
 #: The columns every result row starts with (``tocs()`` also has the sectors).
 IDENTITY: Columns = (
-    ("file", "object"),
+    ("file", "string"),
     ("offset", "int64"),
-    ("identifier", "object"),
-    ("programme", "object"),
-    ("publisher", "object"),
-    ("countries", "object"),
+    ("identifier", "string"),
+    ("programme", "string"),
+    ("publisher", "string"),
+    ("countries", "string"),
 )
-FAILURE_COLUMNS: Columns = (("file", "object"), ("partition", "int64"), ("error", "object"), ("message", "object"))
+FAILURE_COLUMNS: Columns = (("file", "string"), ("partition", "int64"), ("error", "string"), ("message", "string"))
 
 
 def _pandas() -> Any:
@@ -67,8 +68,15 @@ def failures_frame(failures: Iterable[Failure]) -> pandas.DataFrame:
     return frame(FAILURE_COLUMNS, [tuple(f) for f in failures])
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
+_STRING = json.encoder.encode_basestring  # a str as JSON, without escaping non-ASCII
+
+
+def _json(value: Union[Mapping[str, str], Iterable[str]]) -> str:
+    """A list of str, or a mapping of str to str (keys sorted), as JSON text.
+    (json.dumps does the same several times slower; these cells are many.)"""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_STRING(k)}: {_STRING(value[k])}" for k in sorted(value)) + "}"
+    return "[" + ", ".join(map(_STRING, value)) + "]"
 
 
 def _levels(toc: tocgraph.TheoryOfChange) -> dict[str, str]:
@@ -79,12 +87,12 @@ def _levels(toc: tocgraph.TheoryOfChange) -> dict[str, str]:
 
 #: The columns of progress and indicators rows that say which indicator it is.
 _INDICATOR: Columns = (
-        ("node", "object"),
-        ("level", "object"),
-        ("indicator", "object"),
-        ("title", "object"),
-        ("unit", "object"),
-        ("measure", "object"),
+        ("node", "string"),
+        ("level", "string"),
+        ("indicator", "string"),
+        ("title", "string"),
+        ("unit", "string"),
+        ("measure", "string"),
         ("ascending", "bool"),
 )
 
@@ -117,10 +125,10 @@ class Operation:
 class Tocs(Operation):
     """One row per theory of change: who it is and its size."""
 
-    identity: Columns = IDENTITY + (("sectors", "object"),)
+    identity: Columns = IDENTITY + (("sectors", "string"),)
     columns: Columns = (
-        ("funder", "object"),
-        ("schema", "object"),
+        ("funder", "string"),
+        ("schema", "string"),
         ("nodes", "int64"),
         ("links", "int64"),
         ("indicators", "int64"),
@@ -152,19 +160,19 @@ class Lint(Operation):
     severity: Optional[Mapping[str, str]] = None
     min_severity: Optional[str] = None
     columns: Columns = (
-        ("code", "object"),
-        ("name", "object"),
-        ("severity", "object"),
-        ("message", "object"),
-        ("hint", "object"),
-        ("ids", "object"),
+        ("code", "string"),
+        ("name", "string"),
+        ("severity", "string"),
+        ("message", "string"),
+        ("hint", "string"),
+        ("ids", "string"),
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
         findings = toc.lint(select=self.select, ignore=self.ignore, severity=self.severity,  # type: ignore[arg-type]
                             min_severity=self.min_severity)  # type: ignore[arg-type]
         for f in findings:
-            yield (f.code, f.name, f.severity, f.message, f.hint, _json(list(f.ids)))
+            yield (f.code, f.name, f.severity, f.message, f.hint, _json(f.ids))
 
 
 @dataclass
@@ -183,9 +191,9 @@ class Progress(Operation):
         ("expected_value", "float64"),
         ("achievement", "float64"),
         ("expected", "float64"),
-        ("status", "object"),
-        ("comment", "object"),
-        ("notes", "object"),
+        ("status", "string"),
+        ("comment", "string"),
+        ("notes", "string"),
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
@@ -206,16 +214,16 @@ class Rollup(Operation):
     at_risk_below: float = tocgraph.monitoring.AT_RISK_BELOW
     off_track_below: float = tocgraph.monitoring.OFF_TRACK_BELOW
     columns: Columns = (
-        ("node", "object"),
-        ("level", "object"),
-        ("title", "object"),
+        ("node", "string"),
+        ("level", "string"),
+        ("title", "string"),
         ("achievement", "float64"),
         ("expected", "float64"),
-        ("status", "object"),
-        ("method", "object"),
+        ("status", "string"),
+        ("method", "string"),
         ("scored_inputs", "int64"),
         ("inputs", "int64"),
-        ("decisive", "object"),
+        ("decisive", "string"),
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
@@ -233,18 +241,18 @@ class Rollup(Operation):
 @dataclass
 class Indicators(Operation):
     columns: Columns = _INDICATOR + (
-        ("kind", "object"),
+        ("kind", "string"),
         ("start", "datetime64[s]"),
         ("end", "datetime64[s]"),
         ("date", "datetime64[s]"),
         ("year", "Int64"),
         ("value", "float64"),
-        ("value_text", "object"),
+        ("value_text", "string"),
         ("numerator", "float64"),
         ("denominator", "float64"),
-        ("dimensions", "object"),
-        ("locations", "object"),
-        ("comment", "object"),
+        ("dimensions", "string"),
+        ("locations", "string"),
+        ("comment", "string"),
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
@@ -269,16 +277,16 @@ class SdgCoverage(Operation):
     framework: Any = None
     roles: tuple[str, ...] = ("outcome", "goal")
     columns: Columns = (
-        ("node", "object"),
-        ("node_title", "object"),
-        ("level", "object"),
-        ("goal", "object"),
-        ("target", "object"),
-        ("indicator", "object"),
-        ("target_title", "object"),
-        ("via", "object"),
-        ("source", "object"),
-        ("reference", "object"),
+        ("node", "string"),
+        ("node_title", "string"),
+        ("level", "string"),
+        ("goal", "string"),
+        ("target", "string"),
+        ("indicator", "string"),
+        ("target_title", "string"),
+        ("via", "string"),
+        ("source", "string"),
+        ("reference", "string"),
         ("resolved", "bool"),
     )
 
