@@ -76,19 +76,18 @@ def test_every_format_one_row_per_toc_and_a_failures_table() -> None:
     # DAC sectors of the activity and of its transactions; vocabulary 99 is not DAC.
     assert by_id.loc["XM-A-2", "sectors"] == "140 14030"
     water = tocs[tocs["file"] == WATER].iloc[0]
-    assert (water["publisher"], water["countries"], water["sectors"], water["nodes"]) == ("Water Fund", "KE", "14030", 6)
+    assert water[["publisher", "countries", "sectors", "nodes"]].tolist() == ["Water Fund", "KE", "14030", 6]
     assert water["start"] == pd.Timestamp("2021-01-01")
     assert list(p.failures.columns) == ["file", "partition", "error", "message"]
     assert failures(p) == EXPECTED_FAILURES
 
 
 def test_a_missing_file_or_empty_glob_is_a_failure_not_an_error(tmp_path: Path) -> None:
-    p = Portfolio([WATER, tmp_path / "gone.json", str(tmp_path / "*.xml"), tmp_path / "notes.txt"])
     (tmp_path / "notes.txt").write_text("x")
-    p = Portfolio([WATER, tmp_path / "gone.json", str(tmp_path / "*.xml"), tmp_path / "notes.txt"])
+    p = Portfolio([WATER, tmp_path / "gone.json", str(tmp_path / "*.xml"), tmp_path / "notes.txt", BROKEN])
     assert len(p.tocs()) == 1
     assert [(f.partition, f.error) for f in p.failures.itertuples()] == [
-        (-1, "FileNotFoundError"), (-1, "FileNotFoundError"), (-1, "UnknownFormat")]
+        (-1, "FileNotFoundError"), (-1, "FileNotFoundError"), (-1, "UnknownFormat"), (1, "FormatError")]
     assert p.failures["message"][1] == f"{tmp_path / '*.xml'}: no file matches"
 
 
@@ -303,12 +302,14 @@ def test_dask_gives_the_same_frames(cluster: Any) -> None:
 
 def test_lazy_gives_a_dask_dataframe_of_the_same_rows(cluster: Any) -> None:
     dd = pytest.importorskip("dask.dataframe")
-    eager = portfolio(partition_files=1)
-    lazy = portfolio(partition_files=1, engine="dask")
+    sources = [FIXTURES, str(FIXTURES / "none" / "*.json")]  # failures before and while reading
+    eager = Portfolio(sources, partition_files=1)
+    lazy = Portfolio(sources, partition_files=1, engine="dask")
     rows = lazy.indicators(lazy=True)
     assert isinstance(rows, dd.DataFrame)
     assert rows.npartitions == lazy.npartitions
     assert_frame_equal(rows.compute().reset_index(drop=True), eager.indicators(), check_exact=True)
+    assert len(eager.failures) == 3
     assert_frame_equal(lazy.failures.compute().reset_index(drop=True), eager.failures, check_exact=True)
 
 

@@ -379,9 +379,10 @@ class Portfolio:
                 self._engine.dask_client()  # a client of its own becomes Dask's default
             rows, failures = _engines.lazy_frames(self._partitions, task, operation.meta())
             if self._plan_failures:
-                dd = _engines._dask("dask.dataframe")
-                failures = dd.concat([dd.from_pandas(failures_frame(self._plan_failures), npartitions=1),
-                                      failures])
+                dask, dd = _engines._dask(), _engines._dask("dask.dataframe")
+                with dask.config.set({"dataframe.convert-string": False}):
+                    failures = dd.concat([dd.from_pandas(failures_frame(self._plan_failures), npartitions=1),
+                                          failures])
             self.failures = failures
             return rows
         bar = ProgressBar(sum(p.nbytes for p in self._partitions), self._progress_bar)
@@ -399,7 +400,7 @@ class Portfolio:
                 results = _engines.run_local(self._partitions, task, bar)
         finally:
             bar.close()
-        self.failures = _concat([failures_frame(self._plan_failures)] + [r[1] for r in results])
+        self.failures = _concat([failures_frame([]), failures_frame(self._plan_failures)] + [r[1] for r in results])
         return _concat([operation.frame([])] + [r[0] for r in results])
 
     # ---- the Dask client it may own ---------------------------------------------------------
