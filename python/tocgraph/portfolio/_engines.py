@@ -135,10 +135,15 @@ def _ping() -> int:
 
 
 def _context() -> Any:
-    # forkserver where there is one: no fork of a process that may hold threads
-    # (a Dask client, a notebook kernel), and cheaper than spawn.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    """forkserver where there is one: no fork of a process that may hold
+    threads (a Dask client, a notebook kernel), and cheaper than spawn. Its
+    server imports tocgraph and pandas once, so that each worker it forks, at
+    the start and after a worker died, begins with them."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", __name__, "pandas"])  # "__main__" is the default
+    return context
 
 
 class LocalPool:
@@ -322,13 +327,13 @@ def lazy_frames(partitions: list[Partition], task: Task, meta: Any = None) -> tu
     if meta is None:
         meta = task.operation.meta()
     failures_meta = failures_frame([])
-    if not partitions:
-        empty = meta if meta is not None else task.operation.frame([])
-        return dd.from_pandas(empty, npartitions=1), dd.from_pandas(failures_meta, npartitions=1)
-    parts = delayed_partitions(partitions, task)
     # The frames as the workers make them: no conversion of text columns to
     # pyarrow strings, so that compute() gives what the eager call gives.
     with dask.config.set({"dataframe.convert-string": False}):
+        if not partitions:
+            empty = meta if meta is not None else task.operation.frame([])
+            return dd.from_pandas(empty, npartitions=1), dd.from_pandas(failures_meta, npartitions=1)
+        parts = delayed_partitions(partitions, task)
         rows = dd.from_delayed([p[0] for p in parts], meta=meta, verify_meta=False)
         failures = dd.from_delayed([p[1] for p in parts], meta=failures_meta, verify_meta=False)
     return rows, failures
