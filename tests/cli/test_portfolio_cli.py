@@ -106,7 +106,8 @@ def test_a_python_without_tocgraph_is_named(tmp_path: Path) -> None:
     python.chmod(0o755)
     r = run("lint", *GOOD, env={**os.environ, "TOCGRAPH_PYTHON": str(python)})
     assert r.returncode == 1
-    assert r.stderr.startswith("tocgraph portfolio: error: the tocgraph Python package cannot be imported by "), r.stderr
+    assert r.stderr.startswith("tocgraph portfolio: error: the tocgraph Python package cannot be imported by "), \
+        r.stderr
     assert "TOCGRAPH_PYTHON" in r.stderr
 
     r = run("lint", *GOOD, env={**os.environ, "TOCGRAPH_PYTHON": str(tmp_path / "missing")})
