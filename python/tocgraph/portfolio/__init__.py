@@ -304,14 +304,14 @@ class Portfolio:
         self,
         as_of: Any = None,
         *,
-        at_risk_below: float = tocgraph.monitoring.AT_RISK_BELOW,
-        off_track_below: float = tocgraph.monitoring.OFF_TRACK_BELOW,
+        at_risk_below: Optional[float] = None,
+        off_track_below: Optional[float] = None,
         lazy: bool = False,
     ) -> Any:
         """Where each indicator stands as of a date (today by default), one row
         per indicator: the result it measures and its level, baseline, target,
         actual, achievement, expected progress and status
-        (tocgraph.monitoring.progress)."""
+        (tocgraph.monitoring.progress; tolerances left unset take its defaults)."""
         return self._run(Progress(_date(as_of), at_risk_below, off_track_below), lazy)
 
     def rollup(
@@ -319,13 +319,14 @@ class Portfolio:
         as_of: Any = None,
         *,
         method: str = "mean",
-        at_risk_below: float = tocgraph.monitoring.AT_RISK_BELOW,
-        off_track_below: float = tocgraph.monitoring.OFF_TRACK_BELOW,
+        at_risk_below: Optional[float] = None,
+        off_track_below: Optional[float] = None,
         lazy: bool = False,
     ) -> Any:
         """Progress rolled up through each theory of change
         (tocgraph.monitoring.rollup), one row per result (activities left out):
-        level, achievement, expected, status, and the inputs behind it."""
+        level, achievement, expected, status, and the inputs behind it
+        (tolerances left unset take tocgraph.monitoring's defaults)."""
         return self._run(Rollup(_date(as_of), method, at_risk_below, off_track_below), lazy)
 
     def indicators(self, *, lazy: bool = False) -> Any:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 import tocgraph
 
-from ._sources import Entry, Failure, Identity, Partition, read_piece
+from ._sources import Entry, Failure, Identity, Partition, given, read_piece
 
 if TYPE_CHECKING:
     import pandas
@@ -169,8 +169,8 @@ class Lint(Operation):
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
-        findings = toc.lint(select=self.select, ignore=self.ignore, severity=self.severity,  # type: ignore[arg-type]
-                            min_severity=self.min_severity)  # type: ignore[arg-type]
+        findings = toc.lint(**given(select=self.select, ignore=self.ignore, severity=self.severity,
+                                    min_severity=self.min_severity))
         for f in findings:
             yield (f.code, f.name, f.severity, f.message, f.hint, _json(f.ids))
 
@@ -178,8 +178,8 @@ class Lint(Operation):
 @dataclass
 class Progress(Operation):
     as_of: Any = None
-    at_risk_below: float = tocgraph.monitoring.AT_RISK_BELOW
-    off_track_below: float = tocgraph.monitoring.OFF_TRACK_BELOW
+    at_risk_below: Optional[float] = None
+    off_track_below: Optional[float] = None
     columns: Columns = _INDICATOR + (
         ("baseline", "float64"),
         ("baseline_date", "datetime64[s]"),
@@ -197,8 +197,8 @@ class Progress(Operation):
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
-        table = tocgraph.monitoring.progress(toc, self.as_of, at_risk_below=self.at_risk_below,
-                                             off_track_below=self.off_track_below)
+        table = tocgraph.monitoring.progress(toc, self.as_of, **given(at_risk_below=self.at_risk_below,
+                                                                      off_track_below=self.off_track_below))
         levels = _levels(toc) if len(table) else {}
         for p in table:
             yield (p.node, levels.get(p.node, ""), p.indicator, p.title, p.unit, p.measure, p.ascending,
@@ -211,8 +211,8 @@ class Progress(Operation):
 class Rollup(Operation):
     as_of: Any = None
     method: str = "mean"
-    at_risk_below: float = tocgraph.monitoring.AT_RISK_BELOW
-    off_track_below: float = tocgraph.monitoring.OFF_TRACK_BELOW
+    at_risk_below: Optional[float] = None
+    off_track_below: Optional[float] = None
     columns: Columns = (
         ("node", "string"),
         ("level", "string"),
@@ -227,9 +227,9 @@ class Rollup(Operation):
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
-        result = tocgraph.monitoring.rollup(toc, self.as_of, method=self.method,  # type: ignore[arg-type]
-                                            at_risk_below=self.at_risk_below,
-                                            off_track_below=self.off_track_below)
+        result = tocgraph.monitoring.rollup(toc, self.as_of, **given(method=self.method,
+                                                                     at_risk_below=self.at_risk_below,
+                                                                     off_track_below=self.off_track_below))
         roles = {level.id: level.role for level in toc.schema.levels}
         for n in result.nodes:
             if roles.get(n.level) == "activity":  # interventions, not results

@@ -47,6 +47,12 @@ MAX_PARTITION_FILES = 1000
 TARGET_PARTITIONS = 64
 
 
+def given(**options: Any) -> dict[str, Any]:
+    """The options that were given (not None): what is left out takes the
+    tocgraph function's own default, whatever it is in this version."""
+    return {name: value for name, value in options.items() if value is not None}
+
+
 def parse_size(value: Union[int, str]) -> int:
     """A byte count from an int or a text such as "32MB", "1GiB", "500kB"."""
     if isinstance(value, bool):
@@ -505,7 +511,8 @@ def _read_iati(
                                      "not an IATI activity file")
                 f.seek(0)
                 text = f.read()
-                tocs, _ = tocgraph.read_iati_string(text.decode("utf-8-sig"), source=piece.name, language=language)
+                tocs, _ = tocgraph.read_iati_string(text.decode("utf-8-sig"), source=piece.name,
+                                                         **given(language=language))
                 for toc in tocs:
                     yield Entry(toc, identity_of(toc, piece.name))
             return
@@ -546,7 +553,7 @@ def _read_group(
         return
     try:
         text = prolog + b"".join(a for _, a in group).decode("utf-8") + closing
-        tocs, _ = tocgraph.read_iati_string(text, source=piece.name, language=language)
+        tocs, _ = tocgraph.read_iati_string(text, source=piece.name, **given(language=language))
         if len(tocs) != len(group):
             raise ValueError("activity count differs")  # read them one by one to tell which is which
     except Exception:
@@ -557,7 +564,7 @@ def _read_group(
         offset, activity = group[0]
         try:
             text = prolog + activity.decode("utf-8") + closing
-            tocs, _ = tocgraph.read_iati_string(text, source=piece.name, language=language)
+            tocs, _ = tocgraph.read_iati_string(text, source=piece.name, **given(language=language))
         except tocgraph.FormatError as error:
             fail(piece.name, type(error).__name__, _where(error, piece.name, offset, prolog, lines_before))
             return
