@@ -7,7 +7,7 @@
 namespace tocgraph::cli {
 
 std::span<const Command* const> commands() {
-    static const std::array<const Command*, 12> all = {
+    static const std::array<const Command*, 13> all = {
         &analyze_command(),
         &check_command(),
         &convert_command(),
@@ -16,6 +16,7 @@ std::span<const Command* const> commands() {
         &feedback_command(),
         &import_iati_command(),
         &merge_command(),
+        &portfolio_command(),
         &progress_command(),
         &render_command(),
         &report_command(),
