@@ -12,7 +12,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "python" / "tocgraph"
 #: Imported inside functions, so that `import tocgraph` does not load them.
-OPTIONAL = {"pandas", "networkx", "matplotlib", "openpyxl", "yaml"}
+OPTIONAL = {"pandas", "numpy", "networkx", "matplotlib", "openpyxl", "yaml"}  # numpy comes with pandas
 
 
 def module_name(path: Path) -> str:

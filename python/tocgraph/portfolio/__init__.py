@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import sys
 import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
@@ -391,8 +392,6 @@ class Portfolio:
             if self.engine == "dask":
                 client = self._engine.dask_client()
                 if self._progress_bar and getattr(client, "dashboard_link", None):
-                    import sys
-
                     print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
                 results = _engines.run_dask(client, self._partitions, task, bar)
             elif self._engine.workers and self._engine.workers > 1 and len(self._partitions) > 1:

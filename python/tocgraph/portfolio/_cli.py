@@ -17,6 +17,8 @@ import os
 import sys
 from typing import Any, Optional, Sequence
 
+from . import Portfolio
+
 OPERATIONS = ("lint", "progress", "indicators")
 _PROG = "tocgraph portfolio"
 
@@ -95,8 +97,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     failures_kind = _kind(args.failures, parser, "--failures") if args.failures else "csv"
 
     try:
-        from . import Portfolio
-
         engine: dict[str, Any] = {"client": args.scheduler} if args.scheduler else {"workers": args.workers}
         with Portfolio(args.globs, progress_bar=args.progress, **engine) as portfolio:
             if args.operation == "lint":
