@@ -46,19 +46,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-clock: Callable[[], float] = time.process_time
+from timing import best_of, table, use_clock
+
 VIRTUAL_ROOT = "__virtual_root__"
 LEVELS = ["goal", "pathway", "end_of_program_outcome", "intermediate_outcome", "immediate_outcome", "output",
           "activity"]
-
-
-def best_of(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = clock()
-        result = run()
-        best = min(best, clock() - start)
-    return best, result
 
 
 def per_call(repeat: int, calls: Sequence[Callable[[], Any]]) -> float:
@@ -70,14 +62,6 @@ def per_call(repeat: int, calls: Sequence[Callable[[], Any]]) -> float:
             call()
         best = min(best, (time.perf_counter() - start) / len(calls))
     return best
-
-
-def table(title: str, header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print(f"\n{title}")
-    for r in [header, ["-" * w for w in widths], *rows]:
-        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    sys.stdout.flush()
 
 
 def fmt(seconds: float) -> str:
@@ -473,8 +457,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.quick:
         args.repeat, args.samples = 1, 5
-    global clock
-    clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    use_clock(args.clock)
     skip = set(filter(None, args.skip.split(",")))
 
     import igraph

@@ -47,24 +47,9 @@ VIRTUAL_ROOT = ("virtual root",)
 
 # CPU time of this process by default: on a shared machine other load
 # inflates wall-clock times, not CPU times (the work is single-threaded).
-clock: Callable[[], float] = time.process_time
+from timing import best_of, table, use_clock
 
 
-def best_of(repeat: int, run: Callable[[], Any]) -> tuple[float, Any]:
-    """Best seconds of `repeat` runs, and the last result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = clock()
-        result = run()
-        best = min(best, clock() - start)
-    return best, result
-
-
-def table(title: str, header: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print(f"\n{title}")
-    for r in [header, ["-" * w for w in widths], *rows]:
-        print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
 
 
 def seconds(s: float) -> str:
@@ -291,8 +276,7 @@ def main() -> None:
                         help="time by the process's CPU time (default) or the wall clock")
     parser.add_argument("--json", help="also write every figure to this JSON file")
     args = parser.parse_args()
-    global clock
-    clock = time.process_time if args.clock == "cpu" else time.perf_counter
+    use_clock(args.clock)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
 
     import tocgraph

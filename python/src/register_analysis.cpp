@@ -23,13 +23,18 @@ void require_node(const TOC& toc, const std::string& id) {
     if (!toc.contains(id)) raise_key_error("no node \"" + id + "\"");
 }
 
+/// A Python list of `n` items, item i being `item(i)` (a py::object).
+template <typename Item>
+py::list list_of(std::size_t n, Item item) {
+    py::list out(n);
+    for (std::size_t i = 0; i < n; ++i) PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), item(i).release().ptr());
+    return out;
+}
+
 /// The ids of the vertices in `order`, as a Python list.
 template <typename Vertex>
 py::list id_list(const TOC& toc, const std::vector<Vertex>& order) {
-    py::list out(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), text(toc.id_of(order[i])).release().ptr());
-    return out;
+    return list_of(order.size(), [&](std::size_t i) { return text(toc.id_of(order[i])); });
 }
 
 /// An exact Python int, also beyond 64 bits (through the decimal digits).
@@ -197,10 +202,7 @@ void register_functions(py::module_& m) {
             return read(
                 toc, [&](const TOC& t) { return reach_rows(t, ids, up, level); },
                 [](const std::vector<std::vector<GraphIndex::Vertex>>& rows, const TOC& t) {
-                    py::list out(rows.size());
-                    for (std::size_t i = 0; i < rows.size(); ++i)
-                        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), id_list(t, rows[i]).release().ptr());
-                    return py::object(std::move(out));
+                    return py::object(list_of(rows.size(), [&](std::size_t i) { return id_list(t, rows[i]); }));
                 });
         },
         py::arg("toc"), py::arg("nodes"), py::arg("up"), py::arg("level"));
@@ -230,10 +232,7 @@ void register_functions(py::module_& m) {
             return read(
                 toc, [](const TOC& t) { return t.node_count(); },
                 [](std::size_t n, const TOC& t) {
-                    py::list out(n);
-                    for (std::size_t v = 0; v < n; ++v)
-                        PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(v), text(t.id_of(v)).release().ptr());
-                    return py::object(std::move(out));
+                    return py::object(list_of(n, [&](std::size_t v) { return text(t.id_of(v)); }));
                 });
         },
         py::arg("toc"));

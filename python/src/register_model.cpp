@@ -101,7 +101,7 @@ void register_dates_and_levels(py::module_& m) {
              [](const LevelSchema& s) {
                  const std::string name = py::repr(py::str(s.name()));
                  if (s.is_builtin()) return "LevelSchema.builtin(" + name + ")";
-                 return "LevelSchema(" + name + ", " + std::string(py::repr(py::cast(s.levels()))) + ")";
+                 return "LevelSchema(" + name + ", " + repr_of(s.levels()) + ")";
              });
     def_pickle(
         schema, "LevelSchema", [](const LevelSchema& s) { return py::make_tuple(s.name(), s.levels()); },

@@ -107,9 +107,8 @@ void register_indicator_results(py::module_& m) {
         .field("periods", &IndicatorProgress::periods, "One PeriodProgress per target or actual period, by end date.")
         .field("parts", &IndicatorProgress::parts, "Progress per dimension set, for values that cannot be combined.")
         .repr([](const IndicatorProgress& p) {  // the fields a reader looks at first
-            auto shown = [](const auto& value) { return std::string(py::repr(py::cast(value))); };
-            return "IndicatorProgress(indicator=" + shown(p.indicator) + ", filter=" + shown(p.filter) +
-                   ", achievement=" + shown(p.achievement) + ", expected=" + shown(p.expected) + ", status='" +
+            return "IndicatorProgress(indicator=" + repr_of(p.indicator) + ", filter=" + repr_of(p.filter) +
+                   ", achievement=" + repr_of(p.achievement) + ", expected=" + repr_of(p.expected) + ", status='" +
                    std::string(to_string(p.status)) + "')";
         })
         .finish();
@@ -178,8 +177,7 @@ void register_rollup_results(py::module_& m) {
         .field("inputs", &NodeProgress::inputs, "Own indicators first, then contributors.")
         .field("decisive", &NodeProgress::decisive, "weakest / strongest: the id of the input chosen, else \"\".")
         .repr([](const NodeProgress& n) {
-            auto shown = [](const auto& value) { return std::string(py::repr(py::cast(value))); };
-            return "NodeProgress(node=" + shown(n.node) + ", achievement=" + shown(n.achievement) + ", status='" +
+            return "NodeProgress(node=" + repr_of(n.node) + ", achievement=" + repr_of(n.achievement) + ", status='" +
                    std::string(to_string(n.status)) + "')";
         })
         .finish()

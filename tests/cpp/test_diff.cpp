@@ -2,6 +2,7 @@
 // and the text, Markdown, HTML and JSON forms.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 
 #include <tocgraph/json_io.hpp>
@@ -55,6 +56,42 @@ TheoryOfChange base_toc() {
     toc.add_feedback({"fb1", "c1", "workshop", "Participant A", "io1", FeedbackKind::challenge, "Too broad",
                       FeedbackStatus::open, "", Date{2021, 4, 20}, {}});
     return toc;
+}
+
+/// A copy of `toc` with the nodes of `renames` (old id -> new id) renamed,
+/// with every reference to them: links, indicators, feedback subjects
+/// naming a node or a link "a->b".
+TheoryOfChange with_renamed(const TheoryOfChange& toc, const std::map<std::string, std::string>& renames) {
+    auto renamed = [&](const std::string& id) {
+        auto it = renames.find(id);
+        return it == renames.end() ? id : it->second;
+    };
+    TheoryOfChange out;
+    out.set_metadata(toc.metadata());
+    for (const Actor& x : toc.actors()) out.add_actor(x);
+    for (const Assumption& x : toc.assumptions()) out.add_assumption(x);
+    for (Node n : toc.nodes()) {
+        n.id = renamed(n.id);
+        out.add_node(n);
+    }
+    for (const Link* l : toc.links()) {
+        Link copy = *l;
+        copy.source = renamed(l->source);
+        copy.target = renamed(l->target);
+        out.add_link(copy);
+    }
+    for (Indicator i : toc.indicators()) {
+        i.node = renamed(i.node);
+        out.add_indicator(i);
+    }
+    for (Feedback f : toc.feedback()) {
+        const auto arrow = f.subject.find("->");
+        f.subject = arrow == std::string::npos
+                        ? renamed(f.subject)
+                        : renamed(f.subject.substr(0, arrow)) + "->" + renamed(f.subject.substr(arrow + 2));
+        out.add_feedback(f);
+    }
+    return out;
 }
 
 FieldPath path(std::initializer_list<PathStep> steps) { return FieldPath(steps); }
@@ -351,24 +388,7 @@ TEST_CASE("rename detection") {
     }
 
     SECTION("two linked nodes renamed together") {
-        TheoryOfChange b;
-        b.set_metadata(a.metadata());
-        for (const Actor& x : a.actors()) b.add_actor(x);
-        for (const Assumption& x : a.assumptions()) b.add_assumption(x);
-        auto renamed = [](const std::string& id) { return id == "io2" ? "io_2" : id == "act2" ? "act_2" : id; };
-        for (const Node& n : a.nodes()) {
-            Node copy = n;
-            copy.id = renamed(n.id);
-            b.add_node(copy);
-        }
-        for (const Link* l : a.links()) {
-            Link copy = *l;
-            copy.source = renamed(l->source);
-            copy.target = renamed(l->target);
-            b.add_link(copy);
-        }
-        for (const Indicator& i : a.indicators()) b.add_indicator(i);
-        for (const Feedback& f : a.feedback()) b.add_feedback(f);
+        const TheoryOfChange b = with_renamed(a, {{"io2", "io_2"}, {"act2", "act_2"}});
         CHECK(detect_renames(a, b) == std::vector<NodeRename>{{"io2", "io_2"}, {"act2", "act_2"}});
         CHECK(diff(a, b).counts() == ChangeCounts{0, 0, 0, 2});
         CHECK(apply(a, diff(a, b)) == b);
@@ -378,30 +398,7 @@ TEST_CASE("rename detection") {
         TheoryOfChange with_link_feedback = a;
         with_link_feedback.add_feedback({"fb2", "c1", "workshop", "Participant B", "act1->io1", FeedbackKind::challenge,
                                          "Weak link", FeedbackStatus::open, "", Date{2021, 4, 21}, {}});
-        auto renamed = [](const std::string& id) { return id == "io1" ? "io_1" : id == "act1" ? "act_1" : id; };
-        TheoryOfChange b;
-        b.set_metadata(a.metadata());
-        for (const Actor& x : a.actors()) b.add_actor(x);
-        for (const Assumption& x : a.assumptions()) b.add_assumption(x);
-        for (const Node& n : a.nodes()) {
-            Node copy = n;
-            copy.id = renamed(n.id);
-            b.add_node(copy);
-        }
-        for (const Link* l : a.links()) {
-            Link copy = *l;
-            copy.source = renamed(l->source);
-            copy.target = renamed(l->target);
-            b.add_link(copy);
-        }
-        for (Indicator i : a.indicators()) {
-            i.node = renamed(i.node);
-            b.add_indicator(i);
-        }
-        for (Feedback f : with_link_feedback.feedback()) {
-            f.subject = f.subject == "act1->io1" ? "act_1->io_1" : renamed(f.subject);
-            b.add_feedback(f);
-        }
+        const TheoryOfChange b = with_renamed(with_link_feedback, {{"io1", "io_1"}, {"act1", "act_1"}});
         CHECK(detect_renames(with_link_feedback, b) == std::vector<NodeRename>{{"io1", "io_1"}, {"act1", "act_1"}});
         const Diff d = diff(with_link_feedback, b);
         CHECK(d.counts() == ChangeCounts{0, 0, 0, 2});

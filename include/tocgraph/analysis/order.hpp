@@ -85,28 +85,6 @@ inline VertexList topological_subset(const TheoryOfChange& toc, const VertexList
     throw_cycle(toc, cycle);
 }
 
-
-/// The vertices flagged in `include` (all when empty), causes first; throws
-/// CycleError on a cycle among them.
-inline std::vector<std::size_t> topological_vertices(const TheoryOfChange& toc, const std::vector<char>& include = {}) {
-    const GraphIndex& index = toc.index();
-    if (include.empty()) {
-        const auto& all = topological_vertex_order(toc);
-        return {all.begin(), all.end()};
-    }
-    VertexList order;
-    if (const auto* all = index.topological_order()) {
-        for (auto v : *all)
-            if (include[v]) order.push_back(v);
-    } else {
-        VertexList subset;
-        for (std::size_t v = 0; v < include.size(); ++v)
-            if (include[v]) subset.push_back(static_cast<GraphIndex::Vertex>(v));
-        order = topological_subset(toc, subset);
-    }
-    return {order.begin(), order.end()};
-}
-
 }  // namespace detail
 
 /// Vertex numbers with every cause before its effects (topological_order by

@@ -24,17 +24,6 @@ inline std::vector<GraphIndex::Vertex> pathway_vertices(const TheoryOfChange& to
     return found;
 }
 
-namespace detail {
-
-/// The pathways of `v` as marks by vertex (O(n); see pathway_vertices).
-inline std::vector<char> pathway_marks(const TheoryOfChange& toc, std::size_t v) {
-    std::vector<char> marked(toc.node_count(), 0);
-    for (auto u : pathway_vertices(toc, v)) marked[u] = 1;
-    return marked;
-}
-
-}  // namespace detail
-
 /// Ids of the pathway-level nodes that `id` contributes to (itself included
 /// when it is a pathway), in node insertion order.
 inline std::vector<std::string> pathways_of(const TheoryOfChange& toc, std::string_view id) {

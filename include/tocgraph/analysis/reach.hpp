@@ -67,53 +67,37 @@ inline std::vector<std::string> effects(const TheoryOfChange& toc, std::string_v
     return out;
 }
 
+namespace detail {
+
+/// The ids `vertices_of(v)` gives for each of `ids`, one list per id in the
+/// order given; every id is checked before any query runs.
+template <typename VerticesOf>
+std::vector<std::vector<std::string>> ids_per_node(const TheoryOfChange& toc, std::span<const std::string> ids,
+                                                   VerticesOf vertices_of) {
+    std::vector<std::size_t> vertices;
+    for (const std::string& id : ids) vertices.push_back(toc.vertex_of(id));
+    std::vector<std::vector<std::string>> out;
+    out.reserve(vertices.size());
+    for (std::size_t v : vertices) {
+        auto& row = out.emplace_back();
+        for (auto u : vertices_of(v)) row.push_back(toc.id_of(u));
+    }
+    return out;
+}
+
+}  // namespace detail
+
 /// contributors() of many nodes in one call: one list of ids per id given,
 /// in the same order. Throws ModelError on the first unknown id or level.
 inline std::vector<std::vector<std::string>> contributors(const TheoryOfChange& toc,
                                                           std::span<const std::string> ids,
                                                           std::optional<std::string_view> level = std::nullopt) {
-    std::vector<std::size_t> vertices;
-    for (const std::string& id : ids) vertices.push_back(toc.vertex_of(id));
-    std::vector<std::vector<std::string>> out;
-    out.reserve(vertices.size());
-    for (std::size_t v : vertices) {
-        auto& row = out.emplace_back();
-        for (auto u : contributor_vertices(toc, v, level)) row.push_back(toc.id_of(u));
-    }
-    return out;
+    return detail::ids_per_node(toc, ids, [&](std::size_t v) { return contributor_vertices(toc, v, level); });
 }
 
 /// effects() of many nodes in one call, one list per id given.
 inline std::vector<std::vector<std::string>> effects(const TheoryOfChange& toc, std::span<const std::string> ids) {
-    std::vector<std::size_t> vertices;
-    for (const std::string& id : ids) vertices.push_back(toc.vertex_of(id));
-    std::vector<std::vector<std::string>> out;
-    out.reserve(vertices.size());
-    for (std::size_t v : vertices) {
-        auto& row = out.emplace_back();
-        for (auto u : effect_vertices(toc, v)) row.push_back(toc.id_of(u));
-    }
-    return out;
+    return detail::ids_per_node(toc, ids, [&](std::size_t v) { return effect_vertices(toc, v); });
 }
-
-namespace detail {
-
-/// The contributors of `v` as marks by vertex (kept for callers that want
-/// the whole-graph form; O(n)).
-inline std::vector<char> contributor_marks(const TheoryOfChange& toc, std::size_t v,
-                                           std::optional<std::string_view> level = std::nullopt) {
-    std::vector<char> marked(toc.node_count(), 0);
-    for (auto u : contributor_vertices(toc, v, level)) marked[u] = 1;
-    return marked;
-}
-
-/// The effects of `v` as marks by vertex (O(n); see contributor_marks).
-inline std::vector<char> effect_marks(const TheoryOfChange& toc, std::size_t v) {
-    std::vector<char> marked(toc.node_count(), 0);
-    for (auto u : effect_vertices(toc, v)) marked[u] = 1;
-    return marked;
-}
-
-}  // namespace detail
 
 }  // namespace tocgraph

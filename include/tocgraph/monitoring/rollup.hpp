@@ -199,7 +199,7 @@ inline Rollup rollup(const TheoryOfChange& toc, const RollupOptions& options) {
     options.progress.tolerances.check();
     Rollup out;
     out.options = options;
-    const auto order = detail::topological_vertices(toc);  // throws CycleError
+    const auto& order = topological_vertex_order(toc);  // throws CycleError
     out.indicators = progress(toc, options.progress);
     const auto& g = toc.graph();
     const std::size_t n = toc.node_count();

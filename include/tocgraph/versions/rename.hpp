@@ -155,17 +155,6 @@ inline std::vector<NodeRename> detect_node_renames(const nlohmann::json& old_doc
     return out;
 }
 
-/// A feedback subject with a renamed node: the node itself or a link "a->b".
-inline std::string renamed_subject(const std::string& subject, const std::string& from, const std::string& to) {
-    if (subject == from) return to;
-    for (std::size_t p = subject.find("->"); p != std::string::npos; p = subject.find("->", p + 1)) {
-        std::string source = subject.substr(0, p), target = subject.substr(p + 2);
-        if (source != from && target != from) continue;
-        return (source == from ? to : source) + "->" + (target == from ? to : target);
-    }
-    return subject;
-}
-
 /// Renames nodes in a document (old id -> new id) with every reference to
 /// them, in one pass over the document.
 inline void rename_nodes_in_document(nlohmann::json& doc, const std::unordered_map<std::string, std::string>& renames) {
@@ -193,7 +182,7 @@ inline void rename_nodes_in_document(nlohmann::json& doc, const std::unordered_m
                     *s = *to;
                     continue;
                 }
-                // A link "a->b": the first split whose source or target is renamed, as renamed_subject.
+                // A link "a->b": the first split whose source or target is renamed.
                 const std::string subject = s->get<std::string>();
                 for (std::size_t p = subject.find("->"); p != std::string::npos; p = subject.find("->", p + 1)) {
                     const std::string source = subject.substr(0, p), target = subject.substr(p + 2);
@@ -203,11 +192,6 @@ inline void rename_nodes_in_document(nlohmann::json& doc, const std::unordered_m
                     break;
                 }
             }
-}
-
-/// Renames one node in a document with every reference to it.
-inline void rename_node_in_document(nlohmann::json& doc, const std::string& from, const std::string& to) {
-    rename_nodes_in_document(doc, {{from, to}});
 }
 
 }  // namespace detail

@@ -96,6 +96,12 @@ std::string expected() {
     else return "a valid value";
 }
 
+/// Python's repr of a C++ value, for hand-written reprs.
+template <typename M>
+std::string repr_of(const M& value) {
+    return std::string(py::repr(py::cast(value)));
+}
+
 /// A C++ value as a new Python object (a Python object as itself).
 template <typename M>
 py::object to_object(const M& value) {
