@@ -3,6 +3,7 @@
 // blueprint and reading it back (kumu.hpp: "writing then reading gives the
 // same theory of change").
 #include <tocgraph/formats/kumu/read.hpp>
+#include <tocgraph/formats/kumu/write.hpp>
 
 #include "fuzz_common.hpp"
 

@@ -2,6 +2,7 @@
 // The layout is lossy (docs/interop.md), so the only invariant is that what
 // was read can be written again without an error.
 #include <tocgraph/formats/logframe/read.hpp>
+#include <tocgraph/formats/logframe/write.hpp>
 
 #include "fuzz_common.hpp"
 
