@@ -200,6 +200,13 @@ TEST_CASE("Critical nodes and links", "[analysis][critical]") {
     const TheoryOfChange unreached = build({{"goal", "goal"}, {"p", "pathway"}}, {{"p", "goal"}});
     CHECK(critical_nodes(unreached, "goal").empty());
     CHECK(critical_links(unreached, "goal").empty());
+
+    // On a cycle, o2 is a predecessor of o1 that the activity reaches only
+    // through o1 itself: a -> o1 is still the one way in.
+    const TheoryOfChange loop = build({{"o1", "immediate_outcome"}, {"o2", "immediate_outcome"}, {"a", "activity"}},
+                                      {{"o1", "o2"}, {"o2", "o1"}, {"a", "o1"}});
+    CHECK(critical_links(loop, "o1") == Pairs{{"a", "o1"}});
+    CHECK(critical_links(loop, "o2") == Pairs{{"o1", "o2"}, {"a", "o1"}});
 }
 
 TEST_CASE("What-if removal", "[analysis][what-if]") {

@@ -5,7 +5,7 @@
 // With a virtual root joined to every activity, the critical nodes are the
 // dominators of the target. A link u -> v is
 // critical when v is the target or a critical node and u is the only
-// predecessor of v that the activities reach.
+// predecessor of v that the activities reach without passing through v.
 
 #include <algorithm>
 #include <cstdint>
@@ -145,14 +145,26 @@ inline std::vector<std::pair<std::string, std::string>> critical_links(const The
     detail::activity_paths_to(toc, static_cast<GraphIndex::Vertex>(t), *relevant);
     std::vector<std::pair<std::string, std::string>> out;
     if (!relevant->contains(t)) return out;
+    const bool cyclic = index.topological_order() == nullptr;
     std::vector<std::size_t> heads{t};
     heads.insert(heads.end(), dom.chain.begin(), dom.chain.end());
     for (std::size_t v : heads) {
         // A path may start at an activity, so no link into one is unavoidable.
         if (index.role(v) == LevelRole::activity) continue;
+        // The link that every path first enters v by. On a cycle a relevant
+        // predecessor may be reachable only through v itself, so it counts
+        // only if the activities reach it with v taken out.
+        const detail::VisitMarker* entering = &*relevant;
+        detail::MarkerLease without_v(cyclic ? index.vertex_count() : 0);
+        if (cyclic) {
+            detail::MarkerLease blocked(index.vertex_count());
+            blocked->insert(static_cast<GraphIndex::Vertex>(v));
+            detail::reach(index, index.with_role(LevelRole::activity), detail::Direction::up, *without_v, &*blocked, &*relevant);
+            entering = &*without_v;
+        }
         std::size_t only = SIZE_MAX, count = 0;
         for (auto u : index.predecessors(v))
-            if (relevant->contains(u)) {
+            if (entering->contains(u)) {
                 only = u;
                 ++count;
             }
