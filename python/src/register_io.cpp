@@ -27,8 +27,9 @@ void register_io(py::module_& core) {
         "Reads a theory of change from a file; raises FormatError.");
     m.def(
         "from_json",
-        [](const nlohmann::json& document, const std::string& source) {
-            return reading(tocgraph::toc_from_json, document, source);
+        [](const py::dict& document, const std::string& source) {
+            const nlohmann::json json = json_document_from_python(document, source);
+            return reading(tocgraph::toc_from_json, json, source);
         },
         py::arg("document"), py::arg("source"), "Reads a theory of change from a parsed JSON document.");
     def_query(m, "dumps", &tocgraph::dumps, py::arg("indent"), "The JSON text of a theory of change, ending with a newline.");

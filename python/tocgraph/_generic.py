@@ -23,12 +23,20 @@ if TYPE_CHECKING:
 __all__ = ["build", "plain", "split_pointer"]
 
 
-def plain(value: Any) -> Any:
+# The file format's nesting limit (include/tocgraph/detail/json/limits.hpp).
+_MAX_DEPTH = 256
+
+
+def plain(value: Any, depth: int = 0) -> Any:
     """A cell or attribute value as a JSON value (None for a missing one).
 
     numpy scalars and arrays, pandas timestamps and dates become what the
-    file format holds; NaN, NaT and pandas.NA mean "absent".
+    file format holds; NaN, NaT and pandas.NA mean "absent". Containers
+    nested deeper than the file format allows are passed on as they are, so
+    the reader refuses them with a FormatError naming where.
     """
+    if depth > _MAX_DEPTH:
+        return value
     if value is None:
         return None
     if isinstance(value, float) and math.isnan(value):
@@ -42,11 +50,11 @@ def plain(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):  # numpy arrays and scalars
-        return plain(value.tolist())
+        return plain(value.tolist(), depth)
     if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
+        return {str(k): plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
+        return [plain(v, depth + 1) for v in value]
     return value
 
 

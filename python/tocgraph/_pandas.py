@@ -269,6 +269,11 @@ def _value_item(
     for key, value in row.items():
         if key in ("kind", "indicator", "node"):
             continue
+        if not isinstance(key, str):
+            raise _cell_error("values", r, labels, repr(key), "column names must be texts")
+        if key == "period":
+            problem = "the values frame gives a period as two columns, start and end"
+            raise _cell_error("values", r, labels, key, problem)
         if key.startswith(DIMENSION_PREFIX):
             dimensions[key[len(DIMENSION_PREFIX) :]] = value
         elif key in ("start", "end"):

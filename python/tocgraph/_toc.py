@@ -21,6 +21,7 @@ from . import analysis as _analysis, drawing as _drawing, formats as _formats, i
 from . import logframe as _logframe, monitoring as _monitoring, report as _report, versions as _versions
 from ._core.model import LevelSchema, Link, Metadata, Node
 from ._elements import KeyedElements, update, value_of
+from ._files import encode_utf8
 from ._registry import as_dataframe, register_public_class
 
 if TYPE_CHECKING:
@@ -313,7 +314,7 @@ def loads(text: Union[str, bytes], *, source: str = "<string>") -> TheoryOfChang
 
     ``source`` is the file name FormatError messages name.
     """
-    toc: TheoryOfChange = _core.io.loads(text, source)
+    toc: TheoryOfChange = _core.io.loads(encode_utf8(text, source), source)
     return toc
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from . import _core
 from ._core.formats import DagittyOptions, ImportResult, KumuOptions, LogframeReadOptions
 from ._core.lint import Finding
-from ._files import write_text
+from ._files import decode_utf8, encode_utf8, write_text
 from .logframe import read_logframe
 from ._options import documented, split
 from ._registry import core, present
@@ -77,9 +77,9 @@ def to_kumu(toc: TheoryOfChange, path: Optional[PathLike] = None) -> dict[str, A
 
 def loads_kumu(text: Union[str, bytes], *, source: str = "<string>", **options: Unpack[KumuKeywords]) -> ImportResult:
     """Reads a Kumu blueprint or project backup from JSON text (see read_kumu)."""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    return _core.formats.loads_kumu(text, source, KumuOptions(**options))
+    # UTF-8 bytes for the C++ reader: checked bytes, or text without lone surrogates
+    data = decode_utf8(text, source).encode("utf-8") if isinstance(text, bytes) else encode_utf8(text, source)
+    return _core.formats.loads_kumu(data, source, KumuOptions(**options))
 
 
 documented(loads_kumu, KumuOptions)

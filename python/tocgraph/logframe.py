@@ -23,10 +23,10 @@ from __future__ import annotations
 import datetime
 import html
 import io
-import json
 import math
 import os
 import re
+import zipfile
 from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, Optional, Union
@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from . import _core
 from ._errors import FormatError
 from ._core.formats import ImportResult, KumuOptions, LogframeReadOptions, LogframeWriteOptions
-from ._files import write_bytes, write_text
+from ._files import parse_json, read_text, write_bytes, write_text
 from ._optional import optional_module
 from ._options import documented
 from ._registry import core
@@ -228,25 +228,71 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", name.strip().lower()).strip("-")
 
 
-def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list[int]]:
-    """The aptivate logframe fixture as a tocgraph table (one row per sub-indicator)."""
-    if not isinstance(fixture, list) or not all(isinstance(x, dict) and "model" in x for x in fixture):
+#: Fields of the aptivate models that the conversion reads, by what they must hold.
+_APTIVATE_TEXT = ("name", "description", "assumptions", "source")
+_APTIVATE_REFERENCES = ("output", "indicator", "sub_indicator", "milestone", "risk_rating")
+_APTIVATE_NUMBERS = ("order",)
+_APTIVATE_VALUES = ("value", "current_result", "impact_weighting", "budget_planned", "budget_spent")
+
+
+def _pk_order(pk: Any) -> tuple[bool, Any]:
+    """Sorts integer keys before text keys, so a fixture mixing both still has one order."""
+    return (isinstance(pk, str), pk)
+
+
+def _aptivate_objects(fixture: Any, source: str) -> dict[str, dict[Any, dict[str, Any]]]:
+    """The fixture's objects by model and primary key, each field checked to hold
+    what the conversion reads from it; FormatError with the JSON pointer otherwise."""
+
+    def refuse(pointer: str, problem: str) -> FormatError:
+        return FormatError(f"{source}: {pointer}: {problem}", file=source, pointer=pointer, problem=problem)
+
+    if not isinstance(fixture, list):
         raise FormatError(
             f"{source}: not a logframe fixture: expected a list of Django objects with \"model\"",
             file=source,
             problem="not a logframe fixture",
         )
     by_model: dict[str, dict[Any, dict[str, Any]]] = {}
-    for item in fixture:
-        by_model.setdefault(item["model"], {})[item.get("pk")] = item.get("fields", {})
+    for k, item in enumerate(fixture):
+        if not isinstance(item, dict) or not isinstance(item.get("model"), str):
+            raise refuse(f"/{k}", 'expected a Django object with a text "model"')
+        pk = item.get("pk")
+        if isinstance(pk, bool) or not isinstance(pk, (int, str, type(None))):
+            raise refuse(f"/{k}/pk", f"expected a number or a text, not {type(pk).__name__}")
+        fields = item.get("fields", {})
+        if not isinstance(fields, dict):
+            raise refuse(f"/{k}/fields", f"expected an object, not {type(fields).__name__}")
+        checked = dict(fields)
+        for key, value in fields.items():
+            pointer = f"/{k}/fields/{key}"
+            if value is None:
+                continue
+            if key in _APTIVATE_TEXT:
+                if isinstance(value, (dict, list)):
+                    raise refuse(pointer, f"expected a text, not {type(value).__name__}")
+                checked[key] = _cell_text(value)
+            elif key in _APTIVATE_REFERENCES and (isinstance(value, bool) or not isinstance(value, (int, str))):
+                raise refuse(pointer, f"expected a primary key (a number or a text), not {type(value).__name__}")
+            elif key in _APTIVATE_NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                raise refuse(pointer, f"expected a number, not {type(value).__name__}")
+            elif key in _APTIVATE_VALUES and isinstance(value, (dict, list)):
+                raise refuse(pointer, f"expected a number or a text, not {type(value).__name__}")
+        by_model.setdefault(item["model"], {})[pk] = checked
+    return by_model
+
+
+def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list[int]]:
+    """The aptivate logframe fixture as a tocgraph table (one row per sub-indicator)."""
+    by_model = _aptivate_objects(fixture, source)
     outputs = by_model.get("logframe.output", {})
     if not outputs:
         raise FormatError(f"{source}: no logframe.output objects", file=source, problem="no logframe.output objects")
-    milestones = sorted(by_model.get("logframe.milestone", {}).items(), key=lambda kv: kv[0])
-    risk = {pk: f.get("name", "") for pk, f in by_model.get("logframe.riskrating", {}).items()}
+    milestones = sorted(by_model.get("logframe.milestone", {}).items(), key=lambda kv: _pk_order(kv[0]))
+    risk = {pk: f.get("name") or "" for pk, f in by_model.get("logframe.riskrating", {}).items()}
     header = [
         "Level", "ID", "Statement", "Indicator ID", "Indicator", "Dimensions",
-        *[m.get("name", f"Milestone {pk}") for pk, m in milestones],
+        *[(m.get("name") or f"Milestone {pk}") for pk, m in milestones],
         "Means of verification", "Assumptions", "Risk rating", "Impact weighting (%)",
         "Budget planned", "Budget spent", "Current result",
     ]
@@ -257,28 +303,28 @@ def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list
     indicators = by_model.get("logframe.indicator", {})
     subindicators = by_model.get("logframe.subindicator", {})
     table, lines = [header], [1]
-    for pk, output in sorted(outputs.items(), key=lambda kv: (kv[1].get("order", 0), kv[0])):
+    for pk, output in sorted(outputs.items(), key=lambda kv: (kv[1].get("order") or 0, _pk_order(kv[0]))):
         first = [""] * len(header)
         first[column["Level"]] = "output"
         first[column["ID"]] = _slug(output.get("name") or f"output {pk}")
-        first[column["Statement"]] = _html_text(output.get("description")) or output.get("name", "")
+        first[column["Statement"]] = _html_text(output.get("description")) or output.get("name") or ""
         first[column["Assumptions"]] = _html_text(output.get("assumptions"))
         first[column["Risk rating"]] = risk.get(output.get("risk_rating"), "")
         for name, key in (("Impact weighting (%)", "impact_weighting"), ("Budget planned", "budget_planned"), ("Budget spent", "budget_spent")):
             if output.get(key) is not None:
                 first[column[name]] = _cell_text(output[key])
         rows = []
-        for ipk, indicator in sorted(indicators.items(), key=lambda kv: kv[0]):
+        for ipk, indicator in sorted(indicators.items(), key=lambda kv: _pk_order(kv[0])):
             if indicator.get("output") != pk:
                 continue
-            subs = sorted(((spk, s) for spk, s in subindicators.items() if s.get("indicator") == ipk), key=lambda kv: kv[0])
+            subs = sorted(((spk, s) for spk, s in subindicators.items() if s.get("indicator") == ipk), key=lambda kv: _pk_order(kv[0]))
             for k, (spk, sub) in enumerate(subs or [(None, {})]):
                 row = [""] * len(header)
                 row[column["Level"]] = "output"
                 row[column["ID"]] = first[column["ID"]]
                 row[column["Indicator ID"]] = _slug(indicator.get("name") or f"indicator {ipk}")
                 if k == 0:
-                    row[column["Indicator"]] = _html_text(indicator.get("description")) or indicator.get("name", "")
+                    row[column["Indicator"]] = _html_text(indicator.get("description")) or indicator.get("name") or ""
                     row[column["Means of verification"]] = _html_text(indicator.get("source"))
                 name = (sub.get("name") or "").strip()
                 if name and name.lower() != "total":
@@ -286,7 +332,7 @@ def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list
                 for mpk, m in milestones:
                     value = targets.get((spk, mpk))
                     if value is not None:
-                        row[column[m.get("name", f"Milestone {mpk}")]] = _cell_text(value)
+                        row[column[(m.get("name") or f"Milestone {mpk}")]] = _cell_text(value)
                 if sub.get("current_result") is not None:
                     row[column["Current result"]] = _cell_text(sub["current_result"])
                 rows.append(row)
@@ -303,6 +349,29 @@ def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list
 
 
 # ---- reading and writing -------------------------------------------------------------
+
+
+def _refuse_document_types(source: str) -> None:
+    """Refuses a workbook whose XML declares a document type: an Office file never
+    needs one, and its entities could expand without bound or read other files."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            for member in archive.infolist():
+                if not member.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(member) as f:
+                    tail = b""
+                    while chunk := f.read(1 << 20):
+                        if b"<!DOCTYPE" in (tail + chunk).upper():
+                            raise FormatError(f"{source}: {member.filename}: a DOCTYPE is not allowed in a workbook",
+                                              file=source, problem="a DOCTYPE is not allowed in a workbook")
+                        tail = chunk[-16:]
+    except FormatError:
+        raise
+    except FileNotFoundError as error:
+        raise FormatError(f"{source}: cannot open file: {error.strerror}", file=source, problem="cannot open file") from None
+    except Exception as error:  # not a zip archive, a damaged member, an unreadable file
+        raise FormatError(f"{source}: not a readable workbook: {error}", file=source, problem=str(error)) from None
 
 
 def read_logframe(
@@ -324,23 +393,14 @@ def read_logframe(
     source = os.fspath(path)
     lower = source.lower()
     if lower.endswith(".json"):
-        with open(source, encoding="utf-8") as f:
-            try:
-                fixture = json.load(f)
-            except json.JSONDecodeError as error:
-                raise FormatError(
-                    f"{source}:{error.lineno}:{error.colno}: syntax error: {error.msg}",
-                    file=source,
-                    problem=f"syntax error: {error.msg}",
-                    line=error.lineno,
-                    column=error.colno,
-                ) from None
+        fixture = parse_json(read_text(source), source)
         table, lines = _aptivate_to_table(fixture, source)
         return _read_rows(table, lines, source, None, columns, schema)
     if not lower.endswith((".xlsx", ".xlsm")):
         return _core.formats.read_file_as(source, "logframe-csv", KumuOptions(), _read_options(schema, columns))
 
     openpyxl = _openpyxl()
+    _refuse_document_types(source)
     try:
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except FileNotFoundError as error:
@@ -357,7 +417,11 @@ def read_logframe(
         names = [sheet] if sheet is not None else list(workbook.sheetnames)
         first_error: Optional[FormatError] = None
         for name in names:
-            grid = [[_cell_text(v) for v in row] for row in workbook[name].iter_rows(values_only=True)]
+            try:  # read-only workbooks parse each sheet's XML only now
+                grid = [[_cell_text(v) for v in row] for row in workbook[name].iter_rows(values_only=True)]
+            except Exception as error:
+                raise FormatError(f"{source}: sheet {name!r} is not readable: {error}", file=source,
+                                  problem=f"sheet {name!r} is not readable: {error}") from None
             dfid = _dfid_to_table(grid)
             if dfid is not None:
                 return _read_rows(dfid[0], dfid[1], source, name, columns, schema)

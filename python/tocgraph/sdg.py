@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional, TypeVar, Union
 
 from ._core.model import Reference
 from ._errors import FormatError
+from ._files import parse_json, read_text
 
 if TYPE_CHECKING:
     from ._toc import TheoryOfChange
@@ -270,16 +271,6 @@ def _language_of(path: str, default: str) -> str:
     return folder.lower() if re.fullmatch(r"[a-zA-Z]{2}(?:[-_][a-zA-Z]{2})?", folder) else default
 
 
-def _read_text(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8-sig") as f:
-            return f.read()
-    except UnicodeDecodeError as e:
-        raise FormatError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    except OSError as e:
-        raise FormatError(f"{path}: cannot open file: {e.strerror}") from None
-
-
 def _flat_yaml(text: str, path: str) -> dict[str, str]:
     """A flat YAML mapping of strings (what Open SDG writes), without PyYAML.
 
@@ -319,7 +310,10 @@ def _flat_yaml(text: str, path: str) -> dict[str, str]:
         elif joined[:1] == '"':
             if not joined.endswith('"') or len(joined) < 2:
                 raise unsupported(n, f"unterminated quoted value of {key!r}")
-            joined = json.loads(joined)
+            try:
+                joined = json.loads(joined)
+            except json.JSONDecodeError:
+                raise unsupported(n, f"value of {key!r} is not a valid double-quoted string") from None
         elif " #" in joined:
             joined = joined[: joined.index(" #")].rstrip()
         if key in out:
@@ -329,15 +323,15 @@ def _flat_yaml(text: str, path: str) -> dict[str, str]:
 
 
 def _yaml_mapping(path: str) -> dict[str, Any]:
-    text = _read_text(path)
+    text = read_text(path)
     try:
         import yaml
     except ImportError:
         return dict(_flat_yaml(text, path))
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        raise FormatError(f"{path}: invalid YAML: {e}") from None
+    except (yaml.YAMLError, RecursionError) as e:  # RecursionError: nesting deeper than Python recurses
+        raise FormatError(f"{path}: invalid YAML: {e or 'nested too deeply'}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -365,7 +359,7 @@ def _read_open_sdg(fw: SdgFramework, path: str, language: str) -> None:
 
 
 def _read_codelist(fw: SdgFramework, path: str, language: str) -> None:
-    text = _read_text(path)
+    text = read_text(path)
     # No DTD: entity declarations (billion laughs, external entities) are refused.
     if re.search(r"<!DOCTYPE", text, re.IGNORECASE):
         raise FormatError(f"{path}: a DOCTYPE is not allowed in a codelist")
@@ -390,11 +384,18 @@ def _read_codelist(fw: SdgFramework, path: str, language: str) -> None:
                 fw._add_target(code, lang, title, path)
 
 
+def _list_at(value: Any, path: str, pointer: str) -> list[Any]:
+    """A list in a nested JSON file (absent or null: none); FormatError naming the pointer otherwise."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FormatError(f"{path}: {pointer}: expected a list, not {type(value).__name__}",
+                          file=path, pointer=pointer, problem=f"expected a list, not {type(value).__name__}")
+    return value
+
+
 def _read_nested_json(fw: SdgFramework, path: str, language: str) -> None:
-    try:
-        data = json.loads(_read_text(path))
-    except json.JSONDecodeError as e:
-        raise FormatError(f"{path}:{e.lineno}:{e.colno}: {e.msg}") from None
+    data = parse_json(read_text(path), path)
     if not isinstance(data, dict) or not isinstance(data.get("sdgs"), list):
         raise FormatError(f'{path}: expected {{"sdgs": [...]}}')
     for g, goal in enumerate(data["sdgs"]):
@@ -402,12 +403,12 @@ def _read_nested_json(fw: SdgFramework, path: str, language: str) -> None:
             raise FormatError(f"{path}: /sdgs/{g}: expected an object with \"code\"")
         gc = normalize_code(str(goal["code"]))
         fw._add_goal(gc, language, str(goal.get("description") or goal.get("title") or ""), path)
-        for t, target in enumerate(goal.get("targets") or []):
+        for t, target in enumerate(_list_at(goal.get("targets"), path, f"/sdgs/{g}/targets")):
             if not isinstance(target, dict) or "code" not in target:
                 raise FormatError(f"{path}: /sdgs/{g}/targets/{t}: expected an object with \"code\"")
             tc = normalize_code(str(target["code"]))
             fw._add_target(tc, language, str(target.get("title") or ""), path)
-            for k, ind in enumerate(target.get("indicators") or []):
+            for k, ind in enumerate(_list_at(target.get("indicators"), path, f"/sdgs/{g}/targets/{t}/indicators")):
                 if not isinstance(ind, dict) or "code" not in ind:
                     raise FormatError(f"{path}: /sdgs/{g}/targets/{t}/indicators/{k}: expected an object with \"code\"")
                 fw._add_indicator(normalize_code(str(ind["code"])), language, str(ind.get("title") or ""), path,

@@ -195,8 +195,37 @@ def test_from_dict_reports_pointers() -> None:
     with pytest.raises(tocgraph.FormatError) as info:
         tocgraph.from_dict({"format": "tocgraph", "version": 2}, source="d.json")
     assert str(info.value) == "d.json: /version: file format version 2 is newer than this library reads (1)"
-    with pytest.raises(TypeError, match="cannot convert set to JSON"):
-        tocgraph.from_dict({"format": "tocgraph", "version": 1, "nodes": {1}})
+    with pytest.raises(tocgraph.FormatError) as info:
+        tocgraph.from_dict({"format": "tocgraph", "version": 1, "nodes": {1}}, source="d.json")
+    assert str(info.value) == ("d.json: /nodes: cannot convert set to JSON: "
+                               "expected dict, list, tuple, str, int, float, bool or None")
+    assert info.value.pointer == "/nodes"
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("\ud800", "text '\\ud800' holds a lone surrogate, which UTF-8 cannot encode"),
+        (float("inf"), "inf is not a finite number"),
+        (float("nan"), "nan is not a finite number"),
+        (2**70, "integer 1180591620717411303424 is out of range"),
+    ],
+)
+def test_from_dict_refuses_values_json_cannot_carry(value: object, problem: str) -> None:
+    document = {"format": "tocgraph", "version": 1,
+                "nodes": [{"id": "g", "level": "goal", "attributes": {"a/b": [value]}}]}
+    with pytest.raises(tocgraph.FormatError) as info:
+        tocgraph.from_dict(document)
+    assert info.value.pointer == "/nodes/0/attributes/a~1b/0"
+    assert info.value.problem == problem
+
+
+def test_from_dict_refuses_nesting_deeper_than_the_file_format() -> None:
+    deep: list[object] = []
+    for _ in range(3000):
+        deep = [deep]
+    with pytest.raises(tocgraph.FormatError, match="nesting deeper than 256 levels"):
+        tocgraph.from_dict({"format": "tocgraph", "version": 1, "metadata": {"attributes": {"x": deep}}})
 
 
 def test_loads_rejects_other_types() -> None:

@@ -18,6 +18,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -56,10 +57,37 @@ inline py::str text(std::string_view s) {
 /// allows 256 levels for the whole document.
 inline constexpr int max_json_depth = 256;
 
-inline nlohmann::json json_from_python(py::handle h, int depth = 1) {
+/// Why a Python value cannot become JSON, and where (an RFC 6901 pointer
+/// built on the way out of the recursion, so only a failing conversion pays
+/// for it). `wrong_type` tells a value of a type JSON has no place for (a set,
+/// an object) from a value JSON cannot carry (a lone surrogate, infinity).
+struct json_conversion_error {
+    bool wrong_type;
+    std::string pointer;
+    std::string problem;
+};
+
+namespace detail {
+
+inline std::string pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+}
+
+/// The UTF-8 bytes of a Python str; a lone surrogate (which UTF-8 cannot hold) is refused.
+inline std::string utf8_of(py::handle h) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+    if (data) return std::string(data, static_cast<std::size_t>(size));
+    PyErr_Clear();
+    throw json_conversion_error{false, "", "text " + std::string(py::repr(h)).substr(0, 60) +
+                                               " holds a lone surrogate, which UTF-8 cannot encode"};
+}
+
+inline nlohmann::json json_value(py::handle h, int depth) {
     if (depth > max_json_depth)
-        throw py::value_error("cannot convert to JSON: nesting deeper than " +
-                              std::to_string(max_json_depth) + " levels");
+        throw json_conversion_error{false, "", "nesting deeper than " + std::to_string(max_json_depth) + " levels"};
     PyObject* o = h.ptr();
     if (o == Py_None) return nullptr;
     if (PyBool_Check(o)) return o == Py_True;
@@ -75,28 +103,71 @@ inline nlohmann::json json_from_python(py::handle h, int depth = 1) {
             if (!PyErr_Occurred()) return static_cast<std::uint64_t>(u);
             PyErr_Clear();
         }
-        throw py::value_error("cannot convert to JSON: integer " + std::string(py::repr(h)) +
-                              " is out of range");
+        throw json_conversion_error{false, "", "integer " + std::string(py::repr(h)) + " is out of range"};
     }
-    if (PyFloat_Check(o)) return PyFloat_AS_DOUBLE(o);
-    if (PyUnicode_Check(o)) return h.cast<std::string>();
+    if (PyFloat_Check(o)) {
+        const double v = PyFloat_AS_DOUBLE(o);
+        if (!std::isfinite(v))  // JSON has no spelling for them; a file could not be written back
+            throw json_conversion_error{false, "", std::string(py::repr(h)) + " is not a finite number"};
+        return v;
+    }
+    if (PyUnicode_Check(o)) return utf8_of(h);
     if (PyDict_Check(o)) {
         nlohmann::json out = nlohmann::json::object();
         for (auto [key, value] : py::reinterpret_borrow<py::dict>(h)) {
             if (!PyUnicode_Check(key.ptr()))
-                throw py::type_error("cannot convert to JSON: object keys must be str, got " +
-                                     type_name(key));
-            out[key.cast<std::string>()] = json_from_python(value, depth + 1);
+                throw json_conversion_error{true, "", "object keys must be str, got " + type_name(key)};
+            std::string name = utf8_of(key);
+            try {
+                out[name] = json_value(value, depth + 1);
+            } catch (json_conversion_error& e) {
+                e.pointer = "/" + pointer_token(name) + e.pointer;
+                throw;
+            }
         }
         return out;
     }
     if (PyList_Check(o) || PyTuple_Check(o)) {
         nlohmann::json out = nlohmann::json::array();
-        for (py::handle item : h) out.push_back(json_from_python(item, depth + 1));
+        std::size_t index = 0;
+        for (py::handle item : h) {
+            try {
+                out.push_back(json_value(item, depth + 1));
+            } catch (json_conversion_error& e) {
+                e.pointer = "/" + std::to_string(index) + e.pointer;
+                throw;
+            }
+            ++index;
+        }
         return out;
     }
-    throw py::type_error("cannot convert " + type_name(h) +
-                         " to JSON: expected dict, list, tuple, str, int, float, bool or None");
+    throw json_conversion_error{true, "", "cannot convert " + type_name(h) +
+                                              " to JSON: expected dict, list, tuple, str, int, float, bool or None"};
+}
+
+}  // namespace detail
+
+/// A Python value as JSON, for a field or argument: TypeError for a type
+/// JSON has no place for, ValueError for a value it cannot carry; both name
+/// the place inside the value ("at /x/0: ...").
+inline nlohmann::json json_from_python(py::handle h) {
+    try {
+        return detail::json_value(h, 1);
+    } catch (const json_conversion_error& e) {
+        const std::string message = (e.pointer.empty() ? "" : "at " + e.pointer + ": ") + e.problem;
+        if (e.wrong_type) throw py::type_error(message);
+        throw py::value_error(message);
+    }
+}
+
+/// A Python value as a document being read from `source`: every problem is
+/// a tocgraph FormatError with its JSON pointer, as a file's would be.
+inline nlohmann::json json_document_from_python(py::handle h, const std::string& source) {
+    try {
+        return detail::json_value(h, 1);
+    } catch (const json_conversion_error& e) {
+        throw FormatError(source, e.pointer, e.problem);
+    }
 }
 
 inline py::object json_to_python(const nlohmann::json& j) {
