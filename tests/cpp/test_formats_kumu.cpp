@@ -33,6 +33,16 @@ TEST_CASE("kumu: the shipped files survive a write and a read") {
     }
 }
 
+TEST_CASE("kumu: an attribute whose value is null survives a write and a read") {
+    TheoryOfChange toc;
+    Node g = node("g", "goal", "Goal");
+    g.attributes = {{"x", nullptr}, {"colour", "red"}};
+    toc.add_node(g);
+    const ImportResult back = loads_kumu(dumps_kumu(toc));
+    CHECK(back.toc == toc);
+    CHECK(back.toc.node("g").attributes.at("x").is_null());
+}
+
 TEST_CASE("kumu: the blueprint Kumu imports") {
     TheoryOfChange toc;
     toc.add_node(node("g", "goal", "Goal"));

@@ -106,6 +106,38 @@ TEST_CASE("logframe: reading the written table gives the results, values and ass
     CHECK(to_logframe_csv(toc) == csv);
 }
 
+TEST_CASE("logframe: dimension names and values holding separators read back as written") {
+    TheoryOfChange toc = small();
+    Indicator i = toc.indicator("i1");
+    i.targets[1].dimensions = {{"a=b", "c"}, {"sex", "f;m"}, {"path", "C:\\x"}};
+    toc.update_indicator(i);
+    const std::string csv = to_logframe_csv(toc);
+    CHECK(csv.find("a\\=b=c; path=C:\\\\x; sex=f\\;m") != std::string::npos);
+    CHECK(loads_logframe_csv(csv).toc.indicator("i1").targets == i.targets);
+}
+
+TEST_CASE("logframe: what the table cannot carry is refused when writing, naming it") {
+    TheoryOfChange toc = small();
+    Indicator i = toc.indicator("i1");
+    i.targets[1].dimensions = {{"", "x"}};
+    toc.update_indicator(i);
+    CHECK_THROWS_WITH(to_logframe_csv(toc),
+                      "cannot write the dimension \"=x\" of indicator \"i1\" to a logframe table: dimension names "
+                      "cannot be empty, and names and values cannot begin or end with a space or hold a line break "
+                      "(docs/logframe.md)");
+    i.targets[1].dimensions = {{"country", " KH"}};
+    toc.update_indicator(i);
+    CHECK_THROWS_WITH(to_logframe_csv(toc), Catch::Contains("\"country= KH\" of indicator \"i1\""));
+
+    TheoryOfChange listed = small();
+    listed.add_node(node("a;b", "output", "Two ids in one"));
+    CHECK_THROWS_WITH(to_logframe_csv(listed), "cannot write the node id \"a;b\" to a logframe table: ids there "
+                                               "cannot hold ';', ',' or a line break (docs/logframe.md)");
+    TheoryOfChange spaced = small();
+    spaced.add_node(node(" o", "output", "Leading space"));
+    CHECK_THROWS_WITH(to_logframe_csv(spaced), Catch::Contains("cannot be empty or begin or end with a space"));
+}
+
 TEST_CASE("logframe: the shipped files write, read and write the same table") {
     const auto root = std::filesystem::path(TOCGRAPH_TEST_DATA_DIR);
     for (const auto& path : {root / "valid" / "full.json", root / ".." / ".." / "examples" / "asean-act" / "toc.json"}) {

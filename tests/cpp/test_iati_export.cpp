@@ -51,6 +51,22 @@ TEST_CASE("import -> export -> import is the identity on every fixture", "[iati]
     }
 }
 
+TEST_CASE("What the source lacked stays absent after an export", "[iati][export][roundtrip]") {
+    // No <title>: no empty title narratives appear.
+    const auto untitled = read_iati_string(
+        "<iati-activities version=\"2.03\"><iati-activity><iati-identifier>X</iati-identifier></iati-activity>"
+        "</iati-activities>", "untitled.xml");
+    REQUIRE(untitled.tocs.size() == 1);
+    CHECK(export_and_read(untitled.tocs).tocs.at(0) == untitled.tocs[0]);
+    CHECK_FALSE(untitled.tocs[0].metadata().attributes.at("iati").contains("narratives"));
+
+    // A <dimension> without name or value is written without them, not as name="".
+    const std::string xml = to_iati(read_iati_file(fixtures / "messy.xml").tocs);
+    CHECK(xml.find("<dimension name=\"age\"/>") != std::string::npos);
+    CHECK(xml.find("name=\"\"") == std::string::npos);
+    CHECK(xml.find("value=\"\"") == std::string::npos);
+}
+
 TEST_CASE("The export of v203.xml", "[iati][export]") {
     const ImportResult r = read_iati_file(fixtures / "v203.xml");
     const std::string xml = to_iati(r.tocs);

@@ -36,8 +36,9 @@ void put_kumu_fields(OrderedJson& out, const OrderedJson& item, const std::set<s
         for (const auto& [key, value] : attributes->items()) {
             const std::string lower = ascii_lower(key);
             // Kumu compares field names without case: two that differ only by
-            // case, or one Kumu reads itself, cannot be separate fields.
-            if (reserved(lower) || !seen.insert(lower).second) clash = true;
+            // case, or one Kumu reads itself, cannot be separate fields; and an
+            // empty (null) field is no field to Kumu, so it would be lost.
+            if (reserved(lower) || !seen.insert(lower).second || value.is_null()) clash = true;
         }
         if (clash || attributes->empty()) {
             rest["attributes"] = *attributes;

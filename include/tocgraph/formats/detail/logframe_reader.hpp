@@ -297,21 +297,39 @@ private:
         return {std::nullopt, text};
     }
 
+    /// "NAME=VALUE; NAME=VALUE"; a backslash takes the `;`, `=` or `\\` after
+    /// it literally (the writer escapes them), before any other character it
+    /// is kept as written.
     Dimensions parse_dimensions(const CsvCell& c) const {
         Dimensions out;
-        std::string item;
+        std::string name, value;
+        bool in_value = false, any = false;
         auto flush = [&] {
-            const std::string t = ascii_trim(item);
-            item.clear();
-            if (t.empty()) return;
-            const auto eq = t.find('=');
-            if (eq == std::string::npos || ascii_trim(t.substr(0, eq)).empty())
+            const std::string n = ascii_trim(name), v = ascii_trim(value);
+            const bool seen = any;
+            name.clear();
+            value.clear();
+            any = false;
+            if (!seen && n.empty() && v.empty() && !in_value) return;
+            if (!in_value || n.empty())
                 fail(c, "invalid dimensions \"" + ascii_trim(c.text) + "\"; expected NAME=VALUE; NAME=VALUE");
-            out[ascii_trim(t.substr(0, eq))] = ascii_trim(t.substr(eq + 1));
+            in_value = false;
+            out[n] = v;
         };
-        for (char ch : c.text) {
-            if (ch == ';' || ch == '\n') flush();
-            else item += ch;
+        const std::string& text = c.text;
+        for (std::size_t k = 0; k < text.size(); ++k) {
+            const char ch = text[k];
+            std::string& into = in_value ? value : name;
+            if (ch == '\\' && k + 1 < text.size() && (text[k + 1] == ';' || text[k + 1] == '=' || text[k + 1] == '\\')) {
+                into += text[++k];
+                any = true;
+            } else if (ch == ';' || ch == '\n') {
+                flush();
+            } else if (ch == '=' && !in_value) {
+                in_value = true;
+            } else {
+                into += ch;
+            }
         }
         flush();
         return out;

@@ -14,6 +14,39 @@
 
 namespace tocgraph::detail {
 
+/// A dimension name or value as the Dimensions cell spells it: `;` and `=`
+/// separate, so they (and the escaping backslash) get a backslash before them.
+inline std::string escape_dimension(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\' || c == ';' || c == '=') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+/// The reader trims cells and splits lists on `;`, `,` and line breaks, so an
+/// id that would not read back as itself is refused instead of being changed.
+inline void refuse_unlistable_id(const std::string& id, const char* what) {
+    const bool untrimmed = id.empty() || ascii_trim(id) != id;
+    if (untrimmed || id.find_first_of(";,\n\r") != std::string::npos)
+        throw Error(std::string("cannot write the ") + what + " id \"" + id +
+                    "\" to a logframe table: ids there cannot " +
+                    (untrimmed ? "be empty or begin or end with a space" : "hold ';', ',' or a line break") +
+                    " (docs/logframe.md)");
+}
+
+/// Dimension names and values are trimmed when read, and a name cannot be empty.
+inline void refuse_untrimmed_dimension(const Indicator& ind, const std::string& name, const std::string& value) {
+    const auto refused = [](const std::string& t) {
+        return ascii_trim(t) != t || t.find_first_of("\n\r") != std::string::npos;
+    };
+    if (name.empty() || refused(name) || refused(value))
+        throw Error("cannot write the dimension \"" + name + "=" + value + "\" of indicator \"" + ind.id +
+                    "\" to a logframe table: dimension names cannot be empty, and names and values cannot begin "
+                    "or end with a space or hold a line break (docs/logframe.md)");
+}
+
 /// The grid of logframe_rows (see logframe/write.hpp).
 inline std::vector<std::vector<std::string>> logframe_grid(const TheoryOfChange& toc) {
     // A cell holds a number or a text; a value with neither (only a ratio's
@@ -39,9 +72,14 @@ inline std::vector<std::vector<std::string>> logframe_grid(const TheoryOfChange&
     auto value_text = [](const std::optional<double>& v, const std::string& text) {
         return v ? number_text(*v) : text;
     };
-    auto dims_text = [](const Dimensions& d) {
+    for (const Node& n : toc.nodes()) refuse_unlistable_id(n.id, "node");
+    for (const Indicator& i : toc.indicators()) refuse_unlistable_id(i.id, "indicator");
+    auto dims_text = [](const Indicator& ind, const Dimensions& d) {
         std::string out;
-        for (const auto& [k, v] : d) out += (out.empty() ? "" : "; ") + k + "=" + v;
+        for (const auto& [k, v] : d) {
+            refuse_untrimmed_dimension(ind, k, v);
+            out += (out.empty() ? "" : "; ") + escape_dimension(k) + "=" + escape_dimension(v);
+        }
         return out;
     };
     for (const Level& level : toc.schema().levels())
@@ -91,7 +129,7 @@ inline std::vector<std::vector<std::string>> logframe_grid(const TheoryOfChange&
                         r[6] = ind->unit;
                         r[header.size() - 2] = ind->means_of_verification;
                     }
-                    r[7] = dims_text(d);
+                    r[7] = dims_text(*ind, d);
                     for (const Baseline& b : ind->baselines)
                         if (b.dimensions == d && shown(b)) {
                             r[8] = value_text(b.value, b.value_text);

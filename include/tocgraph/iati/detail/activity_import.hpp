@@ -127,7 +127,7 @@ public:
         if (!has_title) finding(a_, "element-missing", "activity has no <title>");
         if (title_count > 1 && !legacy()) finding(a_, "element-repeated", "activity has " + std::to_string(title_count) + " <title> elements; their narratives are read together");
         nlohmann::json narr = nlohmann::json::object();
-        if (has_title) narr["title"] = titles;
+        if (!titles.empty()) narr["title"] = titles;  // an empty <title/> is what the writer writes for none
         if (!narr.empty()) iati["narratives"] = std::move(narr);
         activity.title = chosen(titles);
         if (!descriptions.empty()) {

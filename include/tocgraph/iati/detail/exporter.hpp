@@ -337,9 +337,9 @@ private:
             xml_.end();
         }
         auto dimension = [&](const std::string& name, const std::string& value) {
-            xml_.start("dimension");
-            xml_.attribute("name", name);
-            xml_.attribute("value", value);
+            xml_.start("dimension");  // an attribute the source lacked (read as "") stays absent
+            if (!name.empty()) xml_.attribute("name", name);
+            if (!value.empty()) xml_.attribute("value", value);
             xml_.end();
         };
         for (const auto& [name, value] : v.dimensions) dimension(name, value);
