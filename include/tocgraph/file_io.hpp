@@ -10,7 +10,10 @@
 // directory (the same file system, so the rename cannot become a copy),
 // flush it to disk, then rename it over the target, which POSIX and
 // std::filesystem on Windows make atomic. Any failure removes the temporary
-// file. C stdio rather than iostreams because errno says *why* it failed.
+// file. On Linux the temporary file has no name while it is written
+// (O_TMPFILE) and is linked under a hidden name only once complete, just
+// before the rename, so even a process killed mid-write leaves nothing behind.
+// C stdio and POSIX calls rather than iostreams because errno says *why* it failed.
 
 #include <atomic>
 #include <cerrno>
@@ -19,12 +22,17 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <unistd.h>  // fsync
+#endif
+#if defined(__linux__)
+#include <fcntl.h>  // O_TMPFILE, linkat
+#include <sys/stat.h>
 #endif
 
 #include "errors.hpp"
@@ -41,6 +49,72 @@ inline std::FILE* open_file(const std::filesystem::path& path, const char* mode)
     return std::fopen(path.c_str(), mode);
 #endif
 }
+
+/// A hidden name beside `target` that no other writer in this process uses
+/// (".NAME.tmp-N"); the callers still create it exclusively, as another process may.
+inline std::filesystem::path temporary_name_beside(const std::filesystem::path& target) {
+    static std::atomic<unsigned long> counter{0};
+    static const auto seed = static_cast<unsigned long>(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::filesystem::path name = ".";
+    name += target.filename();
+    name += ".tmp-" + std::to_string((seed + counter++ * 7919) % 1000000007UL);
+    return target.parent_path() / name;
+}
+
+#if defined(__linux__)
+/// Writes `contents` to an unnamed file in `target`'s directory, flushed to
+/// disk with the permissions `mode`, then links it as a temporary name and
+/// renames that over `target`. Returns false (nothing done) when the file
+/// system has no O_TMPFILE; otherwise throws through `fail` or succeeds.
+template <typename Fail>
+bool write_unnamed_then_rename(const std::filesystem::path& target, std::string_view contents,
+                               std::optional<std::filesystem::perms> mode, Fail fail) {
+    const std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+    const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) return false;
+        fail(std::strerror(errno));
+    }
+    auto abandon = [&](int error) {
+        ::close(fd);
+        fail(std::strerror(error));
+    };
+    for (std::size_t done = 0; done < contents.size();) {
+        const ::ssize_t n = ::write(fd, contents.data() + done, contents.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) abandon(n < 0 ? errno : EIO);
+        done += static_cast<std::size_t>(n);
+    }
+    if (mode && ::fchmod(fd, static_cast<::mode_t>(*mode)) != 0) abandon(errno);
+    if (::fsync(fd) != 0 && errno != EINVAL) abandon(errno);
+    // linkat cannot replace a file, so the complete file gets a name of its
+    // own first; without /proc (a bare chroot) fall back to the named way.
+    const std::string self = "/proc/self/fd/" + std::to_string(fd);
+    std::filesystem::path temp;
+    int linked = -1;
+    for (int attempt = 0; attempt < 100 && linked != 0; ++attempt) {
+        temp = temporary_name_beside(target);
+        linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp.c_str(), AT_SYMLINK_FOLLOW);
+        if (linked != 0 && errno != EEXIST) {
+            if (errno == ENOENT && ::access("/proc/self/fd", F_OK) != 0) {
+                ::close(fd);
+                return false;
+            }
+            abandon(errno);
+        }
+    }
+    if (linked != 0) abandon(EEXIST);
+    ::close(fd);
+    std::error_code ec;
+    std::filesystem::rename(temp, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        std::filesystem::remove(temp, ignored);
+        fail(ec.message());
+    }
+    return true;
+}
+#endif
 
 }  // namespace detail
 
@@ -74,7 +148,9 @@ inline std::string read_file(const std::filesystem::path& path, std::size_t max_
 }
 
 /// Replaces the file at `path` with `contents` atomically: readers see the
-/// old file or the new one, never a part. A symbolic link is followed (the
+/// old file or the new one, never a part. A process killed while writing
+/// leaves no partial file (on Linux; elsewhere a hidden ".NAME.tmp-N" beside
+/// the target may remain after a kill, never after an error). A symbolic link is followed (the
 /// file it points to is replaced) and the permissions of a replaced file are
 /// kept. On any failure (a full disk, a missing directory, no permission) the
 /// target is left as it was, the temporary file is removed, and Error is
@@ -92,17 +168,19 @@ inline void write_file_atomically(const std::filesystem::path& path, std::string
         if (auto resolved = fs::canonical(target, ec); !ec) target = resolved;
     if (target.filename().empty()) fail("not a file name");
 
+    // Keep the permissions of the file being replaced.
+    std::optional<fs::perms> kept;
+    if (auto status = fs::status(target, ec); !ec && fs::is_regular_file(status)) kept = status.permissions();
+
+#if defined(__linux__)
+    if (detail::write_unnamed_then_rename(target, contents, kept, fail)) return;
+#endif
+
     // A name no other writer uses: "x" mode fails rather than reuse a file.
-    static std::atomic<unsigned long> counter{0};
-    const auto seed = static_cast<unsigned long>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
     fs::path temp;
     std::FILE* f = nullptr;
     for (int attempt = 0; attempt < 100 && !f; ++attempt) {
-        fs::path name = ".";
-        name += target.filename();
-        name += ".tmp-" + std::to_string((seed + counter++ * 7919) % 1000000007UL);
-        temp = target.parent_path() / name;
+        temp = detail::temporary_name_beside(target);
         f = detail::open_file(temp, "wbx");
         if (!f && errno != EEXIST) fail(std::strerror(errno));
     }
@@ -124,9 +202,7 @@ inline void write_file_atomically(const std::filesystem::path& path, std::string
     f = nullptr;
     if (closed != 0) abandon(errno);
 
-    // Keep the permissions of the file being replaced.
-    if (auto status = fs::status(target, ec); !ec && fs::is_regular_file(status))
-        fs::permissions(temp, status.permissions(), ec);
+    if (kept) fs::permissions(temp, *kept, ec);
 
     fs::rename(temp, target, ec);
     if (ec) {

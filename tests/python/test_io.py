@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -292,3 +295,24 @@ def test_io_from_several_threads(tmp_path: Path) -> None:
 def test_example_round_trip() -> None:
     toc = tocgraph.load(EXAMPLE)
     assert tocgraph.loads(toc.dumps()) == toc
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux writes the temporary file unnamed (O_TMPFILE)")
+def test_a_process_killed_while_saving_leaves_no_partial_file(tmp_path: Path) -> None:
+    # 50 MB writes back to back: a kill lands inside a write almost every time.
+    path = tmp_path / "big.bin"
+    child = (
+        "import sys, tocgraph._files as f\n"
+        "data = b'x' * 50_000_000\n"
+        "f.write_bytes(sys.argv[1], data)\n"
+        "print('ready', flush=True)\n"
+        "while True: f.write_bytes(sys.argv[1], data)\n"
+    )
+    for delay in (0.05, 0.13, 0.21, 0.34, 0.55):
+        process = subprocess.Popen([sys.executable, "-c", child, os.fspath(path)], stdout=subprocess.PIPE, env=os.environ)
+        assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+        time.sleep(delay)
+        process.kill()
+        process.wait()
+        assert os.listdir(tmp_path) == ["big.bin"]
+        assert path.stat().st_size == 50_000_000

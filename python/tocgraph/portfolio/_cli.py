@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib
+import io
 import os
 import sys
 from typing import Any, Optional, Sequence
 
+from .._errors import Error
+from .._files import write_bytes, write_text
 from . import Portfolio
 
 OPERATIONS = ("lint", "progress", "indicators")
@@ -64,18 +67,13 @@ def _write(table: Any, path: Optional[str], kind: str) -> None:
             importlib.import_module("pyarrow")
         except ImportError:
             raise OSError("writing Parquet needs pyarrow: pip install pyarrow") from None
-    # Written beside the target and moved into place, so a failed run leaves no half table.
-    folder = os.path.dirname(os.path.abspath(path))
-    temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        if kind == "parquet":
-            table.to_parquet(temporary, index=False)
-        else:
-            table.to_csv(temporary, index=False)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    # Through the package's one atomic writer, so a failed or killed run leaves no half table.
+    if kind == "parquet":
+        buffer = io.BytesIO()
+        table.to_parquet(buffer, index=False)
+        write_bytes(path, buffer.getvalue())
+    else:
+        write_text(path, table.to_csv(index=False))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -121,6 +119,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             continue
         try:
             _write(table_, path, kind)
+        except Error as error:  # the writer names the file: cannot save "PATH": REASON
+            print(f"{_PROG}: error: {error}", file=sys.stderr)
+            return 1
         except (OSError, ValueError, ImportError) as error:
             print(f"{_PROG}: error: {path}: {error}", file=sys.stderr)
             return 1
