@@ -131,6 +131,15 @@ inline std::string read_file(const std::filesystem::path& path, std::size_t max_
     std::FILE* f = detail::open_file(path, "rb");
     if (!f) fail("cannot open file: " + std::string(std::strerror(errno)));
     std::string text;
+    // A regular file's size is known: refuse a too large one before reading it.
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec) {
+        if (size > max_bytes) {
+            std::fclose(f);
+            fail("file is larger than " + std::to_string(max_bytes) + " bytes");
+        }
+        text.reserve(static_cast<std::size_t>(size));
+    }
     char buffer[1 << 16];
     std::size_t n;
     while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {

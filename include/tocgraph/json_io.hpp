@@ -62,9 +62,10 @@ inline std::string dumps(const TheoryOfChange& toc, int indent = 2) {
 }
 
 /// Reads a file; throws FormatError, naming the file as given, if it cannot
-/// be read ("cannot open file: No such file or directory") or is not valid.
-inline TheoryOfChange load(const std::filesystem::path& path) {
-    const std::string text = read_file(path);
+/// be read ("cannot open file: No such file or directory"), is longer than
+/// `max_bytes` ("file is larger than MAX_BYTES bytes") or is not valid.
+inline TheoryOfChange load(const std::filesystem::path& path, std::size_t max_bytes = no_size_limit) {
+    const std::string text = read_file(path, max_bytes);
     return tocgraph::loads(text, path.string());
 }
 

@@ -2,6 +2,8 @@
 #include "command.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <limits>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -113,9 +115,35 @@ std::string command_help(const Command& command) {
     return out.str();
 }
 
+std::size_t input_size_limit() {
+    const char* setting = std::getenv("TOCGRAPH_MAX_INPUT_SIZE");
+    if (!setting || !*setting) return std::size_t{1} << 30;
+    const std::string text = setting;
+    std::size_t used = 0;
+    unsigned long long n = 0;
+    try {
+        n = std::stoull(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    const std::string suffix = used ? text.substr(used) : text;
+    const int shift = suffix.empty() ? 0 : suffix == "K" ? 10 : suffix == "M" ? 20 : suffix == "G" ? 30 : -1;
+    if (!used || text[0] == '-' || shift < 0 || n == 0 || n > (std::numeric_limits<std::size_t>::max() >> shift))
+        throw UsageError("TOCGRAPH_MAX_INPUT_SIZE must be a positive number of bytes, optionally with K, M or G; got \"" +
+                         text + "\"");
+    return static_cast<std::size_t>(n) << shift;
+}
+
 TheoryOfChange load_input(const std::string& path) {
-    if (path != "-") return tocgraph::load(path);
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    const std::size_t limit = input_size_limit();
+    if (path != "-") return tocgraph::load(path, limit);
+    std::string text;
+    char buffer[1 << 16];
+    while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+        if (static_cast<std::size_t>(std::cin.gcount()) > limit - text.size())
+            throw FormatError(input_name(path), "", "input is larger than " + std::to_string(limit) + " bytes");
+        text.append(buffer, static_cast<std::size_t>(std::cin.gcount()));
+    }
     return tocgraph::loads(text, input_name(path));
 }
 

@@ -88,7 +88,14 @@ std::string usage_line(const Command& command);
 /// The full help of a command: usage, description, options.
 std::string command_help(const Command& command);
 
-/// Reads a ToC from a file, or from standard input for "-"; throws FormatError.
+/// The most bytes the command line reads from one input: 1 GiB, or the
+/// environment's TOCGRAPH_MAX_INPUT_SIZE (bytes, or with a K, M or G suffix),
+/// so that a device such as /dev/zero or a runaway pipe is refused instead of
+/// filling memory. Throws UsageError for a value that is not a size.
+std::size_t input_size_limit();
+
+/// Reads a ToC from a file, or from standard input for "-", at most
+/// input_size_limit() bytes; throws FormatError.
 TheoryOfChange load_input(const std::string& path);
 /// How messages name an input: its path, or "<stdin>" for "-".
 std::string input_name(const std::string& path);

@@ -41,17 +41,20 @@ DrawingFormat format_of(const ParsedArgs& args, const std::optional<std::string>
                      "\": use a .svg, .dot, .gv or .mmd file name, or --format");
 }
 
-double positive_number(const ParsedArgs& args, std::string_view name, double fallback, bool zero_ok = false) {
+/// A number option in (0, at_most] (or [0, at_most] with zero_ok): sizes
+/// beyond any page are refused rather than drawn.
+double bounded_number(const ParsedArgs& args, std::string_view name, double fallback, double at_most,
+                      bool zero_ok = false) {
     const auto text = args.value(name);
     if (!text) return fallback;
     try {
         std::size_t used = 0;
         const double x = std::stod(*text, &used);
-        if (used == text->size() && std::isfinite(x) && (x > 0 || (zero_ok && x == 0))) return x;
+        if (used == text->size() && std::isfinite(x) && (x > 0 || (zero_ok && x == 0)) && x <= at_most) return x;
     } catch (const std::exception&) {
     }
     throw UsageError("option --" + std::string(name) + ": expected a " + (zero_ok ? "non-negative" : "positive") +
-                     " number, got \"" + *text + "\"");
+                     " number up to " + std::to_string(static_cast<long long>(at_most)) + ", got \"" + *text + "\"");
 }
 
 int run_render(const ParsedArgs& args, Context& context) {
@@ -71,8 +74,8 @@ int run_render(const ParsedArgs& args, Context& context) {
     const RollupMethod method = enum_option(args, "method", RollupMethod::mean);
     const std::optional<std::string> title = args.value("title");
     const bool show_ids = args.has("show-ids");
-    const double font_size = positive_number(args, "font-size", 12);
-    const double text_width = positive_number(args, "text-width", 168);
+    const double font_size = bounded_number(args, "font-size", 12, 1000);
+    const double text_width = bounded_number(args, "text-width", 168, 100000);
 
     // A cycle when rolling up statuses is an Error naming no file: prefix the input.
     return report_errors(context, input_name(path) + ": ", exit_failure, [&] {
@@ -89,7 +92,7 @@ int run_render(const ParsedArgs& args, Context& context) {
             o.layout.font_size = font_size;
             o.layout.max_text_width = text_width;
             o.layout.show_ids = show_ids;
-            o.layout.max_width = positive_number(args, "max-width", o.layout.max_width, true);
+            o.layout.max_width = bounded_number(args, "max-width", o.layout.max_width, 1000000, true);
             o.layout.show_empty_levels = args.has("empty-levels");
             text = to_svg(toc, o);
         } else {

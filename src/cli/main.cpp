@@ -35,7 +35,8 @@ void print_general_help(std::ostream& out) {
            "  -h, --help     show this help and exit\n"
            "  -V, --version  show the version and exit\n\n"
            "Run 'tocgraph help COMMAND' or 'tocgraph COMMAND --help' for a command's options.\n"
-           "Exit status: 0 success, 1 invalid input or failure, 2 usage error.\n";
+           "Exit status: 0 success, 1 invalid input or failure, 2 usage error.\n"
+           "Inputs larger than 1 GiB are refused; TOCGRAPH_MAX_INPUT_SIZE (e.g. 4G) sets the limit.\n";
 }
 
 int usage_error(const std::string& message, const Command* command) {

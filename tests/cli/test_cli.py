@@ -643,3 +643,29 @@ def test_analyze_broken_file_fails_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == f'{bad}: /nodes/0: missing required member "level"\n'
+
+
+def test_inputs_beyond_the_size_limit_are_refused_not_read(tmp_path: Path) -> None:
+    r = run("check", "/dev/zero")
+    assert r.returncode == 1
+    assert r.stderr.startswith("/dev/zero: file is larger than 1073741824 bytes\n")
+    assert CLI is not None
+    small = {**os.environ, "TOCGRAPH_MAX_INPUT_SIZE": "1K"}
+    r = subprocess.run([CLI, "check", str(EXAMPLE)], capture_output=True, text=True, env=small, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"{EXAMPLE}: file is larger than 1024 bytes\n")
+    r = subprocess.run([CLI, "check", "-"], input=" " * 2048, capture_output=True, text=True, env=small, timeout=60)
+    assert r.stderr.startswith("<stdin>: input is larger than 1024 bytes\n")
+    r = subprocess.run([CLI, "check", str(EXAMPLE)], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "TOCGRAPH_MAX_INPUT_SIZE": "12Q"})
+    assert r.returncode == 2
+    assert 'TOCGRAPH_MAX_INPUT_SIZE must be a positive number of bytes, optionally with K, M or G; got "12Q"' in r.stderr
+
+
+@pytest.mark.parametrize(("option", "value"), [("--font-size", "99999999999999999999"), ("--font-size", "1001"),
+                                               ("--text-width", "inf"), ("--max-width", "-1")])
+def test_render_refuses_sizes_beyond_any_page(tmp_path: Path, option: str, value: str) -> None:
+    r = run("render", EXAMPLE, "-o", tmp_path / "x.svg", f"{option}={value}")
+    assert r.returncode == 2
+    assert f"option {option}: expected a" in r.stderr and f'got "{value}"' in r.stderr
+    assert not (tmp_path / "x.svg").exists()

@@ -70,3 +70,30 @@ def test_real_kumu_map_findings_and_cycle(tmp_path: Path) -> None:
     r = run("convert", source, tmp_path / "map.dagitty")
     assert r.returncode == 1
     assert "cannot write a DAGitty model: the links form a cycle" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "option", "message"),
+    [
+        ("toc.json", "--schema=iati", "--schema applies to Kumu and logframe input, not to json"),
+        ("toc.json", "--column=a=level", "--column applies to logframe input, not to json"),
+        ("lf.csv", "--type-level=a=goal", "--type-level applies to Kumu input, not to logframe-csv"),
+        ("toc.kumu.json", "--column=a=level", "--column applies to logframe input, not to kumu"),
+    ],
+)
+def test_an_option_the_reader_does_not_take_is_a_usage_error(tmp_path: Path, source: str, option: str, message: str) -> None:
+    if source != "toc.json":
+        assert run("convert", EXAMPLE, tmp_path / source).returncode == 0
+    path = EXAMPLE if source == "toc.json" else tmp_path / source
+    r = run("convert", path, tmp_path / "out.graphml", option)
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"tocgraph convert: error: {message} ({path})\n")
+    assert not (tmp_path / "out.graphml").exists()
+
+
+def test_a_kumu_option_on_a_json_file_that_holds_a_kumu_blueprint(tmp_path: Path) -> None:
+    assert run("convert", EXAMPLE, tmp_path / "toc.kumu.json").returncode == 0
+    blueprint = tmp_path / "blueprint.json"
+    blueprint.write_bytes((tmp_path / "toc.kumu.json").read_bytes())
+    r = run("convert", blueprint, tmp_path / "out.json", "--default-level", "output")
+    assert r.returncode == 0, r.stderr

@@ -168,6 +168,11 @@ TEST_CASE("read_file and write_file_atomically, the file primitives under load a
     CHECK_THROWS_WITH(write_file_atomically(dir.path / "no" / "such" / "dir.txt", "x"),
                       Catch::Matchers::StartsWith("cannot save \"" + (dir.path / "no" / "such" / "dir.txt").string() + "\": "));
     CHECK(dir.entries() == std::vector<std::string>{"notes.txt"});
+#if defined(__linux__)
+    // A device with no end is read only up to the limit.
+    CHECK_THROWS_WITH(read_file("/dev/zero", 1 << 20), "/dev/zero: file is larger than 1048576 bytes");
+    CHECK_THROWS_WITH(load("/dev/zero", 1 << 20), "/dev/zero: file is larger than 1048576 bytes");
+#endif
 }
 
 }  // namespace tocgraph::test

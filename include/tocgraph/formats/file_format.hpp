@@ -82,21 +82,25 @@ inline bool can_read(FileFormat f) {
 struct ReadOptions {
     KumuOptions kumu;
     LogframeReadOptions logframe;
+    std::size_t max_bytes = no_size_limit;  ///< a longer file is refused (FormatError), not read
 };
 
 /// Reads a file in `format` (nullopt: by extension; a .json file holding a
-/// Kumu blueprint is read as one). Throws FormatError or Error.
+/// Kumu blueprint is read as one), and sets `*read_as` (when given) to the
+/// format it was read as. Throws FormatError or Error.
 inline ImportResult read_file_as(const std::filesystem::path& path, std::optional<FileFormat> format = std::nullopt,
-                                 const ReadOptions& options = {}) {
+                                 const ReadOptions& options = {}, FileFormat* read_as = nullptr) {
     const FileFormat f = format ? *format : format_of_path(path);
     if (!can_read(f))
         throw Error("cannot read " + std::string(format_name(f)) + ": tocgraph writes this format only");
-    const std::string text = read_file(path);
+    const std::string text = read_file(path, options.max_bytes);
     const std::string file = path.string();
+    if (read_as) *read_as = f;
     if (f == FileFormat::logframe_csv) return loads_logframe_csv(text, options.logframe, file);
     nlohmann::json document = detail::parse_document(text, file);
     const bool kumu = f == FileFormat::kumu ||
                       (!format && document.is_object() && document.contains("elements") && !document.contains("format"));
+    if (read_as) *read_as = kumu ? FileFormat::kumu : FileFormat::tocgraph_json;
     if (kumu) return from_kumu(document, options.kumu, file);
     return {toc_from_json(document, file), {}};
 }
