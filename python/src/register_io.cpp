@@ -23,7 +23,11 @@ void register_io(py::module_& core) {
         "loads", [](const std::string& text, const std::string& source) { return reading(tocgraph::loads, text, source); },
         py::arg("text"), py::arg("source"), "Reads a theory of change from JSON text; raises FormatError.");
     m.def(
-        "load", [](const std::filesystem::path& path) { return reading(tocgraph::load, path); }, py::arg("path"),
+        "load",
+        [](const std::filesystem::path& path) {
+            return reading([](const std::filesystem::path& p) { return tocgraph::load(p); }, path);
+        },
+        py::arg("path"),
         "Reads a theory of change from a file; raises FormatError.");
     m.def(
         "from_json",

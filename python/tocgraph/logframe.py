@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _core
-from ._errors import FormatError
+from ._errors import Error, FormatError
 from ._core.formats import ImportResult, KumuOptions, LogframeReadOptions, LogframeWriteOptions
 from ._files import parse_json, read_text, write_bytes, write_text
 from ._optional import optional_module
@@ -52,6 +52,8 @@ PathLike = Union[str, "os.PathLike[str]"]
 _NUMERIC_HEADERS = ("Baseline", "Target ", "Actual ")
 #: A number as the table writer writes one ("3", "0.25", "1.5e-07"). Texts that
 #: Python's float() also takes ("nan", "inf", "1_000", other scripts' digits) stay texts.
+# The characters XML 1.0 (and so a worksheet) cannot hold: openpyxl's ILLEGAL_CHARACTERS_RE.
+_ILLEGAL_IN_WORKSHEETS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WRITTEN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?", re.ASCII)
 
 
@@ -459,6 +461,9 @@ def to_logframe(
     for r, row in enumerate(rows):
         values: list[Any] = []
         for k, text in enumerate(row):
+            if bad := _ILLEGAL_IN_WORKSHEETS.search(text):
+                raise Error(f"cannot write {target}: row {r + 1}, column {header[k]!r} holds the control character "
+                            f"U+{ord(bad.group()):04X}, which a worksheet cannot hold (a .csv file can)")
             value: Any = text if text != "" else None
             if r > 0 and numeric[k] and _WRITTEN_NUMBER.fullmatch(text):
                 number = float(text)
@@ -466,6 +471,9 @@ def to_logframe(
                     value = int(text) if text.lstrip("+-").isdigit() else number
             values.append(value)
         worksheet.append(values)
+        for cell in worksheet[worksheet.max_row]:
+            if cell.data_type == "f":  # text starting with "=" is text here, never a formula
+                cell.data_type = "s"
     for cell in worksheet[1]:
         cell.font = openpyxl.styles.Font(bold=True)
     buffer = io.BytesIO()

@@ -309,10 +309,13 @@ def test_a_process_killed_while_saving_leaves_no_partial_file(tmp_path: Path) ->
         "while True: f.write_bytes(sys.argv[1], data)\n"
     )
     for delay in (0.05, 0.13, 0.21, 0.34, 0.55):
-        process = subprocess.Popen([sys.executable, "-c", child, os.fspath(path)], stdout=subprocess.PIPE, env=os.environ)
-        assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+        process = subprocess.Popen([sys.executable, "-c", child, os.fspath(path)], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=os.environ)
+        assert process.stdout is not None and process.stderr is not None
+        ready = process.stdout.readline()
         time.sleep(delay)
         process.kill()
         process.wait()
-        assert os.listdir(tmp_path) == ["big.bin"]
+        assert ready == b"ready\n", process.stderr.read().decode(errors="replace")
+        assert os.listdir(tmp_path) == ["big.bin"], f"killed after {delay} s"
         assert path.stat().st_size == 50_000_000

@@ -450,9 +450,11 @@ private:
         for (const Result& r : results_) toc.add_node(r.node);
 
         // Links: named parents, else the last result above at the nearest level.
-        // Links are inferred only from a table that names none: one that
-        // names some says that a result without parents contributes to nothing.
+        // Links are inferred only from a table that has no column for them:
+        // one that has says that a result without parents contributes to nothing.
         const bool names_parents =
+            std::any_of(columns_.begin(), columns_.end(),
+                        [](const LogframeColumn& c) { return c.role == LogframeRole::contributes_to; }) ||
             std::any_of(results_.begin(), results_.end(), [](const Result& r) { return !r.parents.empty(); });
         std::vector<std::string> inferred, orphans;
         std::map<std::string, std::vector<std::string>> targets_of;
