@@ -237,9 +237,13 @@ _APTIVATE_NUMBERS = ("order",)
 _APTIVATE_VALUES = ("value", "current_result", "impact_weighting", "budget_planned", "budget_spent")
 
 
-def _pk_order(pk: Any) -> tuple[bool, Any]:
-    """Sorts integer keys before text keys, so a fixture mixing both still has one order."""
-    return (isinstance(pk, str), pk)
+def _pk_order(pk: Any) -> tuple[int, float, str]:
+    """Sorts integer keys, then text keys, then missing (null) ones, so a fixture mixing them still has one order."""
+    if isinstance(pk, str):
+        return (1, 0, pk)
+    if pk is None:
+        return (2, 0, "")
+    return (0, pk, "")
 
 
 def _aptivate_objects(fixture: Any, source: str) -> dict[str, dict[Any, dict[str, Any]]]:

@@ -138,3 +138,12 @@ def test_sdg_framework_with_indicators_not_a_list(tmp_path: Path) -> None:
 def test_from_dict_refuses_what_json_cannot_carry(value: float) -> None:
     with pytest.raises(tocgraph.FormatError, match=r"^<string>: /nodes/0/attributes/x: .* is not a finite number"):
         tocgraph.from_dict({**BASE, "nodes": [{"id": "a", "level": "goal", "attributes": {"x": value}}]})
+
+
+def test_aptivate_fixture_mixing_number_text_and_null_keys(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.json"
+    path.write_text('[{"model":"logframe.output","pk":null,"fields":{"name":"Second"}},'
+                    '{"model":"logframe.output","pk":"x","fields":{"name":"Third"}},'
+                    '{"model":"logframe.output","pk":1,"fields":{"name":"First"}}]')
+    # numbers first, then texts, then missing keys
+    assert [n.id for n in tocgraph.read_logframe(path).toc] == ["first", "third", "second"]
