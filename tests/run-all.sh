@@ -11,7 +11,8 @@
 #     and writes the report on the bundled example; every public header is
 #     compiled against the newest and the oldest nlohmann-json/boost-headers
 #     that pyproject.toml allows; then pytest (Python and CLI tests) against
-#     the installed wheel.
+#     the installed wheel; then each Python-side reader fuzzed briefly with
+#     Atheris (tests/fuzz/python/run.sh, TOCGRAPH_ATHERIS_SECONDS, default 15).
 #  2. Debian packages: Boost.Graph 1.74, nlohmann/json 3.11.2, Catch2 and a
 #     compiler for the C++ build, ccache, clang and its runtime for the
 #     fuzzers, chromium for the report's browser check (needs root or sudo;
@@ -108,6 +109,10 @@ cd "$work"  # import the installed package, not the source tree
 PATH="$work/venv/bin:$PATH" "$venv_python" -m pytest -c "$root/pyproject.toml" \
   --rootdir "$root" "$root/tests/python" "$root/tests/cli" -q -p no:cacheprovider --durations=15
 cd "$root"
+
+stage "Fuzzing: each Python-side reader for ${TOCGRAPH_ATHERIS_SECONDS:-15} s (Atheris)"
+"$venv_python" -m pip install -q atheris
+PYTHON="$venv_python" bash "$root/tests/fuzz/python/run.sh" "${TOCGRAPH_ATHERIS_SECONDS:-15}"
 
 # ---- 2. Debian packages ------------------------------------------------------
 stage "Debian packages"
