@@ -11,3 +11,5 @@
 #include "probability/exact.hpp"
 #include "probability/monte_carlo.hpp"
 #include "probability/random_model.hpp"
+#include "probability/sensitivity.hpp"
+#include "probability/contribution.hpp"

@@ -235,4 +235,104 @@ TEST_CASE("probability: errors") {
     CHECK(exact_probabilities(wide, {}, small).of("o") == Approx(1 - std::pow(0.5, 12)).margin(1e-12));
 }
 
+TEST_CASE("probability: Birnbaum importance in the chain, by hand") {
+    // goal = act * 0.8 * 0.9 * A, with act 0.5 and A 0.7:
+    //   act certain: 0.8 * 0.9 * 0.7 = 0.504     A holds: 0.5 * 0.8 * 0.9 = 0.36
+    //   act -> out works: 0.5 * 0.9 * 0.7 = 0.315   out -> goal works: 0.4 * 0.7 = 0.28
+    // and each failing makes the goal impossible.
+    const auto ranked = sensitivity(build_model(chain()), "");
+    REQUIRE(ranked.size() == 4);
+    const std::vector<std::pair<std::string, double>> expected{
+        {"act", 0.504}, {"A", 0.36}, {"act->out", 0.315}, {"out->goal", 0.28}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(ranked[i].id == expected[i].first);
+        CHECK(ranked[i].if_certain == Approx(expected[i].second).margin(1e-12));
+        CHECK(ranked[i].if_fails == Approx(0.0).margin(1e-12));
+    }
+    CHECK(ranked[0].kind == "activity");
+    CHECK(ranked[1].kind == "assumption");
+    CHECK(ranked[2].kind == "link");
+    // Given out achieved, A matters alone: 0.9 with A, 0 without; act is
+    // then certain, and "act fails" contradicts the observation: NaN.
+    const auto given = sensitivity(build_model(chain()), "goal", {{"out", true}});
+    for (const Importance& imp : given) {
+        if (imp.id == "A") CHECK(imp.swing() == Approx(0.9).margin(1e-12));
+        if (imp.id != "act") continue;
+        CHECK(imp.if_certain == Approx(0.63).margin(1e-12));
+        CHECK(std::isnan(imp.if_fails));
+    }
+}
+
+TEST_CASE("probability: Birnbaum by Bayes' rule equals recomputing") {
+    // The importance of roots strictly between 0 and 1 comes from one
+    // calibration with the target observed; setting the prior is the definition.
+    const ProbabilityModel model = build_model(random_model({.nodes = 60, .seed = 5}));
+    const std::uint32_t goal = default_target(model);
+    for (const Importance& imp : sensitivity(model, "goal0")) {
+        if (imp.kind == "link") continue;
+        ProbabilityModel m = model;
+        const auto x = model.variable_of(imp.id);
+        m.set_root_probability(x, 1.0);
+        const double certain = exact_probabilities(m).probability[goal];
+        m.set_root_probability(x, 0.0);
+        const double fails = exact_probabilities(m).probability[goal];
+        INFO(imp.id);
+        CHECK(imp.if_certain == Approx(certain).margin(1e-9));
+        CHECK(imp.if_fails == Approx(fails).margin(1e-9));
+    }
+}
+
+TEST_CASE("probability: Shapley shares of a noisy-OR, by hand") {
+    // v(none) = leak 0.1, v(a1) = 0.1 + 0.9 * 0.6 = 0.64,
+    // v(a2) = 0.1 + 0.9 * 0.5 * 0.5 = 0.325, v(both) = 0.73:
+    //   a1: (0.64 - 0.1) / 2 + (0.73 - 0.325) / 2 = 0.4725
+    //   a2: (0.325 - 0.1) / 2 + (0.73 - 0.64) / 2 = 0.1575   (sum 0.63 = 0.73 - 0.1)
+    const ProbabilityModel model = build_model(noisy_or());
+    const Contribution c = contribution(model, "o");
+    CHECK(c.exact);
+    CHECK(c.probability == Approx(0.73).margin(1e-12));
+    CHECK(c.baseline == Approx(0.1).margin(1e-12));
+    REQUIRE(c.activities.size() == 2);
+    CHECK(c.activities[0].id == "a1");
+    CHECK(c.activities[0].share == Approx(0.4725).margin(1e-12));
+    CHECK(c.activities[1].share == Approx(0.1575).margin(1e-12));
+    CHECK(c.pathways.empty());
+    // Sampled orders agree within their standard errors.
+    const Contribution sampled = contribution(model, "o", {}, {.exact_limit = 0, .permutations = 400, .seed = 1});
+    CHECK_FALSE(sampled.exact);
+    for (std::size_t i = 0; i < 2; ++i)
+        CHECK(std::abs(sampled.activities[i].share - c.activities[i].share) <= 4 * sampled.activities[i].std_error + 1e-12);
+    // An observed activity keeps its value and takes no share.
+    const Contribution seen = contribution(model, "o", {{"a2", false}});
+    REQUIRE(seen.activities.size() == 1);
+    CHECK(seen.activities[0].share == Approx(0.54).margin(1e-12));
+}
+
+TEST_CASE("probability: Shapley shares add up on a random model, pathways too") {
+    const ProbabilityModel model = build_model(random_model({.nodes = 40, .seed = 2}));
+    const Contribution c = contribution(model, "");
+    double sum = 0, pathway_sum = 0;
+    for (const Share& s : c.activities) sum += s.share;
+    for (const Share& s : c.pathways) pathway_sum += s.share;
+    CHECK(c.target == "goal0");
+    CHECK_FALSE(c.pathways.empty());
+    CHECK(sum == Approx(c.probability - c.baseline).margin(1e-9));
+    CHECK(pathway_sum == Approx(c.probability - c.pathway_baseline).margin(1e-9));
+}
+
+TEST_CASE("probability: links in doubt, by hand") {
+    // The chain with the goal observed not achieved (P = 0.748):
+    //   out -> goal works (0.9 * A 0.7 = 0.63): P(works, not goal) = 0.63 * (1 - 0.4) = 0.378 -> 0.378 / 0.748
+    //   act -> out works (0.8): P(works, not goal) = 0.8 * (1 - 0.5 * 0.63) = 0.548 -> 0.548 / 0.748
+    const auto doubt = links_in_doubt(build_model(chain()), {{"goal", false}});
+    REQUIRE(doubt.size() == 2);
+    CHECK(doubt[0].source == "out");
+    CHECK(doubt[0].prior == Approx(0.63).margin(1e-12));
+    CHECK(doubt[0].posterior == Approx(0.378 / 0.748).margin(1e-12));
+    CHECK(doubt[1].source == "act");
+    CHECK(doubt[1].posterior == Approx(0.548 / 0.748).margin(1e-12));
+    // Without observations nothing changes.
+    for (const LinkDoubt& d : links_in_doubt(build_model(chain()), {})) CHECK(d.change() == Approx(0.0).margin(1e-12));
+}
+
 }  // namespace tocgraph::test
