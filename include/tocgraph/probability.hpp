@@ -13,3 +13,4 @@
 #include "probability/random_model.hpp"
 #include "probability/sensitivity.hpp"
 #include "probability/contribution.hpp"
+#include "probability/observe.hpp"

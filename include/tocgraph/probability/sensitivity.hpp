@@ -79,11 +79,12 @@ inline Calibration checked(Calibration c) {
 
 /// Birnbaum importance of every activity, assumption and link for `target`
 /// given `observed`, largest swing first (ties: activities, assumptions,
-/// links, each in model order). "x certain" and "x fails" set x's
+/// links, each in model order); `with_links` false leaves the links out
+/// (they cost two calibrations each). "x certain" and "x fails" set x's
 /// probability to 1 and 0 (an observation of x itself is set aside); an
 /// entry is NaN when the other observations are impossible that way.
 inline std::vector<Importance> sensitivity(const ProbabilityModel& model, std::string_view target,
-                                           const Observations& observed = {}) {
+                                           const Observations& observed = {}, bool with_links = true) {
     const std::uint32_t t = target.empty() ? default_target(model) : model.variable_of(target);
     const detail::Engine engine(model, observed);
     const detail::Calibration base = detail::checked(engine.calibrate(engine.evidence));
@@ -118,7 +119,7 @@ inline std::vector<Importance> sensitivity(const ProbabilityModel& model, std::s
     for (std::size_t v = 0; v < model.node_count(); ++v)
         if (model.is_root(v) && (model.roles[v] == LevelRole::activity || model.roles[v] == LevelRole::input)) root(v, "activity");
     for (std::size_t x = model.node_count(); x < model.variable_count(); ++x) root(x, "assumption");
-    for (std::size_t l = 0; l < model.links.size(); ++l) {
+    for (std::size_t l = 0; with_links && l < model.links.size(); ++l) {
         ProbabilityModel m = model;
         Importance imp{"link", model.link_name(l), model.links[l].probability, 0.0, 0.0};
         m.links[l].probability = 1.0;

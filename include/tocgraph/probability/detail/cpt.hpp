@@ -82,6 +82,49 @@ Factor tabulate(std::vector<std::uint32_t> vars, const std::string& owner, std::
     return f;
 }
 
+/// Whether link i of node v is active (its cause achieved, its assumptions
+/// holding) under `value` (variable -> bit).
+template <typename Value>
+bool link_active(const ProbabilityModel& m, std::size_t v, std::size_t i, Value value) {
+    const auto& link = m.links[m.nodes[v].in_links[i]];
+    if (!value(link.source)) return false;
+    for (auto a : link.assumptions)
+        if (!value(a)) return false;
+    return true;
+}
+
+/// P(achieved) of node v from the chance its active links give (its forced value if forced).
+inline double finish(const ProbabilityModel::NodeModel& node, double chain) {
+    return node.forced >= 0 ? double(node.forced) : node.leak + (1.0 - node.leak) * chain;
+}
+
+/// The full CPT of node v over itself, its causes and their links' assumptions
+/// (its prior alone when it has no causes).
+inline Factor full_table(const ProbabilityModel& m, std::size_t v) {
+    const auto& node = m.nodes[v];
+    const auto x = static_cast<std::uint32_t>(v);
+    if (node.in_links.empty()) {
+        const double p = node.forced >= 0 ? double(node.forced) : node.prior;
+        return {{x}, {1.0 - p, p}};
+    }
+    std::vector<std::uint32_t> vars{x};
+    for (auto l : node.in_links) {
+        vars.push_back(m.links[l].source);
+        vars.insert(vars.end(), m.links[l].assumptions.begin(), m.links[l].assumptions.end());
+    }
+    if (vars.size() > 63 || node.in_links.size() > 24 || (std::size_t{1} << std::min<std::size_t>(vars.size(), 63)) > m.parameters.max_table_entries)
+        throw InferenceTooLarge(m.node_ids[v], vars.size(), m.parameters.max_table_entries);
+    const std::vector<double> g = link_response(m, v);
+    const std::size_t k = node.in_links.size();
+    return tabulate(vars, m.node_ids[v], m.parameters.max_table_entries, [&](auto value) {
+        std::size_t s = 0;
+        for (std::size_t i = 0; i < k; ++i)
+            if (link_active(m, v, i, value)) s |= std::size_t{1} << i;
+        const double p1 = finish(node, g[s]);
+        return value(x) ? p1 : 1.0 - p1;
+    });
+}
+
 /// The model as factors: per node its CPT, per assumption its prior.
 ///
 /// A node with `any` or `all` logic and several links has its CPT written as
@@ -103,46 +146,19 @@ inline FactorGraph factor_graph(const ProbabilityModel& m) {
         const auto& node = m.nodes[v];
         const auto x = static_cast<std::uint32_t>(v);
         const std::string& name = m.node_ids[v];
-        const double forced = node.forced;
         if (node.in_links.empty()) {
-            const double p = node.forced >= 0 ? forced : node.prior;
-            out.factors.push_back({{x}, {1.0 - p, p}});
+            out.factors.push_back(full_table(m, v));
             continue;
         }
         const std::size_t k = node.in_links.size();
-        // The link's own inputs and P(it contributes | inputs).
         auto inputs = [&](std::size_t i) {
             const auto& link = m.links[node.in_links[i]];
             std::vector<std::uint32_t> vars{link.source};
             vars.insert(vars.end(), link.assumptions.begin(), link.assumptions.end());
             return vars;
         };
-        // Active: its cause achieved and its assumptions holding.
-        auto active = [&](std::size_t i, auto value) {
-            const auto& link = m.links[node.in_links[i]];
-            if (!value(link.source)) return false;
-            for (auto a : link.assumptions)
-                if (!value(a)) return false;
-            return true;
-        };
-        auto contributes = [&](std::size_t i, auto value) {
-            return active(i, value) ? m.links[node.in_links[i]].probability : 0.0;
-        };
-        auto finish = [&](double chain) { return node.forced >= 0 ? forced : node.leak + (1.0 - node.leak) * chain; };
         if (node.logic == Logic::weighted || k == 1) {
-            std::vector<std::uint32_t> vars{x};
-            for (std::size_t i = 0; i < k; ++i) {
-                auto in = inputs(i);
-                vars.insert(vars.end(), in.begin(), in.end());
-            }
-            const std::vector<double> g = link_response(m, v);
-            out.factors.push_back(tabulate(vars, name, limit, [&](auto value) {
-                std::size_t s = 0;
-                for (std::size_t i = 0; i < k; ++i)
-                    if (active(i, value)) s |= std::size_t{1} << i;
-                const double p1 = finish(g[s]);
-                return value(x) ? p1 : 1.0 - p1;
-            }));
+            out.factors.push_back(full_table(m, v));
             continue;
         }
         const bool any = node.logic == Logic::any;
@@ -155,10 +171,10 @@ inline FactorGraph factor_graph(const ProbabilityModel& m) {
             vars.push_back(z);
             if (i > 0) vars.push_back(previous);
             out.factors.push_back(tabulate(vars, name, limit, [&](auto value) {
-                const double t = contributes(i, value);
+                const double t = link_active(m, v, i, value) ? m.links[node.in_links[i]].probability : 0.0;
                 double p1 = t;
                 if (i > 0) p1 = any ? (value(previous) ? 1.0 : t) : (value(previous) ? t : 0.0);
-                if (last) p1 = finish(p1);
+                if (last) p1 = finish(node, p1);
                 return value(z) ? p1 : 1.0 - p1;
             }));
             previous = z;
