@@ -188,3 +188,19 @@ def test_errors() -> None:
     assert error.value.clique_size == 13 and error.value.variable == "o"
     assert wide.probability(method="monte_carlo", max_table_entries=1024)["probability"].iloc[0] > 0
 
+
+def test_the_report_shows_the_chance_of_success() -> None:
+    toc = prob.random_model(60, seed=3)
+    page = toc.report(as_of="2023-12-31", format="html")
+    section = page[page.index('<section id="chances">'):page.index('<section id="feedback">')]
+    assert '<a href="#chances">' in page
+    chances = prob.probability(toc).set_index("id")["probability"]
+    goal_row = section[section.index('<span class="id">goal0</span>'):].split("</tr>")[0]
+    assert f"{chances['goal0'] * 100:.0f}%" in goal_row
+    ranked = prob.sensitivity(toc, links=False)
+    top = ranked[(ranked["kind"] == "assumption") & (ranked["swing"] > 1e-9)]["id"].head(5).tolist()
+    assert top and [section.index(f'<span class="id">{a}</span>') for a in top] == sorted(
+        section.index(f'<span class="id">{a}</span>') for a in top
+    )
+    # No indicators: no evidence, so no link in doubt.
+    assert "0 results achieved, 0 off track" in section and "None: the evidence lowers no link" in section
