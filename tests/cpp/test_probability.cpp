@@ -10,6 +10,7 @@
 #include <tocgraph/probability.hpp>
 
 #include "model_fixtures.hpp"
+#include "monitoring_fixtures.hpp"
 
 namespace tocgraph::test {
 namespace {
@@ -333,6 +334,33 @@ TEST_CASE("probability: links in doubt, by hand") {
     CHECK(doubt[1].posterior == Approx(0.548 / 0.748).margin(1e-12));
     // Without observations nothing changes.
     for (const LinkDoubt& d : links_in_doubt(build_model(chain()), {})) CHECK(d.change() == Approx(0.0).margin(1e-12));
+}
+
+TEST_CASE("probability: observations from monitoring") {
+    // out measured by a cumulative indicator, baseline 0, target 10 for 2022:
+    // 10 by then is achieved; 2 is off track (20% of the 100% expected); 8 (80%)
+    // is at risk and stays unobserved.
+    auto with_actual = [](double actual) {
+        TheoryOfChange toc = chain();
+        Indicator i = indicator(Accumulation::cumulative);
+        i.node = "out";
+        i.baselines.push_back(baseline("2021-01-01", 0.0));
+        i.targets.push_back(year(2022, 10.0));
+        i.actuals.push_back(year(2022, actual));
+        toc.add_indicator(i);
+        return observations_as_of(toc, as_of("2022-12-31"));
+    };
+    CHECK(with_actual(10.0) == Observations{{"out", true}});
+    CHECK(with_actual(2.0) == Observations{{"out", false}});
+    CHECK(with_actual(8.0).empty());
+    // Before the period ends nothing is due: unobserved.
+    TheoryOfChange toc = chain();
+    Indicator i = indicator(Accumulation::cumulative);
+    i.node = "out";
+    i.baselines.push_back(baseline("2021-01-01", 0.0));
+    i.targets.push_back(year(2022, 10.0));
+    toc.add_indicator(i);
+    CHECK(observations_as_of(toc, as_of("2022-06-30")).empty());
 }
 
 }  // namespace tocgraph::test
