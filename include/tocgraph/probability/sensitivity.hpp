@@ -23,7 +23,7 @@ namespace tocgraph {
 struct Importance {
     std::string kind;  ///< "activity", "assumption" or "link"
     std::string id;    ///< node or assumption id; "source->target" for a link
-    double probability = 0.0;  ///< P(x | observations): achieved, holds or works inherently
+    double probability = 0.0;  ///< P(achieved | observations), P(holds | observations); a link's own probability
     double if_certain = 0.0;   ///< P(target | observations, x certain)
     double if_fails = 0.0;     ///< P(target | observations, x fails)
     /// Birnbaum importance: if_certain - if_fails.
