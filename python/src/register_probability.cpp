@@ -13,15 +13,21 @@ namespace {
 
 using TOC = TheoryOfChange;
 
-py::tuple marginals_tuple(const Marginals& m) {
-    return py::make_tuple(m.ids, m.probability, m.std_error, m.node_count, m.evidence_probability, m.samples,
-                          m.accepted);
-}
-
 py::list defaulted_list(const std::vector<DefaultedParameter>& defaulted) {
     py::list out;
     for (const DefaultedParameter& d : defaulted) out.append(py::make_tuple(d.kind, d.id, d.parameter, d.value));
     return out;
+}
+
+/// The marginals with the parameters the model defaulted, from one model.
+template <typename Run>
+py::tuple marginals_tuple(const SharedToc& toc, const ProbabilityParameters& parameters, Run run) {
+    auto [m, defaulted] = read(toc, [&](const TOC& t) {
+        ProbabilityModel model = build_model(t, parameters);
+        return std::pair{run(model), std::move(model.defaulted)};
+    });
+    return py::make_tuple(m.ids, m.probability, m.std_error, m.node_count, m.evidence_probability, m.samples,
+                          m.accepted, defaulted_list(defaulted));
 }
 
 py::list shares_list(const std::vector<Share>& shares) {
@@ -59,17 +65,17 @@ void register_functions(py::module_& m) {
     m.def(
         "exact",
         [](const SharedToc& toc, const Observations& observed, const ProbabilityParameters& parameters) {
-            return marginals_tuple(
-                read(toc, [&](const TOC& t) { return exact_probabilities(build_model(t, parameters), observed); }));
+            return marginals_tuple(toc, parameters,
+                                   [&](const ProbabilityModel& model) { return exact_probabilities(model, observed); });
         },
         py::arg("toc"), py::arg("observed"), py::arg("parameters"));
     m.def(
         "monte_carlo",
         [](const SharedToc& toc, const Observations& observed, const MonteCarloOptions& options,
            const ProbabilityParameters& parameters) {
-            return marginals_tuple(read(toc, [&](const TOC& t) {
-                return monte_carlo_probabilities(build_model(t, parameters), observed, options);
-            }));
+            return marginals_tuple(toc, parameters, [&](const ProbabilityModel& model) {
+                return monte_carlo_probabilities(model, observed, options);
+            });
         },
         py::arg("toc"), py::arg("observed"), py::arg("options"), py::arg("parameters"));
     m.def(

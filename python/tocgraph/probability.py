@@ -66,16 +66,11 @@ def _observed(observed: Observed) -> dict[str, bool]:
     return out
 
 
-def _defaulted_rows(toc: TheoryOfChange, parameters: ProbabilityParameters) -> list[tuple[str, str, str, float]]:
-    rows: list[tuple[str, str, str, float]] = _core.probability.defaulted(core(toc), parameters)
-    return rows
-
-
 def defaulted(toc: TheoryOfChange, **parameters: Unpack[ProbabilityKeywords]) -> pandas.DataFrame:
     """The numbers the model took from the parameters rather than from the file:
     a DataFrame with columns kind ("link", "assumption", "node"), id, parameter, value."""
     pd = pandas_module("defaulted()")
-    rows = _defaulted_rows(toc, ProbabilityParameters(**parameters))
+    rows = _core.probability.defaulted(core(toc), ProbabilityParameters(**parameters))
     frame: pandas.DataFrame = pd.DataFrame(rows, columns=["kind", "id", "parameter", "value"])
     return frame
 
@@ -116,7 +111,7 @@ def probability(
         result = _core.probability.monte_carlo(core(toc), seen, mc, options)
     else:
         raise ValueError(f'method must be "exact" or "monte_carlo", got {method!r}')
-    ids, values, errors, node_count, evidence, drawn, accepted = result
+    ids, values, errors, node_count, evidence, drawn, accepted, assumed = result
     rows = len(ids) if assumptions else node_count
     levels = _levels(toc)
     frame: pandas.DataFrame = pd.DataFrame(
@@ -131,7 +126,7 @@ def probability(
         evidence_probability=evidence,
         samples=drawn,
         accepted=accepted,
-        defaulted=_defaulted_rows(toc, options),
+        defaulted=assumed,
         method="exact" if method == "exact" else "monte_carlo",
     )
     return frame

@@ -96,6 +96,7 @@ def test_the_frame_and_its_attributes() -> None:
     row = frame.set_index("id").loc["act_planning_workshops"]
     assert row["level"] == "activity" and row["probability"] == 1.0  # completed
     assert frame.attrs["evidence_probability"] == pytest.approx(1.0)
+    assert ("node", "act_exchanges", "prior", 0.5) in frame.attrs["defaulted"]
     defaulted = prob.defaulted(toc)
     assert list(defaulted.columns) == ["kind", "id", "parameter", "value"]
     assert ("node", "act_exchanges", "prior", 0.5) in [tuple(r) for r in defaulted.itertuples(index=False)]
