@@ -17,7 +17,11 @@ import tocgraph
 from tocgraph import probability as prob
 from conftest import DATA, EXAMPLE
 
-gum: Any = pytest.importorskip("pyagrum", reason="pyagrum is not installed: the comparison with LazyPropagation needs it")
+
+
+def pyagrum() -> Any:
+    """pyagrum, or the test is skipped: only the comparisons with LazyPropagation need it."""
+    return pytest.importorskip("pyagrum", reason="pyagrum is not installed: the comparison with LazyPropagation needs it")
 
 
 def lint_files() -> list[Path]:
@@ -46,6 +50,7 @@ def observation_sets(frame: pandas.DataFrame) -> list[dict[str, bool]]:
 
 def compare_with_pyagrum(toc: tocgraph.TheoryOfChange) -> int:
     """Checks every node's marginal under each observation set; returns the number compared."""
+    gum = pyagrum()
     bn = prob.to_pyagrum(toc)
     compared = 0
     for observed in observation_sets(prob.probability(toc)):
