@@ -250,6 +250,7 @@ def test_markdown_report(example: tocgraph.TheoryOfChange, markdown: str) -> Non
         "## Progress by pathway",
         "## Validation",
         "## Assumptions",
+        "## Chance of success",
         "## Consultation feedback",
     ]
     assert f"**Progress as of:** {AS_OF}" in markdown

@@ -156,6 +156,18 @@ inline ReportChances report_chances(const TheoryOfChange& toc, const ProgressOpt
     return r;
 }
 
+/// The paragraph that introduces the chance of success, in both formats.
+inline std::string chances_text(const ReportContent& c) {
+    const ReportChances& r = *c.chances;
+    std::size_t achieved = 0;
+    for (const auto& [id, value] : r.observed) achieved += value;
+    return "The probability that each result is achieved, from the link strengths, the assumptions' likelihoods and "
+           "the activities' status (docs/probability.md), before the evidence and given what the indicators say as of " +
+           c.options.as_of.to_string() + ": " + std::to_string(achieved) + " result" + (achieved == 1 ? "" : "s") +
+           " achieved, " + std::to_string(r.observed.size() - achieved) + " off track. " + std::to_string(r.defaulted) +
+           " number" + (r.defaulted == 1 ? " was" : "s were") + " not in the file and took the model's default.";
+}
+
 }  // namespace detail
 
 /// Gathers everything a report shows. Throws std::invalid_argument for bad

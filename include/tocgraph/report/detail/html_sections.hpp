@@ -317,13 +317,7 @@ inline std::string html_chances(const TheoryOfChange& toc, const ReportContent& 
     std::string out = "<section id=\"chances\">\n<h2>Chance of success</h2>\n";
     if (!c.chances) return out + "<p>Not computed: " + html(c.chances_problem) + "</p>\n</section>\n";
     const ReportChances& r = *c.chances;
-    std::size_t achieved = 0;
-    for (const auto& [id, value] : r.observed) achieved += value;
-    out += "<p>The probability that each result is achieved, from the link strengths, the assumptions' likelihoods "
-           "and the activities' status (docs/probability.md), before the evidence and given what the indicators say as of " +
-           c.options.as_of.to_string() + ": " + std::to_string(achieved) + " result" + (achieved == 1 ? "" : "s") +
-           " achieved, " + std::to_string(r.observed.size() - achieved) + " off track. " + std::to_string(r.defaulted) +
-           " number" + (r.defaulted == 1 ? " was" : "s were") + " not in the file and took the model's default.</p>\n";
+    out += "<p>" + html(chances_text(c)) + "</p>\n";
     out += "<table>\n<thead><tr><th>Result</th><th>Before the evidence</th><th>Given the evidence</th></tr></thead>\n<tbody>\n";
     for (std::size_t i = 0; i < r.ids.size(); ++i)
         out += "<tr><td>" + node_label(toc, r.ids[i]) + "</td><td class=\"num\">" + report_percent(r.before[i]) +
