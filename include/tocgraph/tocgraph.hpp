@@ -10,6 +10,7 @@
 //   analysis.hpp  paths, critical nodes, coverage, what-if, centrality
 //   lint.hpp      the logic linter and its rule catalogue
 //   monitoring.hpp  indicator progress and its roll-up as of a date
+//   probability.hpp chance of achievement (exact or Monte Carlo), contribution
 //   versions.hpp  diff, patch and merge; the consultation record
 //   render.hpp    layout, SVG, DOT and Mermaid
 //   report.hpp    self-contained HTML and Markdown reports
@@ -41,6 +42,7 @@
 #include "analysis.hpp"
 #include "lint.hpp"
 #include "monitoring.hpp"
+#include "probability.hpp"
 #include "versions.hpp"
 #include "render.hpp"
 #include "report.hpp"

@@ -50,4 +50,5 @@ PYBIND11_MODULE(_core, m) {
     tp::register_formats(m);
     tp::register_iati(m);
     tp::register_versions(m);
+    tp::register_probability(m);
 }

@@ -12,8 +12,8 @@ C++ library): write changes back with ``update_node`` and friends. Inside a
 value, nested values are live: ``node.tags.append("x")`` and
 ``ind.targets[0].value = 5`` change ``node`` and ``ind``.
 
-The modules: analysis, lint, monitoring, drawing, report, formats, logframe,
-iati, sdg and versions; each function takes the theory of change first, and
+The modules: analysis, lint, monitoring, probability, drawing, report,
+formats, logframe, iati, sdg and versions; each function takes the theory of change first, and
 the TheoryOfChange methods of the same names are those functions. The
 compiled module ``tocgraph._core`` is private; this package is the API.
 """
@@ -25,13 +25,13 @@ from ._core.lint import Finding, RuleInfo
 from ._core.model import Actor, Assumption, Baseline, Budget, Consultation, ConsultationEvent, ConsultationPhase
 from ._core.model import Evidence, Feedback, Indicator, Level, LevelSchema, Link, Metadata, Node, Period
 from ._core.model import PeriodValue, Reference, Source
-from ._errors import CycleError, Error, FormatError, ModelError
+from ._errors import CycleError, Error, FormatError, ImpossibleObservations, InferenceTooLarge, ModelError
 from ._networkx import from_networkx
 from ._pandas import Frames, from_pandas
 from ._registry import present
 from ._synthetic import synthetic
 from ._toc import TheoryOfChange, from_dict, load, loads
-from . import analysis, drawing, formats, iati, lint, monitoring, report, sdg, versions
+from . import analysis, drawing, formats, iati, lint, monitoring, probability, report, sdg, versions
 from .analysis import Centrality, Coverage, LevelCoverage, RemovalImpact
 from .formats import ImportResult, convert, loads_kumu, read, read_kumu
 from .iati import iter_iati, read_iati, read_iati_string, write_iati
@@ -67,6 +67,8 @@ __all__ = [
     "Finding",
     "Findings",
     "FormatError",
+    "ImpossibleObservations",
+    "InferenceTooLarge",
     "Frames",
     "ImportResult",
     "Indicator",
@@ -114,6 +116,7 @@ __all__ = [
     "merge",
     "monitoring",
     "plot_indicator",
+    "probability",
     "read",
     "read_iati",
     "read_iati_string",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-__all__ = ["CycleError", "Error", "FormatError", "ModelError"]
+__all__ = ["CycleError", "Error", "FormatError", "ImpossibleObservations", "InferenceTooLarge", "ModelError"]
 
 
 class Error(Exception):
@@ -109,6 +109,36 @@ class CycleError(ModelError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_make_cycle_error, (str(self), self.id, self.cycle))
+
+
+class InferenceTooLarge(Error):
+    """Exact inference would need a table larger than ``max_table_entries``:
+    the model's treewidth is too high. Use ``method="monte_carlo"``.
+
+    Attributes:
+        variable: the node or assumption whose elimination needs the table.
+        clique_size: the number of variables of that table (treewidth + 1).
+    """
+
+    variable: str
+    clique_size: int
+
+    def __init__(self, message: str, *, variable: str = "", clique_size: int = 0) -> None:
+        super().__init__(message)
+        self.variable = variable
+        self.clique_size = clique_size
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_make_inference_too_large, (str(self), self.variable, self.clique_size))
+
+
+class ImpossibleObservations(Error, ValueError):
+    """The observations cannot happen together under the probabilistic model,
+    or Monte Carlo kept no sample consistent with them."""
+
+
+def _make_inference_too_large(message: str, variable: str, clique_size: int) -> InferenceTooLarge:
+    return InferenceTooLarge(message, variable=variable, clique_size=clique_size)
 
 
 def _make_format_error(

@@ -257,3 +257,24 @@ class FeedbackResolutionKeywords(TypedDict, total=False):
     version: str
     changes: Iterable[Union[str, ItemChange]]
     date: Optional[DateLike]
+
+
+class ProbabilityKeywords(TypedDict, total=False):
+    link_probability: float
+    assumption_likelihood: float
+    activity_prior: float
+    threshold: float
+    leak: float
+    max_table_entries: int
+
+
+class MonteCarloKeywords(TypedDict, total=False):
+    samples: int
+    seed: int
+    threads: int
+
+
+class ContributionKeywords(TypedDict, total=False):
+    exact_limit: int
+    permutations: int
+    seed: int

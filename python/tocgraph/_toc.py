@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _core, _networkx, _pandas
 from . import analysis as _analysis, drawing as _drawing, formats as _formats, iati as _iati, lint as _lint
-from . import logframe as _logframe, monitoring as _monitoring, report as _report, versions as _versions
+from . import logframe as _logframe, monitoring as _monitoring, probability as _probability, report as _report
+from . import versions as _versions
 from ._core.model import LevelSchema, Link, Metadata, Node
 from ._elements import KeyedElements, update, value_of
 from ._files import encode_utf8
@@ -221,6 +222,10 @@ class TheoryOfChange(KeyedElements):
     rollup = as_dataframe(_monitoring.rollup)
     progress_by = as_dataframe(_monitoring.progress_by)
     explain = _monitoring.explain
+    probability = _probability.probability
+    contribution = _probability.contribution
+    sensitivity = _probability.sensitivity
+    links_in_doubt = _probability.links_in_doubt
     to_svg = _drawing.to_svg
     to_dot = _drawing.to_dot
     to_mermaid = _drawing.to_mermaid

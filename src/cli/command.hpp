@@ -108,6 +108,7 @@ const Command& check_command();
 const Command& analyze_command();
 const Command& convert_command();
 const Command& show_command();
+const Command& simulate_command();
 const Command& portfolio_command();
 const Command& progress_command();
 const Command& import_iati_command();

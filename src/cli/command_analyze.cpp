@@ -23,22 +23,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// The node to analyse: --target, else the one goal.
-std::string target_of(const TheoryOfChange& toc, const ParsedArgs& args, const std::string& name) {
-    if (auto target = args.value("target")) {
-        if (!toc.contains(*target)) throw UsageError("option --target: " + name + " has no node \"" + *target + "\"");
-        return *target;
-    }
-    std::vector<std::string> goals;
-    for (const Node& n : toc.nodes())
-        if (toc.schema().level(n.level).role == LevelRole::goal) goals.push_back(n.id);
-    if (goals.size() == 1) return goals.front();
-    std::string listed;
-    for (const std::string& g : goals) listed += (listed.empty() ? " (" : ", ") + ("\"" + g + "\"");
-    throw UsageError(name + " has " + (goals.empty() ? std::string("no goal") : count(goals.size(), "goal") + listed + ")") +
-                     "; choose the node to analyse with --target ID");
-}
-
 std::size_t top_value(const ParsedArgs& args) {
     const std::string text = args.value("top").value_or("5");
     std::size_t n = 0;

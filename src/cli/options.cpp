@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <stdexcept>
+#include <vector>
 
 namespace tocgraph::cli {
 
@@ -58,6 +59,21 @@ std::string format_option(const ParsedArgs& args, std::initializer_list<std::str
     }
     throw UsageError(std::string(quoted ? "" : "option --format: ") + "unknown format \"" + format +
                      "\"; expected " + expected);
+}
+
+std::string target_of(const TheoryOfChange& toc, const ParsedArgs& args, const std::string& name) {
+    if (auto target = args.value("target")) {
+        if (!toc.contains(*target)) throw UsageError("option --target: " + name + " has no node \"" + *target + "\"");
+        return *target;
+    }
+    std::vector<std::string> goals;
+    for (const Node& n : toc.nodes())
+        if (toc.schema().level(n.level).role == LevelRole::goal) goals.push_back(n.id);
+    if (goals.size() == 1) return goals.front();
+    std::string listed;
+    for (const std::string& g : goals) listed += (listed.empty() ? " (" : ", ") + ("\"" + g + "\"");
+    throw UsageError(name + " has " + (goals.empty() ? std::string("no goal") : count(goals.size(), "goal") + listed + ")") +
+                     "; choose the node to analyse with --target ID");
 }
 
 }  // namespace tocgraph::cli

@@ -40,6 +40,10 @@ E enum_option(const ParsedArgs& args, std::string_view name, E fallback) {
                      enum_choices<E>());
 }
 
+/// The node a command works towards: --target ID, else the file's one goal;
+/// `name` (the input's name) is how messages name the file.
+std::string target_of(const TheoryOfChange& toc, const ParsedArgs& args, const std::string& name);
+
 /// How an unknown --format is reported: `option --format: unknown format
 /// "X"; expected text or json`, or, as the version commands say it,
 /// `unknown format "X"; expected "text" or "json"`.

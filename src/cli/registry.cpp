@@ -7,7 +7,7 @@
 namespace tocgraph::cli {
 
 std::span<const Command* const> commands() {
-    static const std::array<const Command*, 13> all = {
+    static const std::array<const Command*, 14> all = {
         &analyze_command(),
         &check_command(),
         &convert_command(),
@@ -21,6 +21,7 @@ std::span<const Command* const> commands() {
         &render_command(),
         &report_command(),
         &show_command(),
+        &simulate_command(),
     };
     return all;
 }

@@ -117,7 +117,9 @@ def test_html_header_and_sections(example: tocgraph.TheoryOfChange, html_text: s
     page = Page(html_text)
     assert html_text.lstrip().lower().startswith("<!doctype html>")
     assert page.headings[0] == ("h1", example.metadata.title)
-    assert page.sections == ["summary", "diagram", "indicators", "rollup", "validation", "assumptions", "feedback"]
+    assert page.sections == [
+        "summary", "diagram", "indicators", "rollup", "validation", "assumptions", "chances", "feedback"
+    ]
     h2 = [text for tag, text in page.headings if tag == "h2"]
     assert h2 == [
         "Summary",
@@ -126,6 +128,7 @@ def test_html_header_and_sections(example: tocgraph.TheoryOfChange, html_text: s
         "Progress by pathway",
         "Validation",
         "Assumptions",
+        "Chance of success",
         "Consultation feedback",
     ]
     assert AS_OF in html_text
@@ -247,6 +250,7 @@ def test_markdown_report(example: tocgraph.TheoryOfChange, markdown: str) -> Non
         "## Progress by pathway",
         "## Validation",
         "## Assumptions",
+        "## Chance of success",
         "## Consultation feedback",
     ]
     assert f"**Progress as of:** {AS_OF}" in markdown

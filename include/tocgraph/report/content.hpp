@@ -18,6 +18,7 @@
 #include "../enums.hpp"
 #include "../lint/linter.hpp"
 #include "../monitoring.hpp"
+#include "../probability.hpp"
 #include "../render/layout.hpp"
 #include "../render/statuses.hpp"
 #include "../theory_of_change.hpp"
@@ -49,6 +50,19 @@ struct PathwayProgress {
     std::vector<std::size_t> members;  ///< the results and activities feeding it, top level first
 };
 
+/// The chance of success (probability.hpp): the goal's and the pathways'
+/// probability before and given the evidence as of the date, the
+/// assumptions the goal is most sensitive to, the links the evidence puts
+/// in doubt.
+struct ReportChances {
+    Observations observed;           ///< what monitoring says as of the date (observations_as_of)
+    std::vector<std::string> ids;    ///< the goal, then the pathways
+    std::vector<double> before, after;
+    std::vector<Importance> assumptions;  ///< the 5 largest swings (above 0) of the goal, given the evidence
+    std::vector<LinkDoubt> doubt;         ///< links whose chance fell by more than 0.01, largest fall first
+    std::size_t defaulted = 0;            ///< numbers the model assumed (ProbabilityModel::defaulted)
+};
+
 struct ReportContent {
     std::string title;
     ReportOptions options;
@@ -60,6 +74,8 @@ struct ReportContent {
     std::optional<std::size_t> goal;    ///< index in Rollup::nodes of the first goal-role node
     ConsultationSummary consultation;   ///< the feedback by phase (versions/consultation_record.hpp)
     std::map<std::string, std::vector<const Link*>> links_of_assumption;
+    std::optional<ReportChances> chances;  ///< absent when it cannot be computed
+    std::string chances_problem;           ///< why it is absent
 };
 
 namespace detail {
@@ -110,6 +126,50 @@ inline std::string report_percent(const std::optional<double>& fraction) {
 
 }  // namespace detail
 
+namespace detail {
+
+inline ReportChances report_chances(const TheoryOfChange& toc, const ProgressOptions& progress_options, std::size_t goal) {
+    ReportChances r;
+    const ProbabilityModel model = build_model(toc);
+    r.defaulted = model.defaulted.size();
+    r.observed = observations_as_of(toc, progress_options);
+    r.ids.push_back(toc.id_of(goal));
+    for (std::size_t p : vertices_with_role(toc, LevelRole::pathway)) r.ids.push_back(toc.id_of(p));
+    const Marginals before = exact_probabilities(model);
+    Marginals after = before;
+    try {
+        after = exact_probabilities(model, r.observed);
+    } catch (const ImpossibleObservations&) {
+        // The evidence contradicts the model (a result achieved without any
+        // way to it): report the model alone, with no evidence.
+        r.observed.clear();
+    }
+    for (const std::string& id : r.ids) {
+        r.before.push_back(before.of(id));
+        r.after.push_back(after.of(id));
+    }
+    for (const Importance& i : sensitivity(model, r.ids.front(), r.observed, false))
+        if (i.kind == "assumption" && i.swing() > 1e-9 && r.assumptions.size() < 5) r.assumptions.push_back(i);
+    if (!r.observed.empty())
+        for (const LinkDoubt& d : links_in_doubt(model, r.observed))
+            if (d.change() < -0.01) r.doubt.push_back(d);
+    return r;
+}
+
+/// The paragraph that introduces the chance of success, in both formats.
+inline std::string chances_text(const ReportContent& c) {
+    const ReportChances& r = *c.chances;
+    std::size_t achieved = 0;
+    for (const auto& [id, value] : r.observed) achieved += value;
+    return "The probability that each result is achieved, from the link strengths, the assumptions' likelihoods and "
+           "the activities' status (docs/probability.md), before the evidence and given what the indicators say as of " +
+           c.options.as_of.to_string() + ": " + std::to_string(achieved) + " result" + (achieved == 1 ? "" : "s") +
+           " achieved, " + std::to_string(r.observed.size() - achieved) + " off track. " + std::to_string(r.defaulted) +
+           " number" + (r.defaulted == 1 ? " was" : "s were") + " not in the file and took the model's default.";
+}
+
+}  // namespace detail
+
 /// Gathers everything a report shows. Throws std::invalid_argument for bad
 /// tolerances and ModelError for lint options naming an unknown rule; a
 /// cycle in the links does not throw (the report says so instead).
@@ -147,6 +207,15 @@ inline ReportContent report_content(const TheoryOfChange& toc, const ReportOptio
             pp.members = std::move(members);
             c.pathways.push_back(std::move(pp));
         }
+    }
+    if (c.goal) {
+        try {
+            c.chances = detail::report_chances(toc, progress_options, *c.goal);
+        } catch (const Error& e) {  // too large for exact inference, a bad attribute
+            c.chances_problem = e.what();
+        }
+    } else {
+        c.chances_problem = c.rollup ? "the theory of change has no goal" : c.rollup_problem;
     }
     c.consultation = consultation_summary(toc);
     for (const Link* l : toc.links())

@@ -22,6 +22,7 @@ namespace tocgraph {
 inline std::string markdown_report(const TheoryOfChange& toc, const ReportOptions& options) {
     using namespace detail::report_markdown;
     using detail::report_percent;
+    using detail::chances_text;
     const ReportContent c = report_content(toc, options);
     const Metadata& m = toc.metadata();
     std::string out = "# " + md(c.title) + "\n\n";
@@ -147,6 +148,39 @@ inline std::string markdown_report(const TheoryOfChange& toc, const ReportOption
                    (a.likelihood ? report_percent(a.likelihood) : "\xE2\x80\x93") + " | " +
                    (a.risk ? std::string(to_string(*a.risk)) : "\xE2\x80\x93") + " | " +
                    (links.empty() ? "none" : links) + " |\n";
+        }
+    }
+
+    // ---- chance of success
+    out += "\n## Chance of success\n\n";
+    if (!c.chances) {
+        out += "Not computed: " + md(c.chances_problem) + "\n";
+    } else {
+        const ReportChances& r = *c.chances;
+        out += md(chances_text(c)) + "\n\n| Result | Before the evidence | Given the evidence |\n|---|---:|---:|\n";
+        for (std::size_t i = 0; i < r.ids.size(); ++i) {
+            const std::string& title = toc.node(r.ids[i]).title;
+            out += "| " + (title.empty() ? std::string() : md(title) + " ") + code(r.ids[i]) + " | " +
+                   report_percent(r.before[i]) + " | " + report_percent(r.after[i]) + " |\n";
+        }
+        out += "\n### Assumptions the goal depends on most\n\n";
+        if (r.assumptions.empty()) out += "No assumption changes the goal's chance.\n";
+        else {
+            out += "| Assumption | Chance it holds | Goal if it holds | Goal if it fails |\n|---|---:|---:|---:|\n";
+            for (const Importance& i : r.assumptions) {
+                const Assumption* a = toc.find_assumption(i.id);
+                out += "| " + (a && !a->statement.empty() ? md(a->statement) + " " : std::string()) + code(i.id) + " | " +
+                       report_percent(i.probability) + " | " + report_percent(i.if_certain) + " | " +
+                       report_percent(i.if_fails) + " |\n";
+            }
+        }
+        out += "\n### Links the evidence puts in doubt\n\n";
+        if (r.doubt.empty()) out += "None: the evidence lowers no link's chance of working.\n";
+        else {
+            out += "| Link | Chance it works, before | Given the evidence |\n|---|---:|---:|\n";
+            for (const LinkDoubt& d : r.doubt)
+                out += "| " + code(d.source + " -> " + d.target) + " | " + report_percent(d.prior) + " | " +
+                       report_percent(d.posterior) + " |\n";
         }
     }
 

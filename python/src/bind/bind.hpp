@@ -92,5 +92,6 @@ void register_report(py::module_& m);
 void register_formats(py::module_& m);
 void register_iati(py::module_& m);
 void register_versions(py::module_& m);
+void register_probability(py::module_& m);
 
 }  // namespace tocgraph::python

@@ -6,9 +6,12 @@
 //   tocgraph::FormatError -> FormatError (file, pointer, problem, line, column)
 //   tocgraph::CycleError  -> CycleError  (id, cycle)
 //   tocgraph::ModelError  -> ModelError  (id)
+//   tocgraph::InferenceTooLarge      -> InferenceTooLarge (variable, clique_size)
+//   tocgraph::ImpossibleObservations -> ImpossibleObservations
 //   tocgraph::Error       -> Error
 
 #include <tocgraph/analysis/order.hpp>
+#include <tocgraph/probability/errors.hpp>
 
 #include "casters.hpp"
 
@@ -50,6 +53,13 @@ inline void register_error_translators() {
             } else {
                 raise_python_error("ModelError", e.what(), details);
             }
+        } catch (const InferenceTooLarge& e) {
+            py::dict details;
+            details["variable"] = text(e.variable());
+            details["clique_size"] = py::int_(e.clique_size());
+            raise_python_error("InferenceTooLarge", e.what(), details);
+        } catch (const ImpossibleObservations& e) {
+            raise_python_error("ImpossibleObservations", e.what(), py::dict());
         } catch (const Error& e) {
             raise_python_error("Error", e.what(), py::dict());
         }

@@ -10,6 +10,7 @@ from . import io as io
 from . import lint as lint
 from . import model as model
 from . import monitoring as monitoring
+from . import probability as probability
 from . import render as render
 from . import report as report
 from . import versions as versions

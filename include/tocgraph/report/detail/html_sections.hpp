@@ -313,6 +313,37 @@ inline std::string html_assumptions(const TheoryOfChange& toc, const ReportConte
     return out + "</tbody>\n</table>\n</section>\n";
 }
 
+inline std::string html_chances(const TheoryOfChange& toc, const ReportContent& c) {
+    std::string out = "<section id=\"chances\">\n<h2>Chance of success</h2>\n";
+    if (!c.chances) return out + "<p>Not computed: " + html(c.chances_problem) + "</p>\n</section>\n";
+    const ReportChances& r = *c.chances;
+    out += "<p>" + html(chances_text(c)) + "</p>\n";
+    out += "<table>\n<thead><tr><th>Result</th><th>Before the evidence</th><th>Given the evidence</th></tr></thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < r.ids.size(); ++i)
+        out += "<tr><td>" + node_label(toc, r.ids[i]) + "</td><td class=\"num\">" + report_percent(r.before[i]) +
+               "</td><td class=\"num\">" + report_percent(r.after[i]) + "</td></tr>\n";
+    out += "</tbody>\n</table>\n<h3>Assumptions the goal depends on most</h3>\n";
+    if (r.assumptions.empty()) out += "<p>No assumption changes the goal's chance.</p>\n";
+    else {
+        out += "<table>\n<thead><tr><th>Assumption</th><th>Chance it holds</th><th>Goal if it holds</th>"
+               "<th>Goal if it fails</th></tr></thead>\n<tbody>\n";
+        for (const Importance& i : r.assumptions) {
+            const Assumption* a = toc.find_assumption(i.id);
+            out += "<tr><td>" + html(a && !a->statement.empty() ? a->statement : i.id) + "<br><span class=\"id\">" + html(i.id) +
+                   "</span></td><td class=\"num\">" + report_percent(i.probability) + "</td><td class=\"num\">" +
+                   report_percent(i.if_certain) + "</td><td class=\"num\">" + report_percent(i.if_fails) + "</td></tr>\n";
+        }
+        out += "</tbody>\n</table>\n";
+    }
+    out += "<h3>Links the evidence puts in doubt</h3>\n";
+    if (r.doubt.empty()) return out + "<p>None: the evidence lowers no link's chance of working.</p>\n</section>\n";
+    out += "<table>\n<thead><tr><th>Link</th><th>Chance it works, before</th><th>Given the evidence</th></tr></thead>\n<tbody>\n";
+    for (const LinkDoubt& d : r.doubt)
+        out += "<tr><td><span class=\"id\">" + html(d.source) + " \xE2\x86\x92 " + html(d.target) + "</span></td><td class=\"num\">" +
+               report_percent(d.prior) + "</td><td class=\"num\">" + report_percent(d.posterior) + "</td></tr>\n";
+    return out + "</tbody>\n</table>\n</section>\n";
+}
+
 inline std::string html_feedback(const ReportContent& c) {
     std::string out = "<section id=\"feedback\">\n<h2>Consultation feedback</h2>\n";
     const ConsultationSummary& summary = c.consultation;
