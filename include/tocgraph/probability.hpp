@@ -14,3 +14,4 @@
 #include "probability/sensitivity.hpp"
 #include "probability/contribution.hpp"
 #include "probability/observe.hpp"
+#include "probability/network.hpp"

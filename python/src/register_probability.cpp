@@ -123,15 +123,15 @@ void register_functions(py::module_& m) {
         [](const SharedToc& toc, const ProbabilityParameters& parameters) {
             auto [model, tables] = read(toc, [&](const TOC& t) {
                 ProbabilityModel model = build_model(t, parameters);
-                std::vector<detail::Factor> tables;
-                for (std::size_t v = 0; v < model.node_count(); ++v) tables.push_back(detail::full_table(model, v));
+                std::vector<ConditionalTable> tables;
+                for (std::size_t v = 0; v < model.node_count(); ++v) tables.push_back(conditional_table(model, v));
                 return std::pair{std::move(model), std::move(tables)};
             });
             py::list out;
             for (std::size_t v = 0; v < tables.size(); ++v) {
                 py::list names;
-                for (auto x : tables[v].vars) names.append(model.variable_name(x));
-                out.append(py::make_tuple(model.node_ids[v], names, tables[v].table));
+                for (auto x : tables[v].variables) names.append(model.variable_name(x));
+                out.append(py::make_tuple(model.node_ids[v], names, tables[v].values));
             }
             py::list assumptions;
             for (std::size_t a = 0; a < model.assumption_ids.size(); ++a)

@@ -67,7 +67,7 @@ struct json_conversion_error {
     std::string problem;
 };
 
-namespace detail {
+namespace json_conversion {
 
 inline std::string pointer_token(std::string_view key) {
     std::string out;
@@ -145,14 +145,14 @@ inline nlohmann::json json_value(py::handle h, int depth) {
                                               " to JSON: expected dict, list, tuple, str, int, float, bool or None"};
 }
 
-}  // namespace detail
+}  // namespace json_conversion
 
 /// A Python value as JSON, for a field or argument: TypeError for a type
 /// JSON has no place for, ValueError for a value it cannot carry; both name
 /// the place inside the value ("at /x/0: ...").
 inline nlohmann::json json_from_python(py::handle h) {
     try {
-        return detail::json_value(h, 1);
+        return json_conversion::json_value(h, 1);
     } catch (const json_conversion_error& e) {
         const std::string message = (e.pointer.empty() ? "" : "at " + e.pointer + ": ") + e.problem;
         if (e.wrong_type) throw py::type_error(message);
@@ -164,7 +164,7 @@ inline nlohmann::json json_from_python(py::handle h) {
 /// a tocgraph FormatError with its JSON pointer, as a file's would be.
 inline nlohmann::json json_document_from_python(py::handle h, const std::string& source) {
     try {
-        return detail::json_value(h, 1);
+        return json_conversion::json_value(h, 1);
     } catch (const json_conversion_error& e) {
         throw FormatError(source, e.pointer, e.problem);
     }
