@@ -99,7 +99,8 @@ void register_indicator_results(py::module_& m) {
         .field("achievement", &IndicatorProgress::achievement, "Fraction of the way from baseline to target, or None.")
         .field("expected", &IndicatorProgress::expected, "Fraction expected by evaluated_at, or None.")
         .field("status", &IndicatorProgress::status,
-               "\"on_track\", \"at_risk\", \"off_track\", \"not_started\" or \"no_data\".")
+               "\"on_track\", \"at_risk\", \"off_track\", \"not_started\", \"no_data\" or \"no_target\" "
+               "(an actual, but no target to compare it with).")
         .field("comment", &IndicatorProgress::comment, "The comment of the latest actual counted.")
         .field("unreported", &IndicatorProgress::unreported,
                "Dimension sets missing from the latest actual when it was combined from a breakdown.")

@@ -42,8 +42,8 @@ template <typename T>
 void common_fields(Struct<T>& s) {
     s.field("color", &T::color, "\"level\" (a colour per level) or \"status\" (each node's monitoring status).")
         .field("statuses", &T::statuses,
-               "Node id -> \"on_track\", \"at_risk\", \"off_track\", \"not_started\" or \"no_data\", used with "
-               "color=\"status\"; nodes left out show no data.")
+               "Node id -> \"on_track\", \"at_risk\", \"off_track\", \"not_started\", \"no_target\" or \"no_data\", "
+               "used with color=\"status\"; nodes left out show no data.")
         .field("title", &T::title, "A heading; None: the programme title; \"\": none.");
 }
 

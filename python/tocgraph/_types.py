@@ -60,7 +60,7 @@ FeedbackStatusName = Literal["open", "accepted", "rejected", "addressed"]
 #: The semantic role of a level.
 LevelRoleName = Literal["goal", "pathway", "outcome", "output", "activity", "input"]
 #: Where an indicator or a result stands as of a date (docs/monitoring.md).
-ProgressStatusName = Literal["on_track", "at_risk", "off_track", "not_started", "no_data"]
+ProgressStatusName = Literal["on_track", "at_risk", "off_track", "not_started", "no_data", "no_target"]
 #: How a node combines its inputs in a progress roll-up.
 RollupMethodName = Literal["mean", "weighted", "weakest", "strongest", "logic"]
 #: What an input of a rolled-up node is.

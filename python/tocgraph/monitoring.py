@@ -122,7 +122,8 @@ def rollup(toc: TheoryOfChange, as_of: Optional[DateLike] = None, **options: Unp
 
     ``method``: "mean", "weighted" (by link strength), "weakest", "strongest"
     or "logic" (each node by its own logic). CycleError if the links form a
-    cycle. Nodes without data have no figure and status "no_data".
+    cycle. Nodes without data have no figure and status "no_data"
+    ("not_started" or "no_target" when every input has that status).
     """
     return _core.monitoring.rollup(core(toc), RollupOptions(as_of=_day(as_of), **options))
 

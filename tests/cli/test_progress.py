@@ -101,6 +101,14 @@ def test_by_member_state() -> None:
     text = run(EXAMPLE, "--as-of", "2022-12-31", "--by", "country", "--values", members)
     assert "  No data: BN, LA, MY, MM, SG, TH, VN" in text.stdout
 
+    # Officials per Member State have figures but only a regional target: no target, yet data.
+    participants = [r for r in csv.DictReader(io.StringIO(listed.stdout)) if r["indicator"] == "ind_io12_participants"]
+    assert {r["value"]: (r["actual"], r["status"], r["has_data"]) for r in participants}["KH"] == ("23", "no_target", "true")
+    assert {r["status"] for r in participants} == {"no_target"}
+    block = text.stdout.split("ind_io12_participants (io_1_2) by country")[1].split("\n\n")[0]
+    kh = next(line for line in block.splitlines() if line.strip().startswith("KH")).split()
+    assert kh[-2:] == ["no", "target"]
+
     as_json = json.loads(run(EXAMPLE, "--as-of", "2022-12-31", "--by", "country", "-f", "json").stdout)
     assert as_json["dimension"] == "country"
     assert {b["indicator"] for b in as_json["indicators"]} >= {"ind_io13_on_time", "ind_io12_participants"}

@@ -226,6 +226,7 @@ def test_a_merge_with_a_conflict_exits_1_and_still_writes_the_result(tmp_path: P
     assert result.stdout == (
         f"merged into {out} with 1 conflict (marked in attributes.merge_conflicts):\n"
         "both_changed: node io1, title\n"
+        '    node "io1": title changed to "Ours" on ours and to "Theirs" on theirs\n'
         '    base:   "Planning"\n'
         '    ours:   "Ours"\n'
         '    theirs: "Theirs"\n'
@@ -241,6 +242,7 @@ def test_a_merge_with_a_conflict_exits_1_and_still_writes_the_result(tmp_path: P
             "base": "Planning",
             "ours": "Ours",
             "theirs": "Theirs",
+            "message": 'node "io1": title changed to "Ours" on ours and to "Theirs" on theirs',
             "resolution": "kept ours",
         }
     ]

@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -51,6 +53,14 @@ const std::vector<RuleCase>& rule_cases() {
         {"TOC109", {{R"(activity "act2" contributes to nothing)", {"act2"}}}, {"TOC104"}},
         {"TOC110", {{R"(activity "act2" has no links)", {"act2"}}}},
         {"TOC111", {{R"(goal "goal" has logic "all" but a single contributor ("act1"))", {"goal"}}}},
+        {"TOC112",
+         {{R"(output "out1" and output "out2" have the same title but for case, spacing or punctuation: )"
+           R"("Officials trained in victim-sensitive interviewing" and "Officials trained in victim sensitive interviewing.")",
+           {"out1", "out2"}},
+          {R"(indicator "ind1" and indicator "ind2" of output "out1" have nearly the same title (90% of their words )"
+           R"(in common): "Number of officials trained in victim sensitive interviewing techniques" and )"
+           R"("Number of officials trained in victim sensitive interviewing techniques, annually")",
+           {"ind1", "ind2"}}}},
         // ---- measurement
         {"TOC201", {{R"(output "out1" has no indicator)", {"out1"}}}},
         {"TOC202", {{R"(indicator "ind1" has no baseline)", {"ind1"}}}},
@@ -66,6 +76,12 @@ const std::vector<RuleCase>& rule_cases() {
         {"TOC210", {{R"(indicator "ind1": target 2021-01-01..2021-12-31 is 850%)", {"ind1"}}}},
         {"TOC211",
          {{R"(indicator "ind1" and its result "out1" both carry a reference of vocabulary "99")", {"out1", "ind1"}}}},
+        {"TOC212",
+         {{R"(indicator "ind1": actual 2024-01-01..2024-12-31 is outside the programme period 2020-01-01..2023-12-31)",
+           {"ind1"}},
+          {R"(indicator "ind2": actual 2022-01-01..2022-06-30 is outside the dates of activity "act1" )"
+           R"((2021-01-01..2021-12-31))",
+           {"ind2"}}}},
         // ---- plan
         {"TOC301", {{R"(activity "act1" ends 2021-01-01 before it starts 2021-06-30)", {"act1"}}}},
         {"TOC302",
@@ -352,6 +368,104 @@ TEST_CASE("Rules on other shapes", "[lint]") {
         CHECK(findings[1].message ==
               R"(output "b" ends 2024-01-31, outside the programme period 2020-01-01..2023-12-31)");
     }
+}
+
+TEST_CASE("Values outside the dates: baselines, node bounds, and what is left to TOC207", "[lint]") {
+    TheoryOfChange toc;
+    toc.metadata().period = Period{{2020, 1, 1}, {2023, 12, 31}};
+    Node a = node("a", "activity");
+    a.start = Date{2021, 1, 1};  // no end: only the start bounds its values
+    toc.add_node(a);
+    Indicator i = indicator("i", "a");
+    Baseline early, late;
+    early.date = Date{2019, 12, 31};  // before the programme and the activity: a baseline may be
+    early.value = 0;
+    late.date = Date{2024, 3, 31};
+    late.value = 1;
+    i.baselines = {early, late};
+    PeriodValue target, actual;
+    target.period = Period{{2020, 7, 1}, {2024, 6, 30}};  // before the activity; after the programme (TOC207)
+    target.value = 5;
+    actual.period = Period{{2021, 1, 1}, {2021, 12, 31}};  // inside everything
+    actual.value = 2;
+    i.targets = {target};
+    i.actuals = {actual};
+    toc.add_indicator(i);
+    const auto findings = lint(toc, Options().select({"TOC212"}));
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].message ==
+          R"(indicator "i": target 2020-07-01..2024-06-30 is outside the dates of activity "a" (2021-01-01..))");
+    CHECK(findings[1].message ==
+          R"(indicator "i": baseline 2024-03-31 is after the end of the programme period 2020-01-01..2023-12-31)");
+    CHECK(codes_of(lint(toc, Options().select({"TOC207"}))) == std::vector<std::string>{"TOC207"});
+
+    // A node that ends bounds its baselines too.
+    Node b = node("b", "activity");
+    b.end = Date{2022, 6, 30};
+    toc.add_node(b);
+    Indicator j = indicator("j", "b");
+    Baseline after;
+    after.date = Date{2022, 12, 31};
+    after.value = 3;
+    j.baselines = {after};
+    toc.add_indicator(j);
+    const auto more = lint(toc, Options().select({"TOC212"}));
+    REQUIRE(more.size() == 3);
+    CHECK(more[2].message == R"(indicator "j": baseline 2022-12-31 is after activity "b" ends (2022-06-30))");
+    CHECK(more[2].ids == std::vector<std::string>{"j"});
+}
+
+TEST_CASE("Alike titles: normalising, grouping and the similarity threshold", "[lint]") {
+    using detail::ascii_words;
+    CHECK(ascii_words("  Officials trained -- in Victim-sensitive  interviewing. ") ==
+          "officials trained in victim sensitive interviewing");
+    CHECK(ascii_words("...") == "");
+    CHECK(ascii_words("Élus formés") == "Élus formés");  // other scripts kept as written
+
+    using Titles = std::vector<std::pair<std::string, std::string>>;
+    // The same title in two groups is no duplicate; empty titles never are.
+    CHECK(detail::similar_titles(Titles{{"output", "Plans"}, {"outcome", "Plans"}, {"output", ""}, {"output", ""}})
+              .empty());
+    // 9 shared words of 10: 0.9, alike; 9 of 11 (two words apart): not.
+    const std::string nine = "one two three four five six seven eight nine";
+    auto pairs = detail::similar_titles(Titles{{"g", nine}, {"g", nine + " ten"}, {"g", nine + " ten eleven"}});
+    REQUIRE(pairs.size() == 2);
+    CHECK((pairs[0].first == 0 && pairs[0].second == 1 && !pairs[0].same));
+    CHECK(pairs[0].similarity == Approx(0.9));
+    CHECK((pairs[1].first == 1 && pairs[1].second == 2));
+    CHECK(pairs[1].similarity == Approx(10.0 / 11));
+    // Word order does not matter to the similarity, only to "the same".
+    pairs = detail::similar_titles(Titles{{"g", "Regional planning"}, {"g", "planning, regional"}});
+    REQUIRE(pairs.size() == 1);
+    CHECK_FALSE(pairs[0].same);
+    CHECK(pairs[0].similarity == 1.0);
+
+    // Prefix filtering finds every pair a comparison of all pairs finds.
+    Titles many;
+    const std::vector<std::string> vocabulary = {"officials", "trained", "victim", "sensitive", "planning",
+                                                 "regional", "reports", "on", "time", "member", "states", "share"};
+    std::uint32_t state = 12345;
+    auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    for (int k = 0; k < 300; ++k) {
+        std::string title;
+        const std::size_t words = 1 + next() % 12;
+        for (std::size_t w = 0; w < words; ++w) title += vocabulary[next() % vocabulary.size()] + " ";
+        many.push_back({next() % 3 == 0 ? "a" : "b", title});
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> brute, found;
+    for (std::size_t x = 0; x < many.size(); ++x)
+        for (std::size_t y = x + 1; y < many.size(); ++y) {
+            if (many[x].first != many[y].first) continue;
+            const auto wx = detail::title_words(ascii_words(many[x].second));
+            const auto wy = detail::title_words(ascii_words(many[y].second));
+            std::vector<std::string> common;
+            std::ranges::set_intersection(wx, wy, std::back_inserter(common));
+            const double j = static_cast<double>(common.size()) / static_cast<double>(wx.size() + wy.size() - common.size());
+            if (j >= 0.9 - 1e-12) brute.emplace_back(x, y);
+        }
+    for (const auto& p : detail::similar_titles(many)) found.emplace_back(p.first, p.second);
+    CHECK(found == brute);
+    CHECK(brute.size() > 10);  // the sample does have alike titles
 }
 
 }  // namespace tocgraph::test

@@ -127,17 +127,43 @@ TEST_CASE("both sides change the same field differently: ours is kept and marked
     CHECK(c.ours == json("Ours"));
     CHECK(c.theirs == json("Theirs"));
     CHECK(c.resolution == "kept ours");
+    CHECK(c.message == "node \"io1\": title changed to \"Ours\" on ours and to \"Theirs\" on theirs");
     CHECK(m.toc.node("io1").title == "Ours");
-    CHECK(conflicts_mark(m.toc, "io1") == json::array({{{"kind", "both_changed"},
-                                                        {"field", "title"},
-                                                        {"base", "Planning"},
-                                                        {"ours", "Ours"},
-                                                        {"theirs", "Theirs"},
-                                                        {"resolution", "kept ours"}}}));
+    CHECK(conflicts_mark(m.toc, "io1") ==
+          json::array({{{"kind", "both_changed"},
+                        {"field", "title"},
+                        {"base", "Planning"},
+                        {"ours", "Ours"},
+                        {"theirs", "Theirs"},
+                        {"message", "node \"io1\": title changed to \"Ours\" on ours and to \"Theirs\" on theirs"},
+                        {"resolution", "kept ours"}}}));
     // Swapping the sides keeps the other value and reports the same conflict.
     const MergeResult swapped = merge(base, theirs, ours);
     REQUIRE(swapped.conflicts.size() == 1);
     CHECK(swapped.conflicts[0].ours == json("Theirs"));
+    CHECK(swapped.conflicts[0].message ==
+          "node \"io1\": title changed to \"Theirs\" on ours and to \"Ours\" on theirs");
+
+    // A value one side removes and the other changes; a value both add.
+    TheoryOfChange described = base, undescribed = base;
+    Node io1 = described.node("io1");
+    io1.description = "Plans agreed";
+    described.update_node(io1);
+    TheoryOfChange redescribed = described;
+    io1.description = "Plans agreed by SOMTC";
+    redescribed.update_node(io1);
+    io1.description.clear();
+    undescribed = described;
+    undescribed.update_node(io1);
+    const MergeResult cleared = merge(described, undescribed, redescribed);
+    REQUIRE(cleared.conflicts.size() == 1);
+    CHECK(cleared.conflicts[0].kind == ConflictKind::both_changed);
+    CHECK(cleared.conflicts[0].message ==
+          "node \"io1\": description removed on ours and changed to \"Plans agreed by SOMTC\" on theirs");
+    const MergeResult added = merge(base, described, redescribed);
+    REQUIRE(added.conflicts.size() == 1);
+    CHECK(added.conflicts[0].message ==
+          "node \"io1\": description added as \"Plans agreed\" on ours and as \"Plans agreed by SOMTC\" on theirs");
     CHECK(swapped.toc.node("io1").title == "Theirs");
 }
 
@@ -165,6 +191,8 @@ TEST_CASE("tags added on both sides combine; a reordering meets an addition as a
     m = merge(tagged, reordered, extended);
     REQUIRE(m.conflicts.size() == 1);
     CHECK(path_text(m.conflicts[0].field) == "tags");
+    CHECK(m.conflicts[0].message ==
+          "node \"io1\": tags changed to [\"b\",\"a\"] on ours and to [\"a\",\"b\",\"c\"] on theirs");
     CHECK(m.toc.node("io1").tags == std::vector<std::string>{"b", "a"});
 }
 
@@ -182,8 +210,18 @@ TEST_CASE("both sides add an element with the same id") {
     CHECK(m.conflicts[0].field.empty());
     CHECK_FALSE(m.conflicts[0].base.has_value());
     CHECK((*m.conflicts[0].theirs)["title"] == "Translation");
+    CHECK(m.conflicts[0].message == "node \"act3\": added on ours and on theirs, with title "
+                                    "\"Dialogue with civil society\" on ours and \"Translation\" on theirs");
     CHECK(m.toc.node("act3").title == "Dialogue with civil society");
     CHECK(conflicts_mark(m.toc, "act3")[0]["kind"] == "both_added");
+    // Added with several differences: the fields that differ are named.
+    TheoryOfChange described = theirs;
+    Node act3 = described.node("act3");
+    act3.description = "Written guidance";
+    described.update_node(act3);
+    const MergeResult several = merge(base, ours, described);
+    REQUIRE(several.conflicts.size() == 1);
+    CHECK(several.conflicts[0].message == "node \"act3\": added on ours and on theirs, differing in title and description");
 }
 
 TEST_CASE("delete against modify keeps the modified element") {
@@ -209,7 +247,10 @@ TEST_CASE("delete against modify keeps the modified element") {
         const Conflict& l = m.conflicts[1];
         CHECK(l.kind == ConflictKind::delete_modify);
         CHECK(l.id == "act2->io2");
-        CHECK(l.message == std::string(swap ? "theirs" : "ours") + " removed it with node \"act2\"");
+        CHECK(c.message == std::string("node \"act2\": removed on ") + (swap ? "theirs" : "ours") +
+                               ", title changed to \"Online exchanges\" on " + (swap ? "ours" : "theirs"));
+        CHECK(l.message == std::string("link \"act2->io2\": removed on ") + (swap ? "theirs" : "ours") +
+                               " along with node \"act2\", which " + (swap ? "ours" : "theirs") + " changed");
         CHECK(l.resolution == "kept it with node \"act2\"");
     }
 
@@ -224,6 +265,7 @@ TEST_CASE("delete against modify keeps the modified element") {
     CHECK(m.conflicts[0].kind == ConflictKind::delete_modify);
     CHECK(m.conflicts[0].collection == "links");
     CHECK(m.conflicts[0].id == "act1->io2");
+    CHECK(m.conflicts[0].message == "link \"act1->io2\": removed on ours, strength changed to 0.9 on theirs");
     CHECK(m.toc.link("act1", "io2").strength == 0.9);
     CHECK(m.toc.link("act1", "io2").attributes["merge_conflicts"][0]["kind"] == "delete_modify");
 }

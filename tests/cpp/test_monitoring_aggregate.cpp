@@ -145,6 +145,9 @@ TEST_CASE("tolerances must be finite and in order") {
 TEST_CASE("status names and labels") {
     CHECK(to_string(ProgressStatus::on_track) == "on_track");
     CHECK(to_string(ProgressStatus::no_data) == "no_data");
+    CHECK(to_string(ProgressStatus::no_target) == "no_target");
+    CHECK(parse_enum<ProgressStatus>("no_target") == ProgressStatus::no_target);
+    CHECK(status_label(ProgressStatus::no_target) == "no target");
     CHECK(parse_enum<ProgressStatus>("not_started") == ProgressStatus::not_started);
     CHECK(status_label(ProgressStatus::off_track) == "off track");
     CHECK(enum_choices<RollupMethod>() == "\"mean\", \"weighted\", \"weakest\", \"strongest\" or \"logic\"");

@@ -64,6 +64,34 @@ TEST_CASE("an indicator by country, with the values that have no data") {
     CHECK_FALSE(listed.rows[0].actual);
 }
 
+TEST_CASE("a breakdown of a summed indicator with only a total target: data, no target") {
+    // Officials trained per Member State against a regional total: a part
+    // cannot be held to the whole's target, but its figures are there.
+    Indicator ind = indicator(Accumulation::incremental, Aggregation::sum);
+    ind.id = "trained";
+    ind.targets = {year(2021, 100), year(2022, 200)};
+    ind.actuals = {year(2021, 30, country("KH")), year(2021, 50, country("ID")), year(2022, 40, country("KH"))};
+    const auto b = progress_by(ind, "country", as_of("2022-12-31"), std::vector<std::string>{"ID", "KH", "LA"});
+    REQUIRE(b.rows.size() == 3);
+    CHECK(b.rows[0].actual == 50);
+    CHECK(b.rows[0].status == ProgressStatus::no_target);
+    CHECK(b.rows[1].actual == 70);  // 30 + 40
+    CHECK_FALSE(b.rows[1].target);
+    CHECK_FALSE(b.rows[1].achievement);
+    CHECK(b.rows[1].status == ProgressStatus::no_target);
+    CHECK(has_note(b.rows[1], "no target: achievement cannot be measured"));
+    CHECK_FALSE(b.rows[2].actual);  // LA reported nothing: no data, and missing
+    CHECK(b.rows[2].status == ProgressStatus::no_data);
+    CHECK(b.missing == std::vector<std::string>{"LA"});
+    const nlohmann::ordered_json j = b;
+    CHECK(j["rows"][1]["status"] == "no_target");
+
+    // The whole indicator is held to its target: (80 + 40) of 300.
+    const auto total = indicator_progress(ind, as_of("2022-12-31"));
+    CHECK(*total.achievement == Approx(120.0 / 300));
+    CHECK(total.status == ProgressStatus::off_track);
+}
+
 TEST_CASE("progress_by over a theory of change skips indicators without the dimension") {
     TheoryOfChange toc;
     Node n;

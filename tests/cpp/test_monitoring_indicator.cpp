@@ -192,14 +192,37 @@ TEST_CASE("missing periods: nothing due, nothing reported, a report missing") {
     CHECK(has_note(p, "the latest actual is for the period ending 2021-12-31; values were due up to 2022-12-31"));
 }
 
-TEST_CASE("an actual without a target cannot be assessed") {
+TEST_CASE("an actual without a target has data but no target") {
     Indicator ind = indicator(Accumulation::level);
     ind.baselines = {baseline("2020-12-31", 0)};
     ind.actuals = {year(2021, 3)};
-    const auto p = indicator_progress(ind, as_of("2022-01-01"));
+    auto p = indicator_progress(ind, as_of("2022-01-01"));
     CHECK(p.actual == 3);
-    CHECK(p.status == ProgressStatus::no_data);
+    CHECK_FALSE(p.achievement);
+    CHECK_FALSE(p.expected);
+    CHECK(p.status == ProgressStatus::no_target);
     CHECK(has_note(p, "no target: achievement cannot be measured"));
+
+    // A target period listed without a figure is no target either.
+    ind.targets = {year(2022, std::nullopt)};
+    p = indicator_progress(ind, as_of("2022-01-01"));
+    CHECK_FALSE(p.target);
+    CHECK(p.status == ProgressStatus::no_target);
+
+    // Before any actual is counted, it is still no data.
+    p = indicator_progress(ind, as_of("2021-12-30"));
+    CHECK(p.status == ProgressStatus::not_started);
+    ind.actuals = {year(2021, std::nullopt)};
+    p = indicator_progress(ind, as_of("2022-01-01"));
+    CHECK(p.status == ProgressStatus::no_data);
+
+    // A level without a baseline lacks something else: no data, not no target.
+    ind.baselines.clear();
+    ind.targets = {year(2022, 10)};
+    ind.actuals = {year(2021, 3)};
+    p = indicator_progress(ind, as_of("2022-01-01"));
+    CHECK(p.status == ProgressStatus::no_data);
+    CHECK(has_note(p, "no baseline: achievement of a level cannot be measured"));
 }
 
 TEST_CASE("qualitative: status from the presence of assessments") {
@@ -338,7 +361,7 @@ TEST_CASE("a part of a sum is not held to the target of the whole") {
     const auto kh = indicator_progress(ind, as_of("2021-12-31"), country("KH"));
     CHECK(kh.actual == 30);
     CHECK_FALSE(kh.target);
-    CHECK(kh.status == ProgressStatus::no_data);
+    CHECK(kh.status == ProgressStatus::no_target);
     CHECK(has_note(kh, "no target"));
 
     // With targets of its own it is assessed.

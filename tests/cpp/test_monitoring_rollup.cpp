@@ -190,6 +190,47 @@ TEST_CASE("a node whose inputs are all not started is not started") {
     CHECK(r.node("goal").inputs[1].reason == "not started");
 }
 
+TEST_CASE("an indicator with data but no target is left out of the arithmetic") {
+    TheoryOfChange toc = two_outcomes();
+    // o1 gets a second indicator with an actual and no target: o1 keeps its
+    // figure from i1 alone.
+    Indicator untargeted = indicator(Accumulation::level);
+    untargeted.id = "untargeted";
+    untargeted.node = "o1";
+    untargeted.baselines = {baseline("2020-12-31", 0)};
+    untargeted.actuals = {year(2021, 7)};
+    toc.add_indicator(untargeted);
+    // p2, empty so far, gets only such an indicator: data, but no target.
+    Indicator alone = untargeted;
+    alone.id = "alone";
+    alone.node = "p2";
+    toc.add_indicator(alone);
+    const Rollup r = rollup(toc, options(RollupMethod::mean));
+    CHECK(r.indicator("untargeted").status == ProgressStatus::no_target);
+    const NodeProgress& o1 = r.node("o1");
+    REQUIRE(o1.inputs.size() == 2);
+    CHECK_FALSE(o1.inputs[1].scored);
+    CHECK(o1.inputs[1].reason == "no target");
+    CHECK(o1.scored_inputs() == 1);
+    CHECK(*o1.achievement == Approx(0.5));
+    CHECK(*o1.expected == Approx(1.0));
+    CHECK(o1.status == ProgressStatus::off_track);
+    // A node whose every input is no target says so, with no figure.
+    CHECK(r.node("p2").status == ProgressStatus::no_target);
+    CHECK_FALSE(r.node("p2").achievement);
+    // The goal: p1 scored, p2 left out as "no target"; a mix is no data.
+    const NodeProgress& goal = r.node("goal");
+    CHECK(goal.scored_inputs() == 1);
+    CHECK(goal.inputs[1].reason == "no target");
+    CHECK(*goal.achievement == Approx(r.node("p1").achievement.value()));
+    Indicator silent = indicator(Accumulation::level);
+    silent.id = "silent";
+    silent.node = "p2";
+    silent.targets = {year(2021, 5)};
+    toc.add_indicator(silent);
+    CHECK(rollup(toc, options(RollupMethod::mean)).node("p2").status == ProgressStatus::no_data);
+}
+
 TEST_CASE("explain names the drivers, as data and as text") {
     const Rollup r = rollup(two_outcomes(), options(RollupMethod::mean));
     const Explanation e = explain(r, "p1");

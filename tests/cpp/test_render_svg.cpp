@@ -110,7 +110,8 @@ TEST_CASE("status colouring paints each node by the status given", "[render][svg
     o.statuses = {{"io_1_1", ProgressStatus::on_track},
                   {"io_1_2", ProgressStatus::at_risk},
                   {"io_1_3", ProgressStatus::off_track},
-                  {"eopo_1", ProgressStatus::not_started}};
+                  {"eopo_1", ProgressStatus::not_started},
+                  {"pathway_1", ProgressStatus::no_target}};
     o.subtitle = "Status as of 2022-12-31";
     const std::string svg = to_svg(toc, o);
     const detail::XmlElement root = parse(svg);
@@ -122,17 +123,21 @@ TEST_CASE("status colouring paints each node by the status given", "[render][svg
         CHECK(*find_all(*g, "rect").at(0)->value("fill") == status_style(expected).fill);
     }
     CHECK(svg.find("Status as of 2022-12-31") != std::string::npos);
-    // The legend lists the five statuses, best first.
+    // The legend lists the six statuses, best first.
     const auto legend_texts = find_all(*find_all(root, "g", "legend").at(0), "text");
     std::vector<std::string> labels;
     for (const auto* t : legend_texts) {
         const auto cls = t->value("class");
         if (!cls || *cls != "status-symbol") labels.push_back(t->text);  // the "?" of no data is a symbol
     }
-    CHECK(labels == std::vector<std::string>{"On track", "At risk", "Off track", "Not started", "No data",
-                                             "contributes to"});
+    CHECK(labels == std::vector<std::string>{"On track", "At risk", "Off track", "Not started", "No target",
+                                             "No data", "contributes to"});
     // No data is drawn dashed.
     CHECK(status_style(ProgressStatus::no_data).dashed);
+    // Every status has a fill of its own.
+    for (std::size_t a = 0; a < all_statuses.size(); ++a)
+        for (std::size_t b = a + 1; b < all_statuses.size(); ++b)
+            CHECK(status_style(all_statuses[a]).fill != status_style(all_statuses[b]).fill);
 }
 
 TEST_CASE("a status for an unknown node is an error naming it", "[render][svg]") {

@@ -286,6 +286,40 @@ def test_progress_by_member_state(example: tocgraph.TheoryOfChange) -> None:
     assert on_time["has_data"].all()
 
 
+def test_member_state_actuals_under_a_regional_total_have_no_target(example: tocgraph.TheoryOfChange) -> None:
+    # Officials in exchanges are summed across Member States against a
+    # regional target only: each Member State has figures but no target.
+    frame = example.progress_by("country", as_of=AS_OF, indicator="ind_io12_participants").set_index("value")
+    assert len(frame) == 10
+    assert frame.loc["KH", "actual"] == 23  # 6 + 9 + 8
+    assert frame.loc["BN", "actual"] == 3
+    assert set(frame["status"]) == {"no_target"}
+    assert frame["has_data"].all()
+    assert frame["achievement"].isna().all()
+    kh = monitoring.indicator_progress(example, "ind_io12_participants", AS_OF, filter={"country": "KH"})
+    assert kh.status == "no_target"
+    assert kh.target is None
+    assert "no target: achievement cannot be measured" in kh.notes
+    # The whole indicator, held to its total, is assessed as before.
+    assert monitoring.indicator_progress(example, "ind_io12_participants", AS_OF).status == "at_risk"
+
+
+def test_no_target_is_counted_apart_and_left_out_of_the_rollup() -> None:
+    toc = small_toc()
+    toc.add_indicator(id="extra", node="o1", title="Extra", accumulation="level",
+                      baselines=[tocgraph.Baseline(value=0, date="2020-12-31")], actuals=[year(2021, 7)])
+    table = monitoring.progress(toc, "2021-12-31")
+    assert table.indicator("extra").status == "no_target"
+    assert table.counts()["no_target"] == 1
+    assert "1 no target" in repr(table)
+    r = monitoring.rollup(toc, "2021-12-31")
+    o1 = r.node("o1")
+    assert o1.scored_inputs == 1
+    assert [(i.id, i.scored, i.reason) for i in o1.inputs] == [("i1", True, ""), ("extra", False, "no target")]
+    assert o1.achievement == pytest.approx(0.5)  # i1 alone
+    assert monitoring.status_for(0.5, 1.0) == "off_track"
+
+
 def test_progress_by_with_the_caller_s_values(example: tocgraph.TheoryOfChange) -> None:
     members = [a.id for a in example.actors() if a.type == "member_state"]
     assert len(members) == 10

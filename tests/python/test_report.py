@@ -153,7 +153,7 @@ def test_html_indicator_table(example: tocgraph.TheoryOfChange, html_text: str) 
     table = monitoring.progress(example, AS_OF)
     assert set(page.rows) == {p.indicator for p in table} == {i.id for i in example.indicators()}
     labels = {"on_track": "On track", "at_risk": "At risk", "off_track": "Off track",
-              "not_started": "Not started", "no_data": "No data"}
+              "not_started": "Not started", "no_data": "No data", "no_target": "No target"}
     checked = 0
     for p in table:
         result, indicator, baseline, target, actual, achievement, status = page.rows[p.indicator]
@@ -266,7 +266,7 @@ def test_markdown_report(example: tocgraph.TheoryOfChange, markdown: str) -> Non
     rows = lines[start:start + len(example.indicators())]
     assert all(row.startswith("| ") for row in rows)
     labels = {"on_track": "On track", "at_risk": "At risk", "off_track": "Off track",
-              "not_started": "Not started", "no_data": "No data"}
+              "not_started": "Not started", "no_data": "No data", "no_target": "No target"}
     for p, row in zip(monitoring.progress(example, AS_OF), rows):
         cells = [c.strip() for c in row.strip("|").split(" | ")]
         assert f"`{p.indicator}`" in cells[1]

@@ -494,9 +494,11 @@ def test_both_changed_keeps_ours_and_marks_it() -> None:
         ["title"],
     )
     assert (c.base, c.ours, c.theirs, c.resolution) == ("Effective planning", "Ours", "Theirs", "kept ours")
+    assert c.message == 'node "oc1": title changed to "Ours" on ours and to "Theirs" on theirs'
     assert repr(c) == "<Conflict both_changed: node oc1, title>"
     assert c.to_text() == (
         "both_changed: node oc1, title\n"
+        '    node "oc1": title changed to "Ours" on ours and to "Theirs" on theirs\n'
         '    base:   "Effective planning"\n'
         '    ours:   "Ours"\n'
         '    theirs: "Theirs"\n'
@@ -511,12 +513,14 @@ def test_both_changed_keeps_ours_and_marks_it() -> None:
             "base": "Effective planning",
             "ours": "Ours",
             "theirs": "Theirs",
+            "message": 'node "oc1": title changed to "Ours" on ours and to "Theirs" on theirs',
             "resolution": "kept ours",
         }
     ]
     # From the other side the values swap places.
     [swapped] = tocgraph.merge(base, theirs, ours).conflicts
     assert (swapped.ours, swapped.theirs) == ("Theirs", "Ours")
+    assert swapped.message == 'node "oc1": title changed to "Theirs" on ours and to "Ours" on theirs'
 
 
 def test_both_added_keeps_ours_and_marks_it() -> None:
@@ -539,6 +543,9 @@ def test_both_added_keeps_ours_and_marks_it() -> None:
     )
     assert c.ours == {"id": "a2", "level": "activity", "title": "Exchange visits"}
     assert c.theirs == {"id": "a2", "level": "activity", "title": "Study tours"}
+    assert c.message == (
+        'node "a2": added on ours and on theirs, with title "Exchange visits" on ours and "Study tours" on theirs'
+    )
     assert m.toc.node("a2").title == "Exchange visits"
     assert marks(m.toc, "a2")[0]["kind"] == "both_added"
 
@@ -554,6 +561,7 @@ def test_delete_modify_keeps_the_modified_element() -> None:
     assert (c.kind, c.collection, c.id, c.ours) == ("delete_modify", "indicators", "i2", None)
     assert c.theirs["title"] == "Participants (share)"
     assert c.resolution == "kept it as theirs changed it (ours removed it)"
+    assert c.message == 'indicator "i2": removed on ours, title changed to "Participants (share)" on theirs'
     kept = m.toc.indicator("i2")
     assert kept.title == "Participants (share)"
     assert (kept.attributes or {})["merge_conflicts"][0]["kind"] == "delete_modify"
@@ -1110,3 +1118,7 @@ def test_no_change_is_lost_in_a_merge(triple: list[tocgraph.TheoryOfChange]) -> 
     for c in m.conflicts:
         assert c.kind in ("both_changed", "both_added", "delete_modify", "dangling_reference", "invalid")
         assert c.resolution
+        assert c.message
+        if c.kind in ("both_changed", "both_added", "delete_modify"):
+            # One sentence naming the element and both sides.
+            assert (c.id == "" or f'"{c.id}"' in c.message) and " ours" in c.message and " theirs" in c.message

@@ -17,6 +17,7 @@
 #include "../detail/graph/traversal.hpp"
 #include "../enums.hpp"
 #include "../theory_of_change.hpp"
+#include "detail/similar_titles.hpp"
 #include "finding.hpp"
 #include "rules.hpp"
 
@@ -180,6 +181,44 @@ inline void lint_cycles(const TheoryOfChange& toc, FindingSink& out) {
     }
 }
 
+/// How a TOC112 finding says two titles are alike.
+inline std::string alike_text(const SimilarTitles& pair, const std::string& a, const std::string& b) {
+    if (a == b) return "the same title " + quoted(a);
+    if (pair.same) return "the same title but for case, spacing or punctuation: " + quoted(a) + " and " + quoted(b);
+    return "nearly the same title (" + std::to_string(static_cast<int>(pair.similarity * 100 + 0.5)) +
+           "% of their words in common): " + quoted(a) + " and " + quoted(b);
+}
+
+/// TOC112 over one kind of element: `group` says which may be alike,
+/// `name` how a finding names a pair.
+template <typename Element, typename Range, typename Group, typename Name>
+void report_alike(const Range& range, Group group, Name name, FindingSink& out) {
+    std::vector<const Element*> elements;
+    std::vector<std::pair<std::string, std::string>> titles;
+    for (const Element& e : range) {
+        elements.push_back(&e);
+        titles.emplace_back(group(e), e.title);
+    }
+    for (const SimilarTitles& p : similar_titles(titles)) {
+        const Element &a = *elements[p.first], &b = *elements[p.second];
+        out.add("TOC112", name(a, b) + " have " + alike_text(p, a.title, b.title), {a.id, b.id});
+    }
+}
+
+/// TOC112: nodes of one level, or indicators of one node, with alike titles.
+inline void lint_duplicates(const TheoryOfChange& toc, FindingSink& out) {
+    if (!out.enabled("TOC112")) return;
+    report_alike<Node>(
+        toc.nodes(), [](const Node& n) { return n.level; },
+        [](const Node& a, const Node& b) { return node_name(a) + " and " + node_name(b); }, out);
+    report_alike<Indicator>(
+        toc.indicators(), [](const Indicator& i) { return i.node; },
+        [&](const Indicator& a, const Indicator& b) {
+            return "indicator " + quoted(a.id) + " and indicator " + quoted(b.id) + " of " + node_name(toc.node(a.node));
+        },
+        out);
+}
+
 inline void lint_structure(const TheoryOfChange& toc, FindingSink& out) {
     const auto& g = toc.graph();
     const LevelSchema& schema = toc.schema();
@@ -262,6 +301,7 @@ inline void lint_structure(const TheoryOfChange& toc, FindingSink& out) {
                     {node.id});
         }
     }
+    lint_duplicates(toc, out);
 }
 
 inline void lint_measurement(const TheoryOfChange& toc, FindingSink& out) {
@@ -294,6 +334,9 @@ inline void lint_measurement(const TheoryOfChange& toc, FindingSink& out) {
         };
         for (std::size_t k = 0; k < i.baselines.size(); ++k)
             check_value(i.baselines[k].value, false, "baseline " + std::to_string(k + 1));
+        const Node& measured = toc.node(i.node);
+        const std::string node_dates = (measured.start ? measured.start->to_string() : std::string()) + ".." +
+                                       (measured.end ? measured.end->to_string() : std::string());
         for (const auto* list : {&i.targets, &i.actuals}) {
             const bool targets = list == &i.targets;
             for (const PeriodValue& pv : *list) {
@@ -306,7 +349,31 @@ inline void lint_measurement(const TheoryOfChange& toc, FindingSink& out) {
                                           format_period(*programme),
                             {i.id});
                 check_value(pv.value, pv.numerator && pv.denominator, where);
+                // Targets against the programme period are TOC207's.
+                if (!targets && programme && (pv.period.start < programme->start || programme->end < pv.period.end))
+                    out.add("TOC212", who + ": " + where + " is outside the programme period " +
+                                          format_period(*programme),
+                            {i.id});
+                if ((measured.start && pv.period.start < *measured.start) ||
+                    (measured.end && *measured.end < pv.period.end))
+                    out.add("TOC212", who + ": " + where + " is outside the dates of " + node_name(measured) + " (" +
+                                          node_dates + ")",
+                            {i.id});
             }
+        }
+        // A baseline may predate the programme and the node; it cannot
+        // come after they end.
+        for (const Baseline& b : i.baselines) {
+            if (!b.date) continue;
+            const std::string where = "baseline " + b.date->to_string();
+            if (programme && programme->end < *b.date)
+                out.add("TOC212", who + ": " + where + " is after the end of the programme period " +
+                                      format_period(*programme),
+                        {i.id});
+            if (measured.end && *measured.end < *b.date)
+                out.add("TOC212", who + ": " + where + " is after " + node_name(measured) + " ends (" +
+                                      measured.end->to_string() + ")",
+                        {i.id});
         }
         // IATI declares a reference at one level only; the same vocabulary at
         // both means the two levels may disagree about the code.

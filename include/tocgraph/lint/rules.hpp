@@ -31,7 +31,7 @@ struct RuleInfo {
     std::string_view hint;
 };
 
-inline constexpr std::array<RuleInfo, 26> rule_catalogue{{
+inline constexpr std::array<RuleInfo, 28> rule_catalogue{{
     // ---- structure ----
     {"TOC101", "cycle", Severity::error, RuleCategory::structure,
      "The links form a cycle.", "A theory of change flows one way, from activities up to the goal: "
@@ -62,6 +62,9 @@ inline constexpr std::array<RuleInfo, 26> rule_catalogue{{
     {"TOC111", "single-contributor-all", Severity::info, RuleCategory::structure,
      "A node with logic \"all\" has a single contributor.",
      "With one contributor \"all\" and \"any\" mean the same: check that no precondition is missing."},
+    {"TOC112", "likely-duplicate", Severity::warning, RuleCategory::structure,
+     "Two nodes of one level, or two indicators of one node, have the same or nearly the same title.",
+     "Merge them if they are one result or one indicator; otherwise reword one title to say how they differ."},
     // ---- measurement ----
     {"TOC201", "result-without-indicator", Severity::warning, RuleCategory::measurement,
      "An outcome or output has no indicator.", "Add an indicator that shows whether it is achieved."},
@@ -91,6 +94,9 @@ inline constexpr std::array<RuleInfo, 26> rule_catalogue{{
      "A result and one of its indicators carry a reference of the same vocabulary.",
      "IATI allows a reference at the result or at the indicator level, not both (rule 8.11.1): "
      "keep it where it applies."},
+    {"TOC212", "value-outside-dates", Severity::warning, RuleCategory::measurement,
+     "An actual or baseline falls outside the programme period, or a value outside the dates of its node.",
+     "Correct the value's period or date, or the dates of the programme or of the node it measures."},
     // ---- plan ----
     {"TOC301", "activity-dates-reversed", Severity::error, RuleCategory::plan,
      "An activity (or any dated node) ends before it starts.", "Correct its start or end date."},

@@ -15,7 +15,8 @@
 //                    intermediate target, linear in between) stands at the
 //                    latest period end on or before the as-of date, on the
 //                    same scale
-//   status           achievement against expected, by the tolerances
+//   status           achievement against expected, by the tolerances;
+//                    no_target when an actual is counted but no target applies
 
 #include <algorithm>
 #include <cmath>
@@ -303,8 +304,10 @@ private:
             return;
         }
         if (!out.target) {
+            // There is data; what is missing is something to hold it to (a
+            // Member State's actuals under a regional total, say).
             note(out.notes, "no target: achievement cannot be measured");
-            out.status = ProgressStatus::no_data;
+            out.status = ProgressStatus::no_target;
             return;
         }
         const auto b = reference();

@@ -160,11 +160,15 @@ inline void combine(NodeProgress& np, const Tolerances& tolerances) {
     for (RollupInput& i : np.inputs)
         if (i.scored) scored.push_back(&i);
     if (scored.empty()) {
-        const bool all_not_started =
-            !np.inputs.empty() && std::ranges::all_of(np.inputs, [](const RollupInput& i) {
-                return i.status == ProgressStatus::not_started;
-            });
-        np.status = all_not_started ? ProgressStatus::not_started : ProgressStatus::no_data;
+        // A node whose inputs all say the same (nothing due yet; data but no
+        // target) says so too; any other mix has no figure: no data.
+        auto all_are = [&](ProgressStatus s) {
+            return !np.inputs.empty() &&
+                   std::ranges::all_of(np.inputs, [s](const RollupInput& i) { return i.status == s; });
+        };
+        np.status = all_are(ProgressStatus::not_started) ? ProgressStatus::not_started
+                    : all_are(ProgressStatus::no_target) ? ProgressStatus::no_target
+                                                         : ProgressStatus::no_data;
         return;
     }
     if (np.method == RollupMethod::weakest || np.method == RollupMethod::strongest) {

@@ -25,7 +25,8 @@ enum class ProgressStatus {
     at_risk,      ///< between off_track_below x and at_risk_below x expected
     off_track,    ///< below off_track_below x expected
     not_started,  ///< nothing is due yet: no period has ended by the as-of date
-    no_data       ///< values are due but missing, or cannot be compared (no target, no baseline...)
+    no_data,      ///< values are due but missing, or cannot be compared (no baseline, no total...)
+    no_target     ///< an actual is counted, but no target applies to compare it with
 };
 
 template <>
@@ -36,7 +37,8 @@ struct enum_names<ProgressStatus> {
          {ProgressStatus::at_risk, "at_risk"},
          {ProgressStatus::off_track, "off_track"},
          {ProgressStatus::not_started, "not_started"},
-         {ProgressStatus::no_data, "no_data"}});
+         {ProgressStatus::no_data, "no_data"},
+         {ProgressStatus::no_target, "no_target"}});
 };
 
 /// How a status reads in running text: "on track", "no data".
@@ -47,6 +49,7 @@ constexpr std::string_view status_label(ProgressStatus status) {
         case ProgressStatus::off_track: return "off track";
         case ProgressStatus::not_started: return "not started";
         case ProgressStatus::no_data: return "no data";
+        case ProgressStatus::no_target: return "no target";
     }
     return "?";
 }

@@ -46,9 +46,9 @@ inline std::string status_title(ProgressStatus status) {
 }
 
 /// Every status, best first: the order of legends.
-inline constexpr std::array<ProgressStatus, 5> all_statuses = {
-    ProgressStatus::on_track, ProgressStatus::at_risk, ProgressStatus::off_track, ProgressStatus::not_started,
-    ProgressStatus::no_data};
+inline constexpr std::array<ProgressStatus, 6> all_statuses = {
+    ProgressStatus::on_track,    ProgressStatus::at_risk,   ProgressStatus::off_track,
+    ProgressStatus::not_started, ProgressStatus::no_target, ProgressStatus::no_data};
 
 /// The painting of a status.
 inline BoxStyle status_style(ProgressStatus status) {
@@ -57,6 +57,7 @@ inline BoxStyle status_style(ProgressStatus status) {
         case ProgressStatus::at_risk: return {"#fff0c2", "#b7791f", "#4a3510"};
         case ProgressStatus::off_track: return {"#f9d6d5", "#c53030", "#4a1414"};
         case ProgressStatus::not_started: return {"#e4e9f0", "#64748b", "#1f2937"};
+        case ProgressStatus::no_target: return {"#e3eefa", "#3b6ea5", "#13263b"};
         case ProgressStatus::no_data: break;
     }
     return {"#ffffff", "#9aa5b4", "#374151", true};

@@ -83,7 +83,7 @@ inline std::string edge_path_data(const EdgePath& e) {
 
 /// A status symbol centred at (cx, cy), so status reads without colour too:
 /// a disc (on track), a triangle (at risk), a cross (off track), a ring
-/// (not started), a question mark (no data).
+/// (not started), a level line (no target), a question mark (no data).
 inline std::string status_symbol(ProgressStatus status, double cx, double cy, double r) {
     const BoxStyle s = status_style(status);
     const std::string stroke = svg_attribute("stroke", s.stroke);
@@ -101,6 +101,9 @@ inline std::string status_symbol(ProgressStatus status, double cx, double cy, do
     if (status == ProgressStatus::not_started)
         return "<circle cx=\"" + n(cx) + "\" cy=\"" + n(cy) + "\" r=\"" + n(r * 0.85) + "\" fill=\"none\"" + stroke +
                " stroke-width=\"1.6\"/>";
+    if (status == ProgressStatus::no_target)  // a level line: figures, nothing to hold them to
+        return "<path d=\"M" + n(cx - r) + "," + n(cy) + " L" + n(cx + r) + "," + n(cy) + "\"" + stroke +
+               " stroke-width=\"2.2\" stroke-linecap=\"round\" fill=\"none\"/>";
     return "<text x=\"" + n(cx) + "\" y=\"" + n(cy + r * 0.75) + "\" font-size=\"" + n(r * 2.4) +
            "\" font-weight=\"700\" text-anchor=\"middle\" class=\"status-symbol\"" + svg_attribute("fill", s.stroke) +
            ">?</text>";

@@ -46,7 +46,9 @@ struct Conflict {
     std::optional<nlohmann::json> base;
     std::optional<nlohmann::json> ours;
     std::optional<nlohmann::json> theirs;
-    /// What happened, e.g. the lint finding a combination caused.
+    /// What clashed, in one sentence naming the element and what each side
+    /// did (`node "io1": title changed to "A" on ours and to "B" on theirs`),
+    /// or the lint finding a combination caused.
     std::string message;
     /// What the merged result holds: "kept ours", "kept the changed element"...
     std::string resolution;

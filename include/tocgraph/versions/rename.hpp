@@ -33,6 +33,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../detail/text/ascii.hpp"
 #include "../json_io.hpp"
 #include "../theory_of_change.hpp"
 
@@ -46,15 +47,10 @@ struct NodeRename {
 
 namespace detail {
 
-/// A title as rule 2 compares it.
+/// A title as rule 2 compares it: its letters and digits, lower case.
 inline std::string normalised_title(std::string_view title) {
-    std::string out;
-    for (char c : title) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80) out += c;
-        else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    }
+    std::string out = ascii_words(title);
+    std::erase(out, ' ');
     return out;
 }
 

@@ -28,4 +28,25 @@ inline std::string ascii_trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+/// The words of `s`: its letters and digits with A-Z turned into a-z, and a
+/// single space for each run of anything else between them (none at either
+/// end). Bytes outside ASCII count as letters, so other scripts stay whole:
+/// "Victim-sensitive  interviewing." -> "victim sensitive interviewing".
+inline std::string ascii_words(std::string_view s) {
+    std::string out;
+    bool gap = false;
+    for (const char c : s) {
+        const bool letter = static_cast<unsigned char>(c) >= 0x80 || (c >= '0' && c <= '9') ||
+                            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!letter) {
+            gap = !out.empty();
+            continue;
+        }
+        if (gap) out += ' ';
+        gap = false;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
 }  // namespace tocgraph::detail

@@ -104,6 +104,22 @@ inline bool touches(const FieldChange& c, const std::vector<std::string>& ids) {
     return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return strings.contains(id); });
 }
 
+/// "node \"io1\"", "link \"a->b\"", "metadata": an element as a conflict message names it.
+inline std::string element_text(const std::string& collection, const nlohmann::json& key) {
+    return key.is_null() ? collection : item_noun(collection) + " \"" + key_text(key) + "\"";
+}
+
+/// A value in a conflict message: on one line, long ones shortened.
+inline std::string message_value(const nlohmann::json& v) { return value_text(v, 60); }
+
+/// "title and tags", "a, b and c".
+inline std::string and_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+    return out;
+}
+
 class Merger {
 public:
     Merger(const TheoryOfChange& base, const TheoryOfChange& ours, const TheoryOfChange& theirs,
@@ -200,9 +216,65 @@ private:
             kind = ConflictKind::both_added;
         }
         for (std::size_t i : members) changes_[i].selected = changes_[i].side == keep;
-        add_conflict(kind, at, "", resolution);
+        add_conflict(kind, at, group_message(kind, at, members), resolution);
         if (kind == ConflictKind::delete_modify)
             keep_node_links(at, keep == MergeSide::ours ? MergeSide::theirs : MergeSide::ours, kind);
+    }
+
+    /// One sentence on what clashed in a group: the element, then what each
+    /// side did, e.g. `node "io1": title changed to "A" on ours and to "B" on theirs`.
+    std::string group_message(ConflictKind kind, const FieldPath& at, const std::vector<std::size_t>& members) const {
+        const ItemPath where = split_item_path(at, collections_);
+        const std::string element = element_text(where.collection, where.key);
+        const std::string field = path_text(where.field);
+        const auto base = value_at(base_, at), ours = value_at(ours_, at), theirs = value_at(theirs_, at);
+        if (kind == ConflictKind::delete_modify) {
+            const MergeSide remover = ours ? MergeSide::theirs : MergeSide::ours;
+            const MergeSide modifier = remover == MergeSide::ours ? MergeSide::theirs : MergeSide::ours;
+            std::vector<const FieldChange*> inside;
+            for (std::size_t i : members)
+                if (changes_[i].side == modifier && changes_[i].change.path.size() > at.size())
+                    inside.push_back(&changes_[i].change);
+            std::string modified;
+            if (inside.size() == 1) {
+                const FieldChange& c = *inside.front();
+                modified = path_text(split_item_path(c.path, collections_).field) +
+                           (c.new_value ? " changed to " + message_value(*c.new_value) : std::string(" removed"));
+            } else {
+                std::vector<std::string> paths;
+                for (const FieldChange* c : inside) {
+                    std::string p = path_text(split_item_path(c->path, collections_).field);
+                    if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(std::move(p));
+                }
+                modified = and_list(paths) + " changed";
+            }
+            return element + ": " + (field.empty() ? "" : field + " ") + "removed on " + side_name(remover) + ", " +
+                   modified + " on " + side_name(modifier);
+        }
+        if (kind == ConflictKind::both_added && ours && theirs && ours->is_object() && theirs->is_object()) {
+            std::vector<std::string> differing;
+            for (const nlohmann::json* side : {&*ours, &*theirs})
+                for (const auto& [name, value] : side->items())
+                    if (std::find(differing.begin(), differing.end(), name) == differing.end() &&
+                        value_at(*ours, {PathStep::member(name)}) != value_at(*theirs, {PathStep::member(name)}))
+                        differing.push_back(name);
+            std::string prefix = element + ": " + (field.empty() ? "" : field + " ") + "added on ours and on theirs";
+            if (differing.size() == 1) {
+                const auto o = value_at(*ours, {PathStep::member(differing[0])});
+                const auto t = value_at(*theirs, {PathStep::member(differing[0])});
+                return prefix + ", with " + differing[0] + " " + (o ? message_value(*o) : std::string("unset")) +
+                       " on ours and " + (t ? message_value(*t) : std::string("unset")) + " on theirs";
+            }
+            if (!differing.empty()) return prefix + ", differing in " + and_list(differing);
+        }
+        // both_changed (or both_added values that are not objects): each side's value there.
+        const std::string verb = base ? "changed to " : "added as ";
+        auto did = [&](const std::optional<nlohmann::json>& v, bool first) {
+            return v ? (first ? verb : verb.substr(verb.find(' ') + 1)) + message_value(*v) : std::string("removed");
+        };
+        std::string out = element + ": " + (field.empty() ? "" : field + " ");
+        if (ours && theirs) return out + did(ours, true) + " on ours and " + did(theirs, false) + " on theirs";
+        return out + did(ours, true) + " on ours and " + did(theirs, true) + " on theirs";
     }
 
     /// When a node one side removed is kept, the links and indicators that
@@ -229,10 +301,15 @@ private:
                 kept.push_back(f.path);
             }
         }
-        for (const FieldPath& path : kept)
+        const MergeSide other = remover == MergeSide::ours ? MergeSide::theirs : MergeSide::ours;
+        const std::string why = kind == ConflictKind::delete_modify ? " changed" : " still refers to";
+        for (const FieldPath& path : kept) {
+            const ItemPath where = split_item_path(path, collections_);
             add_conflict(kind, path,
-                         std::string(side_name(remover)) + " removed it with node \"" + id + "\"",
+                         element_text(where.collection, where.key) + ": removed on " + side_name(remover) +
+                             " along with node \"" + id + "\", which " + side_name(other) + why,
                          "kept it with node \"" + id + "\"");
+        }
         return !kept.empty();
     }
 
