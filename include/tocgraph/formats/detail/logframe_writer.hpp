@@ -25,14 +25,17 @@ inline std::string escape_dimension(const std::string& text) {
     return out;
 }
 
-/// The reader trims cells and splits lists on `;`, `,` and line breaks, so an
-/// id that would not read back as itself is refused instead of being changed.
-inline void refuse_unlistable_id(const std::string& id, const char* what) {
+/// The reader trims cells, and splits the "Contributes to" list on `;`, `,`
+/// and line breaks: an id that would not read back as itself is refused
+/// instead of being changed. Only ids that stand in such a list (link
+/// targets) need to be free of separators.
+inline void refuse_unreadable_id(const std::string& id, const char* what, bool listed) {
     const bool untrimmed = id.empty() || ascii_trim(id) != id;
-    if (untrimmed || id.find_first_of(";,\n\r") != std::string::npos)
+    if (untrimmed || (listed && id.find_first_of(";,\n\r") != std::string::npos))
         throw Error(std::string("cannot write the ") + what + " id \"" + id +
                     "\" to a logframe table: ids there cannot " +
-                    (untrimmed ? "be empty or begin or end with a space" : "hold ';', ',' or a line break") +
+                    (untrimmed ? "be empty or begin or end with a space"
+                               : "hold ';', ',' or a line break when results contribute to them") +
                     " (docs/logframe.md)");
 }
 
@@ -72,8 +75,8 @@ inline std::vector<std::vector<std::string>> logframe_grid(const TheoryOfChange&
     auto value_text = [](const std::optional<double>& v, const std::string& text) {
         return v ? number_text(*v) : text;
     };
-    for (const Node& n : toc.nodes()) refuse_unlistable_id(n.id, "node");
-    for (const Indicator& i : toc.indicators()) refuse_unlistable_id(i.id, "indicator");
+    for (const Node& n : toc.nodes()) refuse_unreadable_id(n.id, "node", !toc.links_to(n.id).empty());
+    for (const Indicator& i : toc.indicators()) refuse_unreadable_id(i.id, "indicator", false);
     auto dims_text = [](const Indicator& ind, const Dimensions& d) {
         std::string out;
         for (const auto& [k, v] : d) {
