@@ -16,6 +16,7 @@
 #include <tocgraph/detail/xml/reader.hpp>
 #include <tocgraph/formats/kumu/read.hpp>
 #include <tocgraph/formats/logframe/read.hpp>
+#include <tocgraph/formats/logframe/write.hpp>
 #include <tocgraph/iati/read.hpp>
 #include <tocgraph/json_io.hpp>
 
@@ -43,7 +44,10 @@ const std::map<std::string, std::function<void(const std::string&, const std::st
     {"json", [](const std::string& text, const std::string& name) { tocgraph::loads(text, name); }},
     {"iati", [](const std::string& text, const std::string& name) { tocgraph::iati::read_iati_string(text, name); }},
     {"logframe_csv",
-     [](const std::string& text, const std::string& name) { tocgraph::loads_logframe_csv(text, {}, name); }},
+     [](const std::string& text, const std::string& name) {
+         // The layout is lossy, so the harness asks only that what was read writes again.
+         (void)tocgraph::to_logframe_csv(tocgraph::loads_logframe_csv(text, {}, name).toc);
+     }},
     {"kumu", [](const std::string& text, const std::string& name) { tocgraph::loads_kumu(text, {}, name); }},
     {"xml",
      [](const std::string& text, const std::string& name) {

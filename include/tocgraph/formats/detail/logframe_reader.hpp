@@ -178,8 +178,11 @@ private:
                 if (auto t = ascii_trim(item); !t.empty()) current->parents.push_back({t, *c});
                 item.clear();
             };
-            for (char ch : c->text) {
-                if (ch == ';' || ch == ',' || ch == '\n') flush();
+            // A backslash keeps the next character in the id (docs/logframe.md).
+            for (std::size_t k = 0; k < c->text.size(); ++k) {
+                const char ch = c->text[k];
+                if (ch == '\\' && k + 1 < c->text.size()) item += c->text[++k];
+                else if (ch == ';' || ch == ',' || ch == '\n') flush();
                 else item += ch;
             }
             flush();

@@ -25,18 +25,24 @@ inline std::string escape_dimension(const std::string& text) {
     return out;
 }
 
-/// The reader trims cells, and splits the "Contributes to" list on `;`, `,`
-/// and line breaks: an id that would not read back as itself is refused
-/// instead of being changed. Only ids that stand in such a list (link
-/// targets) need to be free of separators.
-inline void refuse_unreadable_id(const std::string& id, const char* what, bool listed) {
-    const bool untrimmed = id.empty() || ascii_trim(id) != id;
-    if (untrimmed || (listed && id.find_first_of(";,\n\r") != std::string::npos))
+/// An id in the "Contributes to" list: the reader splits it on `;`, `,` and
+/// line breaks, so those (and the escaping backslash) get a backslash before them.
+inline std::string escape_listed_id(const std::string& id) {
+    std::string out;
+    for (char c : id) {
+        if (c == '\\' || c == ';' || c == ',' || c == '\n' || c == '\r') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+/// The reader trims cells, so an id that would not read back as itself is
+/// refused instead of being changed.
+inline void refuse_unreadable_id(const std::string& id, const char* what) {
+    if (id.empty() || ascii_trim(id) != id)
         throw Error(std::string("cannot write the ") + what + " id \"" + id +
-                    "\" to a logframe table: ids there cannot " +
-                    (untrimmed ? "be empty or begin or end with a space"
-                               : "hold ';', ',' or a line break when results contribute to them") +
-                    " (docs/logframe.md)");
+                    "\" to a logframe table: ids there cannot be empty or begin or end with a space "
+                    "(docs/logframe.md)");
 }
 
 /// Dimension names and values are trimmed when read, and a name cannot be empty.
@@ -75,8 +81,8 @@ inline std::vector<std::vector<std::string>> logframe_grid(const TheoryOfChange&
     auto value_text = [](const std::optional<double>& v, const std::string& text) {
         return v ? number_text(*v) : text;
     };
-    for (const Node& n : toc.nodes()) refuse_unreadable_id(n.id, "node", !toc.links_to(n.id).empty());
-    for (const Indicator& i : toc.indicators()) refuse_unreadable_id(i.id, "indicator", false);
+    for (const Node& n : toc.nodes()) refuse_unreadable_id(n.id, "node");
+    for (const Indicator& i : toc.indicators()) refuse_unreadable_id(i.id, "indicator");
     auto dims_text = [](const Indicator& ind, const Dimensions& d) {
         std::string out;
         for (const auto& [k, v] : d) {
@@ -90,7 +96,7 @@ inline std::vector<std::vector<std::string>> logframe_grid(const TheoryOfChange&
             std::string contributes, assumptions;
             std::vector<std::string> statements;
             for (const Link* l : toc.links_from(n->id)) {
-                contributes += (contributes.empty() ? "" : "; ") + l->target;
+                contributes += (contributes.empty() ? "" : "; ") + escape_listed_id(l->target);
                 for (const std::string& a : l->assumptions)
                     if (const Assumption* as = toc.find_assumption(a);
                         as && !as->statement.empty() && std::find(statements.begin(), statements.end(), as->statement) == statements.end())
