@@ -4,24 +4,31 @@
 #
 #   tests/fuzz/run.sh SECONDS [HARNESS...]     e.g. tests/fuzz/run.sh 60
 #                                                   tests/fuzz/run.sh 1800 json kumu
+#   tests/fuzz/run.sh replay [HARNESS...]      runs every corpus input once
+#                                              under ASan+UBSan
 #
 # Harnesses: json iati logframe_csv kumu xml (all when none is named).
 # Everything lives under build/fuzz/: the CMake build (cmake/), the growing
 # corpus of each harness (corpus/NAME, kept between runs), the seeds copied
 # at each run (seeds/NAME), crash/leak/timeout/oom inputs (artifacts/NAME)
 # and the logs (logs/NAME.log). Prints per harness the executions, exec/s,
-# crashes and corpus size; exits non-zero if any harness found something.
+# crashes and corpus size, and the executions of all runs so far (kept in
+# logs/executions.tsv); exits non-zero if any harness found something.
 #
 # Environment: TOCGRAPH_JOBS (build parallelism, default 2),
 # TOCGRAPH_FUZZ_PARALLEL (harnesses at once, default 2),
 # TOCGRAPH_FUZZ_RSS_MB (default 2048), TOCGRAPH_FUZZ_TIMEOUT (seconds for one
-# input, default 10), CXX (default clang++).
+# input, default 10), TOCGRAPH_FUZZ_SEED (libFuzzer's -seed; unset, each run
+# draws its own, and CI fixes one so that what it finds reproduces),
+# TOCGRAPH_FUZZ_SANITIZERS (default address,undefined; "undefined" alone runs
+# about twice as fast, for long campaigns that replay their corpus after),
+# CXX (default clang++).
 set -euo pipefail
 
-usage() { echo "usage: $0 SECONDS [json|iati|logframe_csv|kumu|xml ...]" >&2; exit 2; }
+usage() { echo "usage: $0 SECONDS|replay [json|iati|logframe_csv|kumu|xml ...]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 seconds=$1; shift
-[[ "$seconds" =~ ^[0-9]+$ ]] || usage
+[[ "$seconds" =~ ^[0-9]+$ || "$seconds" == replay ]] || usage
 all=(json iati logframe_csv kumu xml)
 harnesses=("$@")
 ((${#harnesses[@]})) || harnesses=("${all[@]}")
@@ -37,19 +44,31 @@ jobs=${TOCGRAPH_JOBS:-2}
 parallel=${TOCGRAPH_FUZZ_PARALLEL:-2}
 rss=${TOCGRAPH_FUZZ_RSS_MB:-2048}
 timeout=${TOCGRAPH_FUZZ_TIMEOUT:-10}
+seed_option=()
+if [ -n "${TOCGRAPH_FUZZ_SEED:-}" ]; then
+  [[ "$TOCGRAPH_FUZZ_SEED" =~ ^[1-9][0-9]*$ ]] || { echo "TOCGRAPH_FUZZ_SEED must be a positive integer" >&2; exit 2; }
+  seed_option=(-seed="$TOCGRAPH_FUZZ_SEED")
+fi
+sanitizers=${TOCGRAPH_FUZZ_SANITIZERS:-address,undefined}
+# A replay checks what long runs found under the full sanitizers.
+[ "$seconds" = replay ] && sanitizers=address,undefined
+[[ "$sanitizers" =~ ^[a-z,]+$ ]] || { echo "TOCGRAPH_FUZZ_SANITIZERS: a comma-separated list" >&2; exit 2; }
+build="$work/cmake"
+[ "$sanitizers" = address,undefined ] || build="$work/cmake-${sanitizers//,/-}"
 mkdir -p "$work/logs"
 
 # ---- build ------------------------------------------------------------------
 build_start=$SECONDS
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-if [ ! -f "$work/cmake/CMakeCache.txt" ]; then
-  cmake -S "$root" -B "$work/cmake" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER="${CXX:-clang++}" "${launcher[@]}" \
-    -DTOCGRAPH_BUILD_FUZZERS=ON -DTOCGRAPH_BUILD_TESTS=OFF -DTOCGRAPH_BUILD_CLI=OFF \
+    -DTOCGRAPH_BUILD_FUZZERS=ON -DTOCGRAPH_FUZZ_SANITIZERS="$sanitizers" \
+    -DTOCGRAPH_BUILD_TESTS=OFF -DTOCGRAPH_BUILD_CLI=OFF \
     -DTOCGRAPH_INSTALL=OFF >"$work/logs/configure.log"
 fi
-cmake --build "$work/cmake" -j "$jobs" --target "${harnesses[@]/#/fuzz_}"
+cmake --build "$build" -j "$jobs" --target "${harnesses[@]/#/fuzz_}"
 echo "build: $((SECONDS - build_start)) s"
 
 # ---- seeds: committed fixtures, then ../shared/data when it is there ---------
@@ -90,12 +109,14 @@ done
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 run_one() {
-  local h=$1
+  local h=$1 length=()
   # The crash count is what this run added to artifacts/.
   ls "$work/artifacts/$h" >"$work/logs/$h.artifacts-before"
-  "$work/cmake/tests/fuzz/fuzz_$h" "$work/corpus/$h" "$work/seeds/$h" \
-    -dict="$(dict "$h")" -max_len="$(max_len "$h")" -max_total_time="$seconds" \
-    -rss_limit_mb="$rss" -timeout="$timeout" -print_final_stats=1 \
+  # -runs=0: each input of the corpus and the seeds once, then stop.
+  if [ "$seconds" = replay ]; then length=(-runs=0); else length=(-max_total_time="$seconds"); fi
+  "$build/tests/fuzz/fuzz_$h" "$work/corpus/$h" "$work/seeds/$h" \
+    -dict="$(dict "$h")" -max_len="$(max_len "$h")" "${length[@]}" \
+    -rss_limit_mb="$rss" -timeout="$timeout" -print_final_stats=1 "${seed_option[@]}" \
     -artifact_prefix="$work/artifacts/$h/" >"$work/logs/$h.log" 2>&1
 }
 fuzz_start=$SECONDS
@@ -127,8 +148,15 @@ for h in "${harnesses[@]}"; do
     failed=1
   fi
   printf '%-13s %12s %8s %8s %8s (+%s)  %s\n' "$h" "$execs" "$rate" "$crashes" "$corpus" "$new" "$result"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$h" "$sanitizers" "$seconds" "$execs" "$crashes" \
+    >>"$work/logs/executions.tsv"
 done
 echo "fuzzing: $((SECONDS - fuzz_start)) s"
+echo "executions of every run so far (logs/executions.tsv; replays not counted):"
+for h in "${harnesses[@]}"; do
+  awk -F'\t' -v h="$h" '$2 == h && $4 != "replay" { n += $5; c += $6; r++ }
+    END { printf "  %-13s %12d in %d runs, %d findings\n", h, n, r, c }' "$work/logs/executions.tsv"
+done
 for h in "${harnesses[@]}"; do
   if [ "${status_of[$h]}" -ne 0 ]; then
     echo; echo "== fuzz_$h: what it found"
