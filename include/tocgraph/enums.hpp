@@ -46,7 +46,10 @@ enum class FeedbackStatus { open, accepted, rejected, addressed };
 enum class LevelRole { goal, pathway, outcome, output, activity, input };
 
 template <typename E>
-struct enum_names;  // specialised below: static constexpr table of {value, name}
+struct enum_names;  // specialised by TOCGRAPH_ENUM_NAMES: a static constexpr table of {value, name}
+
+/// Names the values of enum E (inside namespace tocgraph), one {E::value, "name"}
+/// pair each; to_string, parse_enum, enum_choices and the bindings read the table.
 
 #define TOCGRAPH_ENUM_NAMES(E, ...)                                                 \
     template <>                                                                     \
@@ -87,8 +90,6 @@ TOCGRAPH_ENUM_NAMES(FeedbackStatus, {FeedbackStatus::open, "open"},
 TOCGRAPH_ENUM_NAMES(LevelRole, {LevelRole::goal, "goal"}, {LevelRole::pathway, "pathway"},
                     {LevelRole::outcome, "outcome"}, {LevelRole::output, "output"},
                     {LevelRole::activity, "activity"}, {LevelRole::input, "input"})
-
-#undef TOCGRAPH_ENUM_NAMES
 
 /// The file spelling of an enum value.
 template <typename E>

@@ -35,16 +35,11 @@ namespace tocgraph {
 enum class FileFormat { tocgraph_json, kumu, graphml, dagitty, logframe_csv };
 
 /// The names `--from`/`--to` take: "json", "kumu", "graphml", "dagitty", "logframe-csv".
-template <>
-struct enum_names<FileFormat> {
-    static constexpr std::string_view type_name = "FileFormat";
-    static constexpr auto table = std::to_array<std::pair<FileFormat, std::string_view>>(
-        {{FileFormat::tocgraph_json, "json"},
-         {FileFormat::kumu, "kumu"},
-         {FileFormat::graphml, "graphml"},
-         {FileFormat::dagitty, "dagitty"},
-         {FileFormat::logframe_csv, "logframe-csv"}});
-};
+TOCGRAPH_ENUM_NAMES(FileFormat, {FileFormat::tocgraph_json, "json"},
+                    {FileFormat::kumu, "kumu"},
+                    {FileFormat::graphml, "graphml"},
+                    {FileFormat::dagitty, "dagitty"},
+                    {FileFormat::logframe_csv, "logframe-csv"})
 
 constexpr std::string_view format_name(FileFormat f) { return to_string(f); }
 

@@ -12,12 +12,7 @@ namespace tocgraph {
 
 enum class Severity { info, warning, error };
 
-template <>
-struct enum_names<Severity> {
-    static constexpr std::string_view type_name = "Severity";
-    static constexpr auto table = std::to_array<std::pair<Severity, std::string_view>>(
-        {{Severity::info, "info"}, {Severity::warning, "warning"}, {Severity::error, "error"}});
-};
+TOCGRAPH_ENUM_NAMES(Severity, {Severity::info, "info"}, {Severity::warning, "warning"}, {Severity::error, "error"})
 
 constexpr std::string_view to_string(Severity s) { return to_string<Severity>(s); }
 constexpr std::optional<Severity> parse_severity(std::string_view name) { return parse_enum<Severity>(name); }

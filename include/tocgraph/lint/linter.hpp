@@ -27,12 +27,7 @@ namespace tocgraph {
 /// reported as a warning or as an error.
 enum class LinkPolicy { allowed, warning, error };
 
-template <>
-struct enum_names<LinkPolicy> {
-    static constexpr std::string_view type_name = "LinkPolicy";
-    static constexpr auto table = std::to_array<std::pair<LinkPolicy, std::string_view>>(
-        {{LinkPolicy::allowed, "allowed"}, {LinkPolicy::warning, "warning"}, {LinkPolicy::error, "error"}});
-};
+TOCGRAPH_ENUM_NAMES(LinkPolicy, {LinkPolicy::allowed, "allowed"}, {LinkPolicy::warning, "warning"}, {LinkPolicy::error, "error"})
 
 constexpr std::string_view to_string(LinkPolicy p) { return to_string<LinkPolicy>(p); }
 constexpr std::optional<LinkPolicy> parse_link_policy(std::string_view name) { return parse_enum<LinkPolicy>(name); }

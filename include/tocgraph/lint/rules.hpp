@@ -13,14 +13,9 @@ namespace tocgraph {
 
 enum class RuleCategory { structure, measurement, plan };
 
-template <>
-struct enum_names<RuleCategory> {
-    static constexpr std::string_view type_name = "RuleCategory";
-    static constexpr auto table = std::to_array<std::pair<RuleCategory, std::string_view>>(
-        {{RuleCategory::structure, "structure"},
-         {RuleCategory::measurement, "measurement"},
-         {RuleCategory::plan, "plan"}});
-};
+TOCGRAPH_ENUM_NAMES(RuleCategory, {RuleCategory::structure, "structure"},
+                    {RuleCategory::measurement, "measurement"},
+                    {RuleCategory::plan, "plan"})
 
 struct RuleInfo {
     std::string_view code;

@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "../enums.hpp"
 #include "../analysis/order.hpp"
 #include "../theory_of_change.hpp"
 #include "indicator_progress.hpp"
@@ -42,26 +43,16 @@ namespace tocgraph {
 /// How a node combines its inputs.
 enum class RollupMethod { mean, weighted, weakest, strongest, logic };
 
-template <>
-struct enum_names<RollupMethod> {
-    static constexpr std::string_view type_name = "RollupMethod";
-    static constexpr auto table = std::to_array<std::pair<RollupMethod, std::string_view>>(
-        {{RollupMethod::mean, "mean"},
-         {RollupMethod::weighted, "weighted"},
-         {RollupMethod::weakest, "weakest"},
-         {RollupMethod::strongest, "strongest"},
-         {RollupMethod::logic, "logic"}});
-};
+TOCGRAPH_ENUM_NAMES(RollupMethod, {RollupMethod::mean, "mean"},
+                    {RollupMethod::weighted, "weighted"},
+                    {RollupMethod::weakest, "weakest"},
+                    {RollupMethod::strongest, "strongest"},
+                    {RollupMethod::logic, "logic"})
 
 /// What an input of a node is.
 enum class InputKind { indicator, contributor };
 
-template <>
-struct enum_names<InputKind> {
-    static constexpr std::string_view type_name = "InputKind";
-    static constexpr auto table = std::to_array<std::pair<InputKind, std::string_view>>(
-        {{InputKind::indicator, "indicator"}, {InputKind::contributor, "contributor"}});
-};
+TOCGRAPH_ENUM_NAMES(InputKind, {InputKind::indicator, "indicator"}, {InputKind::contributor, "contributor"})
 
 struct RollupOptions {
     ProgressOptions progress;

@@ -29,17 +29,12 @@ enum class ProgressStatus {
     no_target     ///< an actual is counted, but no target applies to compare it with
 };
 
-template <>
-struct enum_names<ProgressStatus> {
-    static constexpr std::string_view type_name = "ProgressStatus";
-    static constexpr auto table = std::to_array<std::pair<ProgressStatus, std::string_view>>(
-        {{ProgressStatus::on_track, "on_track"},
-         {ProgressStatus::at_risk, "at_risk"},
-         {ProgressStatus::off_track, "off_track"},
-         {ProgressStatus::not_started, "not_started"},
-         {ProgressStatus::no_data, "no_data"},
-         {ProgressStatus::no_target, "no_target"}});
-};
+TOCGRAPH_ENUM_NAMES(ProgressStatus, {ProgressStatus::on_track, "on_track"},
+                    {ProgressStatus::at_risk, "at_risk"},
+                    {ProgressStatus::off_track, "off_track"},
+                    {ProgressStatus::not_started, "not_started"},
+                    {ProgressStatus::no_data, "no_data"},
+                    {ProgressStatus::no_target, "no_target"})
 
 /// How a status reads in running text: "on track", "no data".
 constexpr std::string_view status_label(ProgressStatus status) {

@@ -23,12 +23,7 @@ enum class ColorMode {
     status  ///< its monitoring status (monitoring/status.hpp), from a map node id -> status
 };
 
-template <>
-struct enum_names<ColorMode> {
-    static constexpr std::string_view type_name = "ColorMode";
-    static constexpr auto table = std::to_array<std::pair<ColorMode, std::string_view>>(
-        {{ColorMode::level, "level"}, {ColorMode::status, "status"}});
-};
+TOCGRAPH_ENUM_NAMES(ColorMode, {ColorMode::level, "level"}, {ColorMode::status, "status"})
 
 /// How one kind of box is painted.
 struct BoxStyle {

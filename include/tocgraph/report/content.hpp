@@ -28,12 +28,7 @@ namespace tocgraph {
 
 enum class ReportFormat { html, markdown };
 
-template <>
-struct enum_names<ReportFormat> {
-    static constexpr std::string_view type_name = "ReportFormat";
-    static constexpr auto table = std::to_array<std::pair<ReportFormat, std::string_view>>(
-        {{ReportFormat::html, "html"}, {ReportFormat::markdown, "markdown"}});
-};
+TOCGRAPH_ENUM_NAMES(ReportFormat, {ReportFormat::html, "html"}, {ReportFormat::markdown, "markdown"})
 
 struct ReportOptions {
     Date as_of;                                 ///< the date progress is assessed at

@@ -36,15 +36,10 @@ enum class ChangeKind {
     renamed   ///< a node whose id changed (ItemChange only; see versions/rename.hpp)
 };
 
-template <>
-struct enum_names<ChangeKind> {
-    static constexpr std::string_view type_name = "ChangeKind";
-    static constexpr auto table = std::to_array<std::pair<ChangeKind, std::string_view>>(
-        {{ChangeKind::added, "added"},
-         {ChangeKind::removed, "removed"},
-         {ChangeKind::changed, "changed"},
-         {ChangeKind::renamed, "renamed"}});
-};
+TOCGRAPH_ENUM_NAMES(ChangeKind, {ChangeKind::added, "added"},
+                    {ChangeKind::removed, "removed"},
+                    {ChangeKind::changed, "changed"},
+                    {ChangeKind::renamed, "renamed"})
 
 /// One step of a path into an element's JSON form: a member of an object, or
 /// an element of an array picked by its key (never by position, so a path

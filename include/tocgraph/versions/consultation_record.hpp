@@ -109,18 +109,13 @@ inline void resolve_feedback(TheoryOfChange& toc, std::string_view id, const Fee
 /// What a feedback item is about.
 enum class SubjectKind { programme, node, link, indicator, assumption, actor, missing };
 
-template <>
-struct enum_names<SubjectKind> {
-    static constexpr std::string_view type_name = "SubjectKind";
-    static constexpr auto table = std::to_array<std::pair<SubjectKind, std::string_view>>(
-        {{SubjectKind::programme, "programme"},
-         {SubjectKind::node, "node"},
-         {SubjectKind::link, "link"},
-         {SubjectKind::indicator, "indicator"},
-         {SubjectKind::assumption, "assumption"},
-         {SubjectKind::actor, "actor"},
-         {SubjectKind::missing, "missing"}});
-};
+TOCGRAPH_ENUM_NAMES(SubjectKind, {SubjectKind::programme, "programme"},
+                    {SubjectKind::node, "node"},
+                    {SubjectKind::link, "link"},
+                    {SubjectKind::indicator, "indicator"},
+                    {SubjectKind::assumption, "assumption"},
+                    {SubjectKind::actor, "actor"},
+                    {SubjectKind::missing, "missing"})
 
 struct FeedbackSubject {
     SubjectKind kind = SubjectKind::programme;

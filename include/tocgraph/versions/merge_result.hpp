@@ -19,17 +19,12 @@ namespace tocgraph {
 
 enum class ConflictKind { both_changed, both_added, delete_modify, dangling_reference, invalid, lint };
 
-template <>
-struct enum_names<ConflictKind> {
-    static constexpr std::string_view type_name = "ConflictKind";
-    static constexpr auto table = std::to_array<std::pair<ConflictKind, std::string_view>>(
-        {{ConflictKind::both_changed, "both_changed"},
-         {ConflictKind::both_added, "both_added"},
-         {ConflictKind::delete_modify, "delete_modify"},
-         {ConflictKind::dangling_reference, "dangling_reference"},
-         {ConflictKind::invalid, "invalid"},
-         {ConflictKind::lint, "lint"}});
-};
+TOCGRAPH_ENUM_NAMES(ConflictKind, {ConflictKind::both_changed, "both_changed"},
+                    {ConflictKind::both_added, "both_added"},
+                    {ConflictKind::delete_modify, "delete_modify"},
+                    {ConflictKind::dangling_reference, "dangling_reference"},
+                    {ConflictKind::invalid, "invalid"},
+                    {ConflictKind::lint, "lint"})
 
 /// Changes of the two sides that could not both be taken.
 struct Conflict {
