@@ -46,17 +46,10 @@ inline TheoryOfChange loads(std::string_view text, const std::string& file = "<s
 
 /// The file text for a theory of change, ending with a newline. `indent` < 0
 /// writes it on one line. Throws Error as toc_to_json does, or if a string is not
-/// valid UTF-8.
+/// valid UTF-8 ("cannot write /nodes/3/title: invalid UTF-8 byte at index 4: 0xFF").
+/// The text is written as the model is walked, with no document in between.
 inline std::string dumps(const TheoryOfChange& toc, int indent = 2) {
-    const auto document = detail::JsonWriter<nlohmann::ordered_json>().write(toc);
-    std::string text;
-    try {
-        text = document.dump(indent);
-    } catch (const nlohmann::json::type_error& e) {  // 316: a string that is not UTF-8
-        std::string what = e.what();
-        if (auto end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
-        throw Error("cannot write JSON: " + detail::printable_ascii(what));
-    }
+    std::string text = detail::write_json_text(toc, indent);
     text += '\n';
     return text;
 }

@@ -417,8 +417,41 @@ TEST_CASE("The writer refuses values the format cannot carry", "[json][writer]")
         g.title = "bad \xFF byte";
         toc.update_node(g);
         CHECK_NOTHROW(toc_to_json(toc));  // only text must be UTF-8
-        CHECK_THROWS_WITH(dumps(toc), "cannot write JSON: invalid UTF-8 byte at index 4: 0xFF");
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/title: invalid UTF-8 byte at index 4: 0xFF");
+        g.title = "cut \xC3";
+        toc.update_node(g);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/title: incomplete UTF-8 string; last byte: 0xC3");
+        g.title = "overlong \xC0\xAF and surrogate \xED\xA0\x80";
+        toc.update_node(g);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/title: invalid UTF-8 byte at index 9: 0xC0");
+        g.title = "ok";
+        g.attributes = {{"k\xFF", 1}};
+        toc.update_node(g);
+        CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/attributes: invalid UTF-8 byte at index 1: 0xFF");
     }
+}
+
+TEST_CASE("dumps writes the text nlohmann writes for the same document", "[json][writer]") {
+    // The writer streams text as it walks the model; the document it builds
+    // for toc_to_json is the reference for the layout, escaping and numbers.
+    std::vector<TheoryOfChange> tocs = {everything(), synthetic({.nodes = 500, .seed = 3})};
+    tocs.push_back(loads(data_file("valid/full.json")));
+    TheoryOfChange odd = everything();
+    Node n = odd.node(odd.nodes().begin()->id);
+    n.title = "quote \" backslash \\ tab \t bell \x07 del \x7F slash / é ✓ 𝄞";
+    n.attributes = {{"numbers", json::array({0.1, 1e-7, -0.0, 1e300, 2.5e-308, 123456789012345678LL,
+                                             18446744073709551615ULL, -9223372036854775807LL, 1.0, 3})},
+                    {"empty", {{"object", json::object()}, {"array", json::array()}, {"string", ""}}},
+                    {"nested", json::array({json::array({json::object({{"b", true}, {"a", nullptr}})})})},
+                    {"z\nkey", "value\r\n"}};
+    odd.update_node(n);
+    tocs.push_back(odd);
+    for (const TheoryOfChange& toc : tocs)
+        for (int indent : {2, -1, 0, 4}) {
+            INFO("indent " << indent);
+            CHECK(dumps(toc, indent) == detail::JsonWriter<nlohmann::ordered_json>().write(toc).dump(indent) + "\n");
+        }
+    CHECK(loads(dumps(odd)) == odd);
 }
 
 }  // namespace tocgraph::test

@@ -30,3 +30,28 @@ inline std::string pointer_index(std::string_view base, std::size_t index) {
 }
 
 }  // namespace tocgraph::detail
+
+namespace tocgraph::detail {
+
+/// A JSON pointer that is spelled out only when an error names it. Each
+/// level lives in the caller's frame and points to its parent, so a writer
+/// walking a million elements builds no strings on the way.
+class LazyPointer {
+public:
+    LazyPointer() = default;  // the document itself, ""
+    LazyPointer child(const char* key) const noexcept { return LazyPointer(this, key, 0); }
+    LazyPointer at(std::size_t index) const noexcept { return LazyPointer(this, nullptr, index); }
+    std::string str() const {
+        if (!parent_) return {};
+        return key_ ? pointer_child(parent_->str(), key_) : pointer_index(parent_->str(), index_);
+    }
+
+private:
+    LazyPointer(const LazyPointer* parent, const char* key, std::size_t index) noexcept
+        : parent_(parent), key_(key), index_(index) {}
+    const LazyPointer* parent_ = nullptr;
+    const char* key_ = nullptr;
+    std::size_t index_ = 0;
+};
+
+}  // namespace tocgraph::detail

@@ -1,10 +1,12 @@
 #pragma once
-// TheoryOfChange -> JSON document, the inverse of JsonReader.
+// TheoryOfChange -> JSON, the inverse of JsonReader.
 //
-// Members come in the order of docs/format.md when Json keeps insertion
-// order (nlohmann::ordered_json, used by dumps/save); members that are empty
-// or equal to their default are left out, since the reader restores exactly
-// those values. Required members are always written, even when empty.
+// JsonEmitter walks the model once and hands each member, in the order of
+// docs/format.md, to an output: JsonTextOut writes the file text straight
+// away (dumps, save), JsonDomOut builds a document (toc_to_json, diff).
+// Members that are empty or equal to their default are left out, since the
+// reader restores exactly those values. Required members are always
+// written, even when empty.
 //
 // The model accepts a few values the format cannot carry (NaN or infinite
 // numbers, dates such as Date{2021, 2, 30} built by hand, attributes that are
@@ -27,351 +29,427 @@
 #include "../../errors.hpp"
 #include "../../theory_of_change.hpp"
 #include "../../version.hpp"
+#include "dom_out.hpp"
 #include "limits.hpp"
 #include "pointer.hpp"
+#include "text_out.hpp"
 
 namespace tocgraph::detail {
 
-template <typename Json>
-class JsonWriter {
+template <typename Out>
+class JsonEmitter {
 public:
-    Json write(const TheoryOfChange& toc) const {
-        Json doc = Json::object();
-        doc["format"] = file_format_tag;
-        doc["version"] = file_format_version;
-        if (!(toc.metadata() == Metadata{})) doc["metadata"] = metadata(toc.metadata(), "/metadata");
-        if (!(toc.schema() == LevelSchema::theory_of_change())) doc["schema"] = schema(toc.schema());
+    explicit JsonEmitter(Out& out) : out_(out) {}
 
-        list(doc, "actors", toc.actors(), [&](const Actor& a, const std::string& p) {
-            Json o = Json::object();
-            o["id"] = a.id;
-            put(o, "name", a.name);
-            put(o, "type", a.type);
-            put_attributes(o, a.attributes, p, 4);
-            return o;
+    void write(const TheoryOfChange& toc) {
+        const LazyPointer root;
+        out_.begin_object();
+        text("format", file_format_tag, root);
+        out_.key("version");
+        out_.integer(file_format_version);
+        if (!(toc.metadata() == Metadata{})) {
+            out_.key("metadata");
+            metadata(toc.metadata(), root.child("metadata"));
+        }
+        if (!(toc.schema() == LevelSchema::theory_of_change())) {
+            out_.key("schema");
+            schema(toc.schema(), root.child("schema"));
+        }
+        list("actors", toc.actors(), [&](const Actor& a, const LazyPointer& p) {
+            out_.begin_object();
+            text("id", a.id, p);
+            put("name", a.name, p);
+            put("type", a.type, p);
+            put_attributes(a.attributes, p, 4);
+            out_.end_object();
         });
-        list(doc, "assumptions", toc.assumptions(), [&](const Assumption& a, const std::string& p) {
-            Json o = Json::object();
-            o["id"] = a.id;
-            put(o, "statement", a.statement);
-            put_number(o, "likelihood", a.likelihood, p);
-            if (a.risk) o["risk"] = name(*a.risk);
-            put_enum(o, "status", a.status, AssumptionStatus::untested);
-            put_attributes(o, a.attributes, p, 4);
-            return o;
+        list("assumptions", toc.assumptions(), [&](const Assumption& a, const LazyPointer& p) {
+            out_.begin_object();
+            text("id", a.id, p);
+            put("statement", a.statement, p);
+            put_number("likelihood", a.likelihood, p);
+            if (a.risk) text("risk", to_string(*a.risk), p);
+            put_enum("status", a.status, AssumptionStatus::untested, p);
+            put_attributes(a.attributes, p, 4);
+            out_.end_object();
         });
-        std::vector<const Node*> nodes;
-        for (const Node& n : toc.nodes()) nodes.push_back(&n);
-        list(doc, "nodes", nodes, [&](const Node* n, const std::string& p) { return node(*n, p); });
-        list(doc, "links", toc.links(), [&](const Link* l, const std::string& p) { return link(*l, p); });
-        list(doc, "indicators", toc.indicators(),
-             [&](const Indicator& i, const std::string& p) { return indicator(i, p); });
-        list(doc, "feedback", toc.feedback(), [&](const Feedback& f, const std::string& p) {
-            Json o = Json::object();
-            o["id"] = f.id;
-            put(o, "consultation", f.consultation);
-            put(o, "phase", f.phase);
-            put(o, "author", f.author);
-            put(o, "subject", f.subject);
-            put_enum(o, "kind", f.kind, FeedbackKind::comment);
-            put(o, "text", f.text);
-            put_enum(o, "status", f.status, FeedbackStatus::open);
-            put(o, "resolution", f.resolution);
-            put_date(o, "date", f.date, p);
-            put_attributes(o, f.attributes, p, 4);
-            return o;
+        list("nodes", toc.nodes(), [&](const Node& n, const LazyPointer& p) { node(n, p); });
+        list("links", toc.links(), [&](const Link* l, const LazyPointer& p) { link(*l, p); });
+        list("indicators", toc.indicators(), [&](const Indicator& i, const LazyPointer& p) { indicator(i, p); });
+        list("feedback", toc.feedback(), [&](const Feedback& f, const LazyPointer& p) {
+            out_.begin_object();
+            text("id", f.id, p);
+            put("consultation", f.consultation, p);
+            put("phase", f.phase, p);
+            put("author", f.author, p);
+            put("subject", f.subject, p);
+            put_enum("kind", f.kind, FeedbackKind::comment, p);
+            put("text", f.text, p);
+            put_enum("status", f.status, FeedbackStatus::open, p);
+            put("resolution", f.resolution, p);
+            put_date("date", f.date, p);
+            put_attributes(f.attributes, p, 4);
+            out_.end_object();
         });
-        return doc;
+        out_.end_object();
     }
 
 private:
-    [[noreturn]] static void fail(const std::string& pointer, const std::string& problem) {
-        throw Error("cannot write " + pointer + ": " + problem);
-    }
-    template <typename E>
-    static std::string name(E value) {
-        return std::string(to_string(value));
+    [[noreturn]] static void fail(const LazyPointer& pointer, const std::string& problem) {
+        throw Error("cannot write " + pointer.str() + ": " + problem);
     }
 
     // ---- members, left out when empty or default ----------------------------------
 
-    static void put(Json& o, const char* key, const std::string& value) {
-        if (!value.empty()) o[key] = value;
+    /// A member that is always written.
+    void text(const char* key, std::string_view value, const LazyPointer& owner) {
+        out_.key(key);
+        out_.string(value, owner.child(key));
     }
-    static void put(Json& o, const char* key, const std::vector<std::string>& values) {
-        if (!values.empty()) o[key] = values;
+    void put(const char* key, const std::string& value, const LazyPointer& owner) {
+        if (!value.empty()) text(key, value, owner);
+    }
+    void put(const char* key, const std::vector<std::string>& values, const LazyPointer& owner) {
+        if (values.empty()) return;
+        out_.key(key);
+        const LazyPointer p = owner.child(key);
+        out_.begin_array();
+        for (std::size_t i = 0; i < values.size(); ++i) out_.string(values[i], p.at(i));
+        out_.end_array();
     }
     template <typename E>
-    static void put_enum(Json& o, const char* key, E value, E default_value) {
-        if (value != default_value) o[key] = name(value);
+    void put_enum(const char* key, E value, E default_value, const LazyPointer& owner) {
+        if (value != default_value) text(key, to_string(value), owner);
     }
     /// A finite number; whole numbers as integers, so files say 5 rather
     /// than 5.0 (the reader turns both into the same double).
-    static Json finite(double value, const std::string& p) {
+    void finite(double value, const LazyPointer& p) {
         if (!std::isfinite(value)) fail(p, "not a finite number");
         constexpr double exact_integers = 9007199254740992.0;  // 2^53
-        if (std::trunc(value) == value && std::fabs(value) < exact_integers &&
-            !(value == 0.0 && std::signbit(value)))
-            return Json(static_cast<std::int64_t>(value));
-        return Json(value);
+        if (std::trunc(value) == value && std::fabs(value) < exact_integers && !(value == 0.0 && std::signbit(value)))
+            out_.integer(static_cast<std::int64_t>(value));
+        else
+            out_.number(value);
     }
-    static void put_number(Json& o, const char* key, const std::optional<double>& value,
-                           const std::string& p) {
-        if (value) o[key] = finite(*value, pointer_child(p, key));
+    void put_number(const char* key, const std::optional<double>& value, const LazyPointer& owner) {
+        if (!value) return;
+        out_.key(key);
+        finite(*value, owner.child(key));
     }
-    static std::string date(const Date& d, const std::string& p) {
+    static std::string date(const Date& d, const LazyPointer& p) {
         if (!Date::valid(d.year, d.month, d.day))
             fail(p, "no such date " + std::to_string(d.year) + "-" + std::to_string(d.month) + "-" +
                         std::to_string(d.day));
         return d.to_string();
     }
-    static void put_date(Json& o, const char* key, const std::optional<Date>& value,
-                         const std::string& p) {
-        if (value) o[key] = date(*value, pointer_child(p, key));
+    void put_date(const char* key, const std::optional<Date>& value, const LazyPointer& owner) {
+        if (!value) return;
+        const LazyPointer p = owner.child(key);
+        const std::string spelled = date(*value, p);
+        out_.key(key);
+        out_.string(spelled, p);
     }
     /// `ordered`: the period must not end before it starts (the reader's rule
     /// for the programme period; indicator periods in any order read back).
-    static Json period(const Period& period, const std::string& p, bool ordered = false) {
-        Json o = Json::object();
-        o["start"] = date(period.start, pointer_child(p, "start"));
-        o["end"] = date(period.end, pointer_child(p, "end"));
+    void period(const Period& period, const LazyPointer& p, bool ordered = false) {
+        const std::string start = date(period.start, p.child("start")), end = date(period.end, p.child("end"));
         if (ordered && period.end < period.start)
-            fail(p, "period ends " + period.end.to_string() + " before it starts " +
-                        period.start.to_string());
-        return o;
+            fail(p, "period ends " + period.end.to_string() + " before it starts " + period.start.to_string());
+        out_.begin_object();
+        text("start", start, p);
+        text("end", end, p);
+        out_.end_object();
     }
-    static void put_references(Json& o, const std::vector<Reference>& references) {
+    void put_references(const std::vector<Reference>& references, const LazyPointer& owner) {
         if (references.empty()) return;
-        Json array = Json::array();
-        for (const Reference& r : references) {
-            Json ro = Json::object();
-            ro["vocabulary"] = r.vocabulary;
-            ro["code"] = r.code;
-            put(ro, "uri", r.uri);
-            array.push_back(std::move(ro));
+        out_.key("references");
+        const LazyPointer p = owner.child("references");
+        out_.begin_array();
+        for (std::size_t i = 0; i < references.size(); ++i) {
+            const Reference& r = references[i];
+            const LazyPointer rp = p.at(i);
+            out_.begin_object();
+            text("vocabulary", r.vocabulary, rp);
+            text("code", r.code, rp);
+            put("uri", r.uri, rp);
+            out_.end_object();
         }
-        o["references"] = std::move(array);
+        out_.end_array();
     }
-    static void put_dimensions(Json& o, const Dimensions& dimensions) {
+    void put_dimensions(const Dimensions& dimensions, const LazyPointer& owner) {
         if (dimensions.empty()) return;
-        Json d = Json::object();
-        for (const auto& [key, value] : dimensions) d[key] = value;
-        o["dimensions"] = std::move(d);
+        out_.key("dimensions");
+        const LazyPointer p = owner.child("dimensions");
+        out_.begin_object();
+        for (const auto& [key, value] : dimensions) {
+            out_.key(key, p);
+            out_.string(value, p);
+        }
+        out_.end_object();
     }
     /// `depth`: how many containers enclose the attributes object, itself
     /// included, in the written document.
-    static void put_attributes(Json& o, const Attributes& attributes, const std::string& owner,
-                               std::size_t depth) {
+    void put_attributes(const Attributes& attributes, const LazyPointer& owner, std::size_t depth) {
         if (attributes.is_null()) return;
-        const std::string p = pointer_child(owner, "attributes");
+        const LazyPointer p = owner.child("attributes");
         if (!attributes.is_object()) fail(p, "attributes must be a JSON object or null");
         check_value(attributes, depth, p);
-        o["attributes"] = Json(attributes);
+        out_.key("attributes");
+        out_.value(attributes, p);
     }
-    static void check_value(const nlohmann::json& v, std::size_t depth, const std::string& p) {
-        if (v.is_number_float() && !std::isfinite(v.get<double>()))
-            fail(p, "contains a number that is not finite");
+    static void check_value(const nlohmann::json& v, std::size_t depth, const LazyPointer& p) {
+        if (v.is_number_float() && !std::isfinite(v.get<double>())) fail(p, "contains a number that is not finite");
         if (!v.is_structured()) return;
-        if (depth > max_depth)
-            fail(p, "nests deeper than " + std::to_string(max_depth) + " levels");
+        if (depth > max_depth) fail(p, "nests deeper than " + std::to_string(max_depth) + " levels");
         for (const auto& child : v) check_value(child, depth + 1, p);
     }
     template <typename Items, typename F>
-    static void list(Json& doc, const char* key, const Items& items, F&& element) {
+    void list(const char* key, const Items& items, F&& element) {
         if (items.empty()) return;
-        const std::string p = pointer_child("", key);
-        Json array = Json::array();
+        out_.key(key);
+        const LazyPointer root, p = root.child(key);
+        out_.begin_array();
         std::size_t i = 0;
-        for (const auto& item : items) array.push_back(element(item, pointer_index(p, i++)));
-        doc[key] = std::move(array);
+        for (const auto& item : items) element(item, p.at(i++));
+        out_.end_array();
     }
 
     // ---- parts --------------------------------------------------------------------
 
-    static Json schema(const LevelSchema& s) {
-        if (s.is_builtin()) return s.name();
-        Json o = Json::object();
-        o["name"] = s.name();
-        Json levels = Json::array();
-        for (const Level& l : s.levels()) {
-            Json level = Json::object();
-            level["id"] = l.id;
-            put(level, "label", l.label);
-            put_enum(level, "role", l.role, LevelRole::outcome);
-            levels.push_back(std::move(level));
+    void schema(const LevelSchema& s, const LazyPointer& p) {
+        if (s.is_builtin()) {
+            out_.string(s.name(), p);
+            return;
         }
-        o["levels"] = std::move(levels);
-        return o;
+        out_.begin_object();
+        text("name", s.name(), p);
+        out_.key("levels");
+        const LazyPointer lp = p.child("levels");
+        out_.begin_array();
+        for (std::size_t i = 0; i < s.levels().size(); ++i) {
+            const Level& l = s.levels()[i];
+            const LazyPointer ep = lp.at(i);
+            out_.begin_object();
+            text("id", l.id, ep);
+            put("label", l.label, ep);
+            put_enum("role", l.role, LevelRole::outcome, ep);
+            out_.end_object();
+        }
+        out_.end_array();
+        out_.end_object();
     }
 
-    static Json metadata(const Metadata& m, const std::string& p) {
-        Json o = Json::object();
-        put(o, "title", m.title);
-        put(o, "description", m.description);
-        put(o, "funder", m.funder);
-        put(o, "version", m.version);
-        if (m.period) o["period"] = period(*m.period, pointer_child(p, "period"), true);
-        put_date(o, "date", m.date, p);
+    void metadata(const Metadata& m, const LazyPointer& p) {
+        out_.begin_object();
+        put("title", m.title, p);
+        put("description", m.description, p);
+        put("funder", m.funder, p);
+        put("version", m.version, p);
+        if (m.period) {
+            out_.key("period");
+            period(*m.period, p.child("period"), true);
+        }
+        put_date("date", m.date, p);
         if (!m.sources.empty()) {
-            Json sources = Json::array();
-            for (const Source& s : m.sources) {
-                Json so = Json::object();
-                so["id"] = s.id;
-                put(so, "title", s.title);
-                put(so, "url", s.url);
-                put(so, "note", s.note);
-                sources.push_back(std::move(so));
+            out_.key("sources");
+            const LazyPointer sp = p.child("sources");
+            out_.begin_array();
+            for (std::size_t i = 0; i < m.sources.size(); ++i) {
+                const Source& s = m.sources[i];
+                const LazyPointer ep = sp.at(i);
+                out_.begin_object();
+                text("id", s.id, ep);
+                put("title", s.title, ep);
+                put("url", s.url, ep);
+                put("note", s.note, ep);
+                out_.end_object();
             }
-            o["sources"] = std::move(sources);
+            out_.end_array();
         }
         if (!m.consultations.empty()) {
-            const std::string cp = pointer_child(p, "consultations");
-            Json consultations = Json::array();
-            for (std::size_t i = 0; i < m.consultations.size(); ++i)
-                consultations.push_back(consultation(m.consultations[i], pointer_index(cp, i)));
-            o["consultations"] = std::move(consultations);
+            out_.key("consultations");
+            const LazyPointer cp = p.child("consultations");
+            out_.begin_array();
+            for (std::size_t i = 0; i < m.consultations.size(); ++i) consultation(m.consultations[i], cp.at(i));
+            out_.end_array();
         }
-        put_attributes(o, m.attributes, p, 3);
-        return o;
+        put_attributes(m.attributes, p, 3);
+        out_.end_object();
     }
 
-    static Json consultation(const Consultation& c, const std::string& p) {
-        Json o = Json::object();
-        o["id"] = c.id;
-        put(o, "title", c.title);
-        put_date(o, "date", c.date, p);
-        put(o, "venue", c.venue);
-        put(o, "objectives", c.objectives);
+    void consultation(const Consultation& c, const LazyPointer& p) {
+        out_.begin_object();
+        text("id", c.id, p);
+        put("title", c.title, p);
+        put_date("date", c.date, p);
+        put("venue", c.venue, p);
+        put("objectives", c.objectives, p);
         if (!c.phases.empty()) {
-            Json phases = Json::array();
-            for (const ConsultationPhase& ph : c.phases) {
-                Json po = Json::object();
-                po["id"] = ph.id;
-                put(po, "title", ph.title);
-                phases.push_back(std::move(po));
+            out_.key("phases");
+            const LazyPointer pp = p.child("phases");
+            out_.begin_array();
+            for (std::size_t i = 0; i < c.phases.size(); ++i) {
+                const LazyPointer ep = pp.at(i);
+                out_.begin_object();
+                text("id", c.phases[i].id, ep);
+                put("title", c.phases[i].title, ep);
+                out_.end_object();
             }
-            o["phases"] = std::move(phases);
+            out_.end_array();
         }
         if (!c.events.empty()) {
-            const std::string ep = pointer_child(p, "events");
-            Json events = Json::array();
+            out_.key("events");
+            const LazyPointer ep = p.child("events");
+            out_.begin_array();
             for (std::size_t i = 0; i < c.events.size(); ++i) {
                 const ConsultationEvent& e = c.events[i];
-                Json eo = Json::object();
-                put_date(eo, "date", e.date, pointer_index(ep, i));
-                put(eo, "title", e.title);
-                put(eo, "description", e.description);
-                events.push_back(std::move(eo));
+                const LazyPointer at = ep.at(i);
+                out_.begin_object();
+                put_date("date", e.date, at);
+                put("title", e.title, at);
+                put("description", e.description, at);
+                out_.end_object();
             }
-            o["events"] = std::move(events);
+            out_.end_array();
         }
-        put(o, "sources", c.sources);
-        return o;
+        put("sources", c.sources, p);
+        out_.end_object();
     }
 
-    static Json node(const Node& n, const std::string& p) {
-        Json o = Json::object();
-        o["id"] = n.id;
-        o["level"] = n.level;
-        put(o, "title", n.title);
-        put(o, "description", n.description);
-        put(o, "tags", n.tags);
-        put(o, "actors", n.actors);
-        put_enum(o, "logic", n.logic, Logic::all);
-        put_date(o, "start", n.start, p);
-        put_date(o, "end", n.end, p);
-        if (n.status) o["status"] = name(*n.status);
+    void node(const Node& n, const LazyPointer& p) {
+        out_.begin_object();
+        text("id", n.id, p);
+        text("level", n.level, p);
+        put("title", n.title, p);
+        put("description", n.description, p);
+        put("tags", n.tags, p);
+        put("actors", n.actors, p);
+        put_enum("logic", n.logic, Logic::all, p);
+        put_date("start", n.start, p);
+        put_date("end", n.end, p);
+        if (n.status) text("status", to_string(*n.status), p);
         if (n.budget) {
-            Json b = Json::object();
-            b["amount"] = finite(n.budget->amount, pointer_child(pointer_child(p, "budget"), "amount"));
-            put(b, "currency", n.budget->currency);
-            o["budget"] = std::move(b);
+            out_.key("budget");
+            const LazyPointer bp = p.child("budget");
+            out_.begin_object();
+            out_.key("amount");
+            finite(n.budget->amount, bp.child("amount"));
+            put("currency", n.budget->currency, bp);
+            out_.end_object();
         }
-        put_references(o, n.references);
-        put_attributes(o, n.attributes, p, 4);
-        return o;
+        put_references(n.references, p);
+        put_attributes(n.attributes, p, 4);
+        out_.end_object();
     }
 
-    static Json link(const Link& l, const std::string& p) {
-        Json o = Json::object();
-        o["source"] = l.source;
-        o["target"] = l.target;
-        put(o, "assumptions", l.assumptions);
-        put(o, "rationale", l.rationale);
+    void link(const Link& l, const LazyPointer& p) {
+        out_.begin_object();
+        text("source", l.source, p);
+        text("target", l.target, p);
+        put("assumptions", l.assumptions, p);
+        put("rationale", l.rationale, p);
         if (l.evidence) {
-            Json e = Json::object();
-            put(e, "strength", l.evidence->strength);
-            put(e, "references", l.evidence->references);
-            o["evidence"] = std::move(e);
+            out_.key("evidence");
+            const LazyPointer ep = p.child("evidence");
+            out_.begin_object();
+            put("strength", l.evidence->strength, ep);
+            put("references", l.evidence->references, ep);
+            out_.end_object();
         }
-        put_number(o, "strength", l.strength, p);
-        put_attributes(o, l.attributes, p, 4);
-        return o;
+        put_number("strength", l.strength, p);
+        put_attributes(l.attributes, p, 4);
+        out_.end_object();
     }
 
-    static Json period_value(const PeriodValue& v, const std::string& p) {
-        Json o = Json::object();
-        o["period"] = period(v.period, pointer_child(p, "period"));
-        put_number(o, "value", v.value, p);
-        put(o, "value_text", v.value_text);
-        put_number(o, "numerator", v.numerator, p);
-        put_number(o, "denominator", v.denominator, p);
-        put_dimensions(o, v.dimensions);
-        put(o, "locations", v.locations);
-        put(o, "comment", v.comment);
-        put_attributes(o, v.attributes, p, 6);
-        return o;
+    void period_value(const PeriodValue& v, const LazyPointer& p) {
+        out_.begin_object();
+        out_.key("period");
+        period(v.period, p.child("period"));
+        put_number("value", v.value, p);
+        put("value_text", v.value_text, p);
+        put_number("numerator", v.numerator, p);
+        put_number("denominator", v.denominator, p);
+        put_dimensions(v.dimensions, p);
+        put("locations", v.locations, p);
+        put("comment", v.comment, p);
+        put_attributes(v.attributes, p, 6);
+        out_.end_object();
     }
 
-    static Json indicator(const Indicator& i, const std::string& p) {
-        Json o = Json::object();
-        o["id"] = i.id;
-        o["node"] = i.node;
-        put(o, "title", i.title);
-        put(o, "description", i.description);
-        put(o, "unit", i.unit);
-        put_enum(o, "measure", i.measure, Measure::unit);
-        if (!i.ascending) o["ascending"] = false;
-        put_enum(o, "accumulation", i.accumulation, Accumulation::level);
-        put_enum(o, "aggregation", i.aggregation, Aggregation::sum);
+    void baseline(const Baseline& b, const LazyPointer& p) {
+        out_.begin_object();
+        put_date("date", b.date, p);
+        if (b.year) {
+            if (*b.year < 1 || *b.year > 9999)
+                fail(p.child("year"), "year must be between 1 and 9999, got " + std::to_string(*b.year));
+            out_.key("year");
+            out_.integer(*b.year);
+        }
+        put_number("value", b.value, p);
+        put("value_text", b.value_text, p);
+        put_dimensions(b.dimensions, p);
+        put("locations", b.locations, p);
+        put("comment", b.comment, p);
+        put_attributes(b.attributes, p, 6);
+        out_.end_object();
+    }
+
+    void indicator(const Indicator& i, const LazyPointer& p) {
+        out_.begin_object();
+        text("id", i.id, p);
+        text("node", i.node, p);
+        put("title", i.title, p);
+        put("description", i.description, p);
+        put("unit", i.unit, p);
+        put_enum("measure", i.measure, Measure::unit, p);
+        if (!i.ascending) {
+            out_.key("ascending");
+            out_.boolean(false);
+        }
+        put_enum("accumulation", i.accumulation, Accumulation::level, p);
+        put_enum("aggregation", i.aggregation, Aggregation::sum, p);
         if (!i.baselines.empty()) {
-            const std::string bp = pointer_child(p, "baselines");
-            Json baselines = Json::array();
-            for (std::size_t k = 0; k < i.baselines.size(); ++k) {
-                const Baseline& b = i.baselines[k];
-                const std::string ep = pointer_index(bp, k);
-                Json bo = Json::object();
-                put_date(bo, "date", b.date, ep);
-                if (b.year) {
-                    if (*b.year < 1 || *b.year > 9999)
-                        fail(pointer_child(ep, "year"), "year must be between 1 and 9999, got " +
-                                                            std::to_string(*b.year));
-                    bo["year"] = *b.year;
-                }
-                put_number(bo, "value", b.value, ep);
-                put(bo, "value_text", b.value_text);
-                put_dimensions(bo, b.dimensions);
-                put(bo, "locations", b.locations);
-                put(bo, "comment", b.comment);
-                put_attributes(bo, b.attributes, ep, 6);
-                baselines.push_back(std::move(bo));
-            }
-            o["baselines"] = std::move(baselines);
+            out_.key("baselines");
+            const LazyPointer bp = p.child("baselines");
+            out_.begin_array();
+            for (std::size_t k = 0; k < i.baselines.size(); ++k) baseline(i.baselines[k], bp.at(k));
+            out_.end_array();
         }
         for (auto [key, values] : {std::pair{"targets", &i.targets}, std::pair{"actuals", &i.actuals}}) {
             if (values->empty()) continue;
-            const std::string vp = pointer_child(p, key);
-            Json array = Json::array();
-            for (std::size_t k = 0; k < values->size(); ++k)
-                array.push_back(period_value((*values)[k], pointer_index(vp, k)));
-            o[key] = std::move(array);
+            out_.key(key);
+            const LazyPointer vp = p.child(key);
+            out_.begin_array();
+            for (std::size_t k = 0; k < values->size(); ++k) period_value((*values)[k], vp.at(k));
+            out_.end_array();
         }
-        put(o, "means_of_verification", i.means_of_verification);
-        put(o, "frequency", i.frequency);
-        put_references(o, i.references);
-        put_attributes(o, i.attributes, p, 4);
-        return o;
+        put("means_of_verification", i.means_of_verification, p);
+        put("frequency", i.frequency, p);
+        put_references(i.references, p);
+        put_attributes(i.attributes, p, 4);
+        out_.end_object();
+    }
+
+    Out& out_;
+};
+
+/// The document for a theory of change, as nlohmann::json (members sorted)
+/// or nlohmann::ordered_json (members in the written order).
+template <typename Json>
+class JsonWriter {
+public:
+    Json write(const TheoryOfChange& toc) const {
+        JsonDomOut<Json> out;
+        JsonEmitter<JsonDomOut<Json>>(out).write(toc);
+        return out.take();
     }
 };
+
+/// The file text for a theory of change, without the final newline.
+inline std::string write_json_text(const TheoryOfChange& toc, int indent) {
+    JsonTextOut out(indent);
+    JsonEmitter<JsonTextOut>(out).write(toc);
+    return out.take();
+}
 
 }  // namespace tocgraph::detail
