@@ -39,18 +39,20 @@ namespace tocgraph::detail {
 class LazyPointer {
 public:
     LazyPointer() = default;  // the document itself, ""
-    LazyPointer child(const char* key) const noexcept { return LazyPointer(this, key, 0); }
-    LazyPointer at(std::size_t index) const noexcept { return LazyPointer(this, nullptr, index); }
+    /// The member `key`; the key's text must outlive the pointer.
+    LazyPointer child(std::string_view key) const noexcept { return LazyPointer(this, key, true, 0); }
+    LazyPointer at(std::size_t index) const noexcept { return LazyPointer(this, {}, false, index); }
     std::string str() const {
         if (!parent_) return {};
-        return key_ ? pointer_child(parent_->str(), key_) : pointer_index(parent_->str(), index_);
+        return is_key_ ? pointer_child(parent_->str(), key_) : pointer_index(parent_->str(), index_);
     }
 
 private:
-    LazyPointer(const LazyPointer* parent, const char* key, std::size_t index) noexcept
-        : parent_(parent), key_(key), index_(index) {}
+    LazyPointer(const LazyPointer* parent, std::string_view key, bool is_key, std::size_t index) noexcept
+        : parent_(parent), key_(key), is_key_(is_key), index_(index) {}
     const LazyPointer* parent_ = nullptr;
-    const char* key_ = nullptr;
+    std::string_view key_;
+    bool is_key_ = false;
     std::size_t index_ = 0;
 };
 

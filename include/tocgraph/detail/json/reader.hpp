@@ -48,7 +48,8 @@ public:
         // version should say so rather than trip over members it has and we lack.
         check_format(doc);
         check_version(doc);
-        const Obj top = object(doc, "",
+        const LazyPointer root;
+        const Obj top = object(doc, root,
                                {"format", "version", "metadata", "schema", "actors", "assumptions",
                                 "nodes", "links", "indicators", "feedback"});
 
@@ -58,14 +59,14 @@ public:
         TheoryOfChange toc(s ? read_schema(*s, top.at("schema")) : LevelSchema::theory_of_change());
         toc.set_metadata(std::move(metadata));
 
-        each(top, "actors", [&](const json& v, const std::string& p) { read_actor(toc, v, p); });
+        each(top, "actors", [&](const json& v, const LazyPointer& p) { read_actor(toc, v, p); });
         each(top, "assumptions",
-             [&](const json& v, const std::string& p) { read_assumption(toc, v, p); });
-        each(top, "nodes", [&](const json& v, const std::string& p) { read_node(toc, v, p); });
-        each(top, "links", [&](const json& v, const std::string& p) { read_link(toc, v, p); });
+             [&](const json& v, const LazyPointer& p) { read_assumption(toc, v, p); });
+        each(top, "nodes", [&](const json& v, const LazyPointer& p) { read_node(toc, v, p); });
+        each(top, "links", [&](const json& v, const LazyPointer& p) { read_link(toc, v, p); });
         each(top, "indicators",
-             [&](const json& v, const std::string& p) { read_indicator(toc, v, p); });
-        each(top, "feedback", [&](const json& v, const std::string& p) { read_feedback(toc, v, p); });
+             [&](const json& v, const LazyPointer& p) { read_indicator(toc, v, p); });
+        each(top, "feedback", [&](const json& v, const LazyPointer& p) { read_feedback(toc, v, p); });
         return toc;
     }
 
@@ -73,22 +74,25 @@ private:
     /// An object whose members have been checked against the allowed names.
     struct Obj {
         const json& value;
-        std::string pointer;
+        LazyPointer pointer;  // refers to the caller's, which outlives this
         const json* find(std::string_view key) const {
-            auto it = value.find(std::string(key));
+            auto it = value.find(key);
             return it == value.end() ? nullptr : &*it;
         }
-        std::string at(std::string_view key) const { return pointer_child(pointer, key); }
+        LazyPointer at(std::string_view key) const { return pointer.child(key); }
     };
 
     [[noreturn]] void fail(const std::string& pointer, std::string problem) const {
         throw FormatError(file_, pointer, std::move(problem));
     }
+    [[noreturn]] void fail(const LazyPointer& pointer, std::string problem) const {
+        fail(pointer.str(), std::move(problem));
+    }
     static std::string got(const char* expected, const json& v) {
         return std::string("expected ") + expected + ", got " + v.type_name();
     }
 
-    Obj object(const json& v, const std::string& p, std::initializer_list<std::string_view> allowed,
+    Obj object(const json& v, const LazyPointer& p, std::initializer_list<std::string_view> allowed,
                std::initializer_list<std::string_view> required = {}) const {
         if (!v.is_object()) fail(p, got("an object", v));
         for (const auto& [key, value] : v.items()) {
@@ -105,35 +109,35 @@ private:
     void each(const Obj& o, std::string_view key, F&& f) const {
         const json* v = o.find(key);
         if (!v) return;
-        const std::string p = o.at(key);
+        const LazyPointer p = o.at(key);
         if (!v->is_array()) fail(p, got("an array", *v));
-        for (std::size_t i = 0; i < v->size(); ++i) f((*v)[i], pointer_index(p, i));
+        for (std::size_t i = 0; i < v->size(); ++i) f((*v)[i], p.at(i));
     }
 
     // ---- values ----------------------------------------------------------------
 
-    const std::string& string_value(const json& v, const std::string& p) const {
+    const std::string& string_value(const json& v, const LazyPointer& p) const {
         if (!v.is_string()) fail(p, got("a string", v));
         return v.get_ref<const std::string&>();
     }
-    double number_value(const json& v, const std::string& p) const {
+    double number_value(const json& v, const LazyPointer& p) const {
         if (!v.is_number()) fail(p, got("a number", v));
         const double d = v.get<double>();
         if (!std::isfinite(d)) fail(p, "expected a finite number");
         return d;
     }
-    double fraction_value(const json& v, const std::string& p) const {
+    double fraction_value(const json& v, const LazyPointer& p) const {
         const double d = number_value(v, p);
         if (d < 0.0 || d > 1.0) fail(p, "must be between 0 and 1, got " + v.dump());
         return d;
     }
-    Date date_value(const json& v, const std::string& p) const {
+    Date date_value(const json& v, const LazyPointer& p) const {
         const std::string& text = string_value(v, p);
         if (auto d = Date::parse(text)) return *d;
         fail(p, "invalid date " + json_quote(text) + "; expected YYYY-MM-DD");
     }
     template <typename E>
-    E enum_value(const json& v, const std::string& p) const {
+    E enum_value(const json& v, const LazyPointer& p) const {
         const std::string& text = string_value(v, p);
         if (auto e = parse_enum<E>(text)) return *e;
         fail(p, "unknown value " + json_quote(text) + "; expected " + enum_choices<E>());
@@ -141,7 +145,7 @@ private:
     /// A non-empty id that `taken` does not know yet.
     template <typename Taken>
     std::string id_value(const Obj& o, const char* kind, Taken&& taken) const {
-        const std::string p = o.at("id");
+        const LazyPointer p = o.at("id");
         const std::string& id = string_value(*o.find("id"), p);
         if (id.empty()) fail(p, std::string(kind) + " id must not be empty");
         if (taken(id)) fail(p, std::string("duplicate ") + kind + " id " + json_quote(id));
@@ -151,7 +155,7 @@ private:
     /// programme period is ordered on load: every dated check is measured
     /// against it. Indicator periods in the wrong order load, and the linter
     /// reports them (TOC206) together with the file's other slips.
-    Period period_value(const json& v, const std::string& p, bool ordered = false) const {
+    Period period_value(const json& v, const LazyPointer& p, bool ordered = false) const {
         const Obj o = object(v, p, {"start", "end"}, {"start", "end"});
         Period period{date_value(*o.find("start"), o.at("start")), date_value(*o.find("end"), o.at("end"))};
         if (ordered && period.end < period.start)
@@ -177,7 +181,7 @@ private:
         if (const json* v = o.find(key)) out = date_value(*v, o.at(key));
     }
     void opt(const Obj& o, std::string_view key, std::vector<std::string>& out) const {
-        each(o, key, [&](const json& v, const std::string& p) { out.push_back(string_value(v, p)); });
+        each(o, key, [&](const json& v, const LazyPointer& p) { out.push_back(string_value(v, p)); });
     }
     template <typename E>
         requires std::is_enum_v<E>
@@ -195,10 +199,10 @@ private:
     void opt_dimensions(const Obj& o, Dimensions& out) const {
         const json* v = o.find("dimensions");
         if (!v) return;
-        const std::string p = o.at("dimensions");
+        const LazyPointer p = o.at("dimensions");
         if (!v->is_object()) fail(p, got("an object", *v));
         for (const auto& [key, value] : v->items())
-            out.emplace(key, string_value(value, pointer_child(p, key)));
+            out.emplace(key, string_value(value, p.child(key)));
     }
     /// Kept verbatim; only its type is checked.
     void opt_attributes(const Obj& o, Attributes& out) const {
@@ -208,7 +212,7 @@ private:
         out = *v;
     }
     void opt_references(const Obj& o, std::vector<Reference>& out) const {
-        each(o, "references", [&](const json& rv, const std::string& rp) {
+        each(o, "references", [&](const json& rv, const LazyPointer& rp) {
             const Obj r = object(rv, rp, {"vocabulary", "code", "uri"}, {"vocabulary", "code"});
             Reference reference;
             opt(r, "vocabulary", reference.vocabulary);
@@ -220,7 +224,7 @@ private:
     void opt_year(const Obj& o, std::string_view key, std::optional<int>& out) const {
         const json* v = o.find(key);
         if (!v) return;
-        const std::string p = o.at(key);
+        const LazyPointer p = o.at(key);
         if (v->is_number_float()) fail(p, "expected an integer, got " + v->dump());
         if (!v->is_number_integer()) fail(p, got("an integer", *v));
         const bool in_range = v->is_number_unsigned()
@@ -235,7 +239,8 @@ private:
     void check_format(const json& doc) const {
         auto it = doc.find("format");
         if (it == doc.end()) fail("", "missing required member \"format\"");
-        const std::string& tag = string_value(*it, "/format");
+        const LazyPointer root;
+        const std::string& tag = string_value(*it, root.child("format"));
         if (tag != file_format_tag)
             fail("/format", std::string("expected ") + json_quote(file_format_tag) + ", got " + json_quote(tag));
     }
@@ -255,7 +260,7 @@ private:
 
     // ---- metadata and schema ----------------------------------------------------------
 
-    Metadata read_metadata(const json& v, const std::string& p) const {
+    Metadata read_metadata(const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p, {"title", "description", "funder", "version", "period", "date",
                                     "sources", "consultations", "attributes"});
         Metadata m;
@@ -265,7 +270,7 @@ private:
         opt(o, "version", m.version);
         if (const json* period = o.find("period")) m.period = period_value(*period, o.at("period"), true);
         opt(o, "date", m.date);
-        each(o, "sources", [&](const json& sv, const std::string& sp) {
+        each(o, "sources", [&](const json& sv, const LazyPointer& sp) {
             const Obj s = object(sv, sp, {"id", "title", "url", "note"}, {"id"});
             Source source;
             opt(s, "id", source.id);
@@ -274,14 +279,14 @@ private:
             opt(s, "note", source.note);
             m.sources.push_back(std::move(source));
         });
-        each(o, "consultations", [&](const json& cv, const std::string& cp) {
+        each(o, "consultations", [&](const json& cv, const LazyPointer& cp) {
             m.consultations.push_back(read_consultation(cv, cp));
         });
         opt_attributes(o, m.attributes);
         return m;
     }
 
-    Consultation read_consultation(const json& v, const std::string& p) const {
+    Consultation read_consultation(const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p, {"id", "title", "date", "venue", "objectives", "phases", "events",
                                     "sources"},
                              {"id"});
@@ -291,14 +296,14 @@ private:
         opt(o, "date", c.date);
         opt(o, "venue", c.venue);
         opt(o, "objectives", c.objectives);
-        each(o, "phases", [&](const json& pv, const std::string& pp) {
+        each(o, "phases", [&](const json& pv, const LazyPointer& pp) {
             const Obj ph = object(pv, pp, {"id", "title"}, {"id"});
             ConsultationPhase phase;
             opt(ph, "id", phase.id);
             opt(ph, "title", phase.title);
             c.phases.push_back(std::move(phase));
         });
-        each(o, "events", [&](const json& ev, const std::string& ep) {
+        each(o, "events", [&](const json& ev, const LazyPointer& ep) {
             const Obj e = object(ev, ep, {"date", "title", "description"});
             ConsultationEvent event;
             opt(e, "date", event.date);
@@ -310,7 +315,7 @@ private:
         return c;
     }
 
-    LevelSchema read_schema(const json& v, const std::string& p) const {
+    LevelSchema read_schema(const json& v, const LazyPointer& p) const {
         if (v.is_string()) {
             const std::string& name = v.get_ref<const std::string&>();
             if (auto builtin = LevelSchema::builtin(name)) return *builtin;
@@ -324,7 +329,7 @@ private:
         const Obj o = object(v, p, {"name", "levels"}, {"name", "levels"});
         const std::string& name = string_value(*o.find("name"), o.at("name"));
         std::vector<Level> levels;
-        each(o, "levels", [&](const json& lv, const std::string& lp) {
+        each(o, "levels", [&](const json& lv, const LazyPointer& lp) {
             const Obj l = object(lv, lp, {"id", "label", "role"}, {"id"});
             Level level;
             level.id = string_value(*l.find("id"), l.at("id"));
@@ -343,7 +348,7 @@ private:
 
     /// Runs an edit of the model, reporting a ModelError at the element.
     template <typename F>
-    auto guarded(const std::string& p, F&& f) const -> decltype(f()) {
+    auto guarded(const LazyPointer& p, F&& f) const -> decltype(f()) {
         try {
             return f();
         } catch (const ModelError& e) {
@@ -351,7 +356,7 @@ private:
         }
     }
 
-    void read_actor(TheoryOfChange& toc, const json& v, const std::string& p) const {
+    void read_actor(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p, {"id", "name", "type", "attributes"}, {"id"});
         Actor a;
         a.id = id_value(o, "actor", [&](const std::string& id) { return toc.has_actor(id); });
@@ -361,7 +366,7 @@ private:
         guarded(p, [&] { toc.add_actor(std::move(a)); });
     }
 
-    void read_assumption(TheoryOfChange& toc, const json& v, const std::string& p) const {
+    void read_assumption(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
         const Obj o =
             object(v, p, {"id", "statement", "likelihood", "risk", "status", "attributes"}, {"id"});
         Assumption a;
@@ -374,7 +379,7 @@ private:
         guarded(p, [&] { toc.add_assumption(std::move(a)); });
     }
 
-    void read_node(TheoryOfChange& toc, const json& v, const std::string& p) const {
+    void read_node(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p,
                              {"id", "level", "title", "description", "tags", "actors", "logic", "start",
                               "end", "status", "budget", "references", "attributes"},
@@ -388,7 +393,7 @@ private:
         opt(o, "title", n.title);
         opt(o, "description", n.description);
         opt(o, "tags", n.tags);
-        each(o, "actors", [&](const json& av, const std::string& ap) {
+        each(o, "actors", [&](const json& av, const LazyPointer& ap) {
             const std::string& actor = string_value(av, ap);
             if (!toc.has_actor(actor)) fail(ap, "unknown actor " + json_quote(actor));
             n.actors.push_back(actor);
@@ -409,7 +414,7 @@ private:
         guarded(p, [&] { toc.add_node(std::move(n)); });
     }
 
-    void read_link(TheoryOfChange& toc, const json& v, const std::string& p) const {
+    void read_link(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p,
                              {"source", "target", "assumptions", "rationale", "evidence", "strength",
                               "attributes"},
@@ -419,9 +424,9 @@ private:
             *out = string_value(*o.find(key), o.at(key));
             if (!toc.contains(*out)) fail(o.at(key), "unknown node " + json_quote(*out));
         }
-        const std::string name = json_quote(l.source) + " -> " + json_quote(l.target);
-        if (l.source == l.target) fail(p, "link " + name + " joins a node to itself");
-        if (toc.has_link(l.source, l.target)) fail(p, "duplicate link " + name);
+        auto name = [&] { return json_quote(l.source) + " -> " + json_quote(l.target); };
+        if (l.source == l.target) fail(p, "link " + name() + " joins a node to itself");
+        if (toc.has_link(l.source, l.target)) fail(p, "duplicate link " + name());
         // An assumption id the file does not declare loads; the linter reports it (TOC304).
         opt(o, "assumptions", l.assumptions);
         opt(o, "rationale", l.rationale);
@@ -437,7 +442,7 @@ private:
         guarded(p, [&] { toc.add_link(std::move(l)); });
     }
 
-    Measure measure_value(const json& v, const std::string& p) const {
+    Measure measure_value(const json& v, const LazyPointer& p) const {
         if (v.is_string()) return enum_value<Measure>(v, p);
         if (!v.is_number()) fail(p, got("a string or an integer", v));
         if (v.is_number_integer()) {
@@ -448,7 +453,7 @@ private:
         fail(p, "unknown IATI measure code " + v.dump() + "; expected 1 to 5");
     }
 
-    PeriodValue read_period_value(const json& v, const std::string& p) const {
+    PeriodValue read_period_value(const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p,
                              {"period", "value", "value_text", "numerator", "denominator", "dimensions",
                               "locations", "comment", "attributes"},
@@ -466,7 +471,7 @@ private:
         return pv;
     }
 
-    void read_indicator(TheoryOfChange& toc, const json& v, const std::string& p) const {
+    void read_indicator(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p,
                              {"id", "node", "title", "description", "unit", "measure", "ascending",
                               "accumulation", "aggregation", "baselines", "targets", "actuals",
@@ -483,7 +488,7 @@ private:
         opt(o, "ascending", i.ascending);
         opt(o, "accumulation", i.accumulation);
         opt(o, "aggregation", i.aggregation);
-        each(o, "baselines", [&](const json& bv, const std::string& bp) {
+        each(o, "baselines", [&](const json& bv, const LazyPointer& bp) {
             const Obj b = object(bv, bp,
                                  {"date", "year", "value", "value_text", "dimensions", "locations",
                                   "comment", "attributes"});
@@ -498,10 +503,10 @@ private:
             opt_attributes(b, baseline.attributes);
             i.baselines.push_back(std::move(baseline));
         });
-        each(o, "targets", [&](const json& tv, const std::string& tp) {
+        each(o, "targets", [&](const json& tv, const LazyPointer& tp) {
             i.targets.push_back(read_period_value(tv, tp));
         });
-        each(o, "actuals", [&](const json& av, const std::string& ap) {
+        each(o, "actuals", [&](const json& av, const LazyPointer& ap) {
             i.actuals.push_back(read_period_value(av, ap));
         });
         opt(o, "means_of_verification", i.means_of_verification);
@@ -511,7 +516,7 @@ private:
         guarded(p, [&] { toc.add_indicator(std::move(i)); });
     }
 
-    void read_feedback(TheoryOfChange& toc, const json& v, const std::string& p) const {
+    void read_feedback(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
         const Obj o = object(v, p,
                              {"id", "consultation", "phase", "author", "subject", "kind", "text",
                               "status", "resolution", "date", "attributes"},
