@@ -254,13 +254,12 @@ const Command& progress_command() {
             "--format json prints the roll-up (or the breakdowns) as JSON, --format csv one row\n"
             "per indicator (or per indicator and value). The rules are in docs/monitoring.md.\n"
             "Exits with 1 when FILE cannot be read or its links form a cycle.",
-        .options = {{"as-of", 0, "DATE", "the date of the assessment (YYYY-MM-DD), required"},
-                    {"by", 0, "DIMENSION", "break indicators down by this dimension"},
-                    {"values", 0, "LIST", "with --by: the dimension values to show, comma-separated"},
-                    {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"},
-                    {"at-risk-below", 0, "X", "at risk below X times the expected progress (default 0.9)"},
-                    {"off-track-below", 0, "X", "off track below X times the expected progress (default 0.6)"},
-                    {"format", 'f', "FORMAT", "text (default), json or csv"}},
+        .options = with_options({{"as-of", 0, "DATE", "the date of the assessment (YYYY-MM-DD), required"},
+                                 {"by", 0, "DIMENSION", "break indicators down by this dimension"},
+                                 {"values", 0, "LIST", "with --by: the dimension values to show, comma-separated"},
+                                 {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"},
+                                 {"format", 'f', "FORMAT", "text (default), json or csv"}},
+                                tolerance_options()),
         .run = run_progress,
     };
     return command;

@@ -59,13 +59,12 @@ const Command& report_command() {
             "without -o the report (HTML unless --format) goes to standard output. The HTML\n"
             "page needs nothing else: styles and the drawing are inline, there is no script.\n"
             "OUT is replaced atomically. Exits with 1 when FILE cannot be read or OUT written.",
-        .options = {{"as-of", 0, "DATE", "the date of the assessment (YYYY-MM-DD), required"},
-                    {"output", 'o', "OUT", "the file to write (format from its extension)"},
-                    {"format", 'f', "FORMAT", "html or markdown instead of OUT's extension"},
-                    {"title", 0, "TEXT", "a heading instead of the programme title"},
-                    {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"},
-                    {"at-risk-below", 0, "X", "at risk below X times the expected progress (default 0.9)"},
-                    {"off-track-below", 0, "X", "off track below X times the expected progress (default 0.6)"}},
+        .options = with_options({{"as-of", 0, "DATE", "the date of the assessment (YYYY-MM-DD), required"},
+                                 {"output", 'o', "OUT", "the file to write (format from its extension)"},
+                                 {"format", 'f', "FORMAT", "html or markdown instead of OUT's extension"},
+                                 {"title", 0, "TEXT", "a heading instead of the programme title"},
+                                 {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"}},
+                                tolerance_options()),
         .run = run_report,
     };
     return command;

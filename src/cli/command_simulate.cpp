@@ -224,16 +224,15 @@ const Command& simulate_command() {
             "With --format json, one object: file, title, target, method, samples,\n"
             "accepted, observations, evidence_probability, nodes, assumptions,\n"
             "links_in_doubt, defaulted. With --format csv: id,level,probability,std_error.",
-        .options = {{"as-of", 0, "DATE", "observe what monitoring says as of this date (YYYY-MM-DD)"},
-                    {"observe", 'o', "ID=STATE", "observe a node: achieved or not_achieved (repeatable)"},
-                    {"method", 'm', "METHOD", "exact (default) or monte-carlo"},
-                    {"samples", 'n', "N", "Monte Carlo samples (default 100000)"},
-                    {"seed", 0, "N", "Monte Carlo seed (default 0)"},
-                    {"threads", 0, "N", "Monte Carlo threads (default: one per core)"},
-                    {"target", 't', "ID", "the node whose sensitivity is shown (default: the goal)"},
-                    {"at-risk-below", 0, "X", "with --as-of: at risk below X times expected (default 0.9)"},
-                    {"off-track-below", 0, "X", "with --as-of: off track below X times expected (default 0.6)"},
-                    {"format", 'f', "FORMAT", "text (default), json or csv"}},
+        .options = with_options({{"as-of", 0, "DATE", "observe what monitoring says as of this date (YYYY-MM-DD)"},
+                                 {"observe", 'o', "ID=STATE", "observe a node: achieved or not_achieved (repeatable)"},
+                                 {"method", 'm', "METHOD", "exact (default) or monte-carlo"},
+                                 {"samples", 'n', "N", "Monte Carlo samples (default 100000)"},
+                                 {"seed", 0, "N", "Monte Carlo seed (default 0)"},
+                                 {"threads", 0, "N", "Monte Carlo threads (default: one per core)"},
+                                 {"target", 't', "ID", "the node whose sensitivity is shown (default: the goal)"},
+                                 {"format", 'f', "FORMAT", "text (default), json or csv"}},
+                                tolerance_options("with --as-of: ")),
         .run = run_simulate,
     };
     return command;

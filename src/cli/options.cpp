@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <exception>
+#include <deque>
 #include <stdexcept>
 #include <vector>
 
@@ -30,6 +31,23 @@ double number_option(const ParsedArgs& args, std::string_view name, double fallb
     } catch (const std::exception&) {
     }
     throw UsageError("option --" + std::string(name) + ": expected a number, got \"" + *text + "\"");
+}
+
+std::vector<Option> tolerance_options(std::string_view when) {
+    // Option holds views: the help texts live as long as the program.
+    static std::deque<std::string> help;
+    const Tolerances defaults;
+    auto line = [&](const char* status, double x) -> std::string_view {
+        return help.emplace_back(std::string(when) + status + " below X times the expected progress (default " +
+                                 Tolerances::text(x) + ")");
+    };
+    return {{"at-risk-below", 0, "X", line("at risk", defaults.at_risk_below)},
+            {"off-track-below", 0, "X", line("off track", defaults.off_track_below)}};
+}
+
+std::vector<Option> with_options(std::vector<Option> own, const std::vector<Option>& shared) {
+    own.insert(own.end(), shared.begin(), shared.end());
+    return own;
 }
 
 Tolerances tolerances_option(const ParsedArgs& args) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tocgraph/date.hpp>
 #include <tocgraph/enums.hpp>
@@ -28,6 +29,13 @@ double number_option(const ParsedArgs& args, std::string_view name, double fallb
 /// The status thresholds --at-risk-below and --off-track-below give, checked
 /// against each other (Tolerances::check's message otherwise).
 Tolerances tolerances_option(const ParsedArgs& args);
+
+/// The declarations of --at-risk-below and --off-track-below, their help
+/// naming Tolerances' defaults; `when` prefixes the help ("with --as-of: ").
+std::vector<Option> tolerance_options(std::string_view when = "");
+
+/// `own` followed by `shared`: a command's options with a group several share.
+std::vector<Option> with_options(std::vector<Option> own, const std::vector<Option>& shared);
 
 /// The value an option names among an enum's names, or `fallback`:
 /// `option --NAME: unknown value "X"; expected "a", "b" or "c"`.
