@@ -20,6 +20,7 @@
 #include "file_io.hpp"
 #include "detail/json/parse.hpp"
 #include "detail/json/reader.hpp"
+#include "detail/json/stream_reader.hpp"
 #include "detail/json/writer.hpp"
 #include "errors.hpp"
 #include "theory_of_change.hpp"
@@ -41,7 +42,11 @@ inline nlohmann::json toc_to_json(const TheoryOfChange& toc) {
 
 /// Parses and reads a document held in memory; throws FormatError.
 inline TheoryOfChange loads(std::string_view text, const std::string& file = "<string>") {
-    return detail::JsonReader(file).read(detail::parse_document(text, file));
+    const detail::JsonReader reader(file);
+    // Element by element while the text is read; the whole document only
+    // when that path declines (detail/json/stream_reader.hpp).
+    if (auto toc = detail::StreamingTocReader(reader).read(text)) return std::move(*toc);
+    return reader.read(detail::parse_document(text, file));
 }
 
 /// The file text for a theory of change, ending with a newline. `indent` < 0

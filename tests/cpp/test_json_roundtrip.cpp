@@ -4,6 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
+#include <optional>
+#include <variant>
+#include <vector>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -452,6 +456,57 @@ TEST_CASE("dumps writes the text nlohmann writes for the same document", "[json]
             CHECK(dumps(toc, indent) == detail::JsonWriter<nlohmann::ordered_json>().write(toc).dump(indent) + "\n");
         }
     CHECK(loads(dumps(odd)) == odd);
+}
+
+namespace {
+
+/// What the document path makes of a text: the theory of change, or the error.
+std::variant<TheoryOfChange, std::string> through_the_document(const std::string& text) {
+    try {
+        return detail::JsonReader("f").read(detail::parse_document(text, "f"));
+    } catch (const FormatError& e) {
+        return std::string(e.what());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("loads reads element by element and gives what the document path gives", "[json][reader]") {
+    // Every text the streaming path takes, it reads as the document path
+    // does; what it declines (errors, other member orders) goes there.
+    std::size_t streamed = 0, declined = 0;
+    std::vector<std::string> texts;
+    namespace fs = std::filesystem;
+    for (const char* folder : {"valid", "malformed", "lint", "fuzz-regressions/json"})
+        for (const auto& entry : fs::directory_iterator(fs::path(TOCGRAPH_TEST_DATA_DIR) / folder))
+            if (entry.path().extension() == ".json") texts.push_back(data_file(fs::relative(entry.path(), TOCGRAPH_TEST_DATA_DIR).string()));
+    texts.push_back(dumps(everything()));
+    texts.push_back(dumps(synthetic({.nodes = 300, .seed = 5}), -1));
+    // The same members in other orders: read the same, through the document path.
+    texts.push_back(R"({"version": 1, "format": "tocgraph", "nodes": [{"id": "g", "level": "goal"}]})");
+    texts.push_back(R"({"format": "tocgraph", "version": 1, "nodes": [{"id": "g", "level": "goal"}], "schema": "logframe"})");
+    texts.push_back(R"({"format": "tocgraph", "version": 1, "links": [], "nodes": [{"id": "g", "level": "goal"}]})");
+    for (const std::string& text : texts) {
+        INFO(text.substr(0, 200));
+        const auto expected = through_the_document(text);
+        const detail::JsonReader reader("f");
+        const std::optional<TheoryOfChange> got = detail::StreamingTocReader(reader).read(text);
+        if (got) {
+            ++streamed;
+            REQUIRE(std::holds_alternative<TheoryOfChange>(expected));
+            CHECK(*got == std::get<TheoryOfChange>(expected));
+        } else {
+            ++declined;
+        }
+        if (std::holds_alternative<TheoryOfChange>(expected)) CHECK(loads(text, "f") == std::get<TheoryOfChange>(expected));
+        else CHECK_THROWS_WITH(loads(text, "f"), std::get<std::string>(expected));
+    }
+    // Files in the writer's order take the streaming path; errors do not.
+    CHECK(detail::StreamingTocReader(detail::JsonReader("f")).read(dumps(everything())).has_value());
+    CHECK(detail::StreamingTocReader(detail::JsonReader("f")).read(data_file("valid/full.json")).has_value());
+    CHECK_FALSE(detail::StreamingTocReader(detail::JsonReader("f")).read(texts[texts.size() - 2]).has_value());
+    CHECK(streamed >= 5);
+    CHECK(declined >= 90);  // the malformed corpus
 }
 
 }  // namespace tocgraph::test

@@ -10,6 +10,7 @@
 // so the error reported for a bad file does not depend on member order.
 // The result is built in a local TheoryOfChange and only returned whole.
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -42,7 +43,24 @@ public:
 
     explicit JsonReader(std::string file) : file_(std::move(file)) {}
 
+    /// The arrays of elements, in the order they are read.
+    static constexpr std::array<std::string_view, 6> sections = {"actors", "assumptions", "nodes",
+                                                                 "links",  "indicators",  "feedback"};
+
     TheoryOfChange read(const json& doc) const {
+        TheoryOfChange toc = begin(doc);
+        const LazyPointer root;
+        const Obj top{doc, root};
+        for (std::size_t section = 0; section < sections.size(); ++section)
+            each(top, sections[section],
+                 [&](const json& v, const LazyPointer& p) { read_element(toc, section, v, p); });
+        return toc;
+    }
+
+    /// The checks of the document as a whole, its metadata and its schema:
+    /// the empty theory of change its elements go into. `doc` needs to hold
+    /// only the members that are not element arrays.
+    TheoryOfChange begin(const json& doc) const {
         if (!doc.is_object()) fail("", got("an object", doc));
         // The identity of the file first: a file of another kind or of a newer
         // version should say so rather than trip over members it has and we lack.
@@ -58,16 +76,20 @@ public:
         const json* s = top.find("schema");
         TheoryOfChange toc(s ? read_schema(*s, top.at("schema")) : LevelSchema::theory_of_change());
         toc.set_metadata(std::move(metadata));
-
-        each(top, "actors", [&](const json& v, const LazyPointer& p) { read_actor(toc, v, p); });
-        each(top, "assumptions",
-             [&](const json& v, const LazyPointer& p) { read_assumption(toc, v, p); });
-        each(top, "nodes", [&](const json& v, const LazyPointer& p) { read_node(toc, v, p); });
-        each(top, "links", [&](const json& v, const LazyPointer& p) { read_link(toc, v, p); });
-        each(top, "indicators",
-             [&](const json& v, const LazyPointer& p) { read_indicator(toc, v, p); });
-        each(top, "feedback", [&](const json& v, const LazyPointer& p) { read_feedback(toc, v, p); });
         return toc;
+    }
+
+    /// Reads element `v` (at `p`) of sections[section] into `toc`; the
+    /// sections before it must have been read whole.
+    void read_element(TheoryOfChange& toc, std::size_t section, const json& v, const LazyPointer& p) const {
+        switch (section) {
+            case 0: return read_actor(toc, v, p);
+            case 1: return read_assumption(toc, v, p);
+            case 2: return read_node(toc, v, p);
+            case 3: return read_link(toc, v, p);
+            case 4: return read_indicator(toc, v, p);
+            default: return read_feedback(toc, v, p);
+        }
     }
 
 private:

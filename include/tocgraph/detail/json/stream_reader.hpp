@@ -1,0 +1,178 @@
+#pragma once
+// Text -> TheoryOfChange without a document of the whole file in memory.
+//
+// The parser's events build one element of "nodes", "links", ... at a time,
+// and JsonReader reads it into the model as soon as it is complete, then it
+// is freed: memory holds the text, the model and one element. This is the
+// path of every well-formed file whose members come in the order the writer
+// writes them (format and version, metadata and schema, then the element
+// arrays in reading order). Anything else (an error of any kind, members in
+// another order, a member the format does not know) returns nullopt, and the
+// caller reads the text through parse_document and JsonReader, which report
+// the exact error; so both paths give the same result for every text.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "../../errors.hpp"
+#include "../../theory_of_change.hpp"
+#include "limits.hpp"
+#include "pointer.hpp"
+#include "reader.hpp"
+
+namespace tocgraph::detail {
+
+class StreamingTocReader {
+public:
+    using json = nlohmann::json;
+
+    explicit StreamingTocReader(const JsonReader& reader) : reader_(reader) {}
+
+    /// The theory of change `text` describes, or nullopt when the text has
+    /// to go through the document path (see above).
+    std::optional<TheoryOfChange> read(std::string_view text) {
+        // The document path's own rules for these (an empty text, a NUL byte).
+        const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+        if (text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos) return std::nullopt;
+        if (text.find('\0') != std::string_view::npos) return std::nullopt;
+        try {
+            const bool ok = json::sax_parse(text.begin(), text.end(), this, json::input_format_t::json,
+                                            /*strict=*/true, /*ignore_comments=*/false);
+            if (!ok || (!started_ && !start())) return std::nullopt;
+        } catch (const Error&) {  // a reader error: the document path reports it
+            return std::nullopt;
+        }
+        return std::move(toc_);
+    }
+
+    // ---- nlohmann's SAX interface ----------------------------------------------------
+
+    bool null() { return value(nullptr); }
+    bool boolean(bool v) { return value(v); }
+    bool number_integer(json::number_integer_t v) { return value(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return value(v); }
+    bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
+    bool string(json::string_t& v) { return value(std::move(v)); }
+    bool binary(json::binary_t&) { return false; }
+
+    bool start_object(std::size_t) {
+        if (depth_ == 0) return ++depth_, true;  // the document
+        return open(json::object());
+    }
+    bool start_array(std::size_t) {
+        if (depth_ == 0) return false;  // a document that is not an object
+        if (depth_ == 1 && section_ >= 0) return ++depth_, true;  // an element array
+        return open(json::array());
+    }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(json::string_t& k) {
+        if (stack_.empty()) return top_key(k);  // a member of the document
+        Frame& top = stack_.back();
+        if (top.value->contains(k)) return false;  // a duplicate member
+        top.member = &(*top.value)[k];
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+private:
+    struct Frame {
+        json* value;
+        json* member = nullptr;  ///< objects: the slot of the member being read
+    };
+
+    // A member of the document: the small ones are kept until the first
+    // element needs the theory of change; the element arrays must come after
+    // them, each once, in reading order.
+    bool top_key(const std::string& k) {
+        section_ = -1;
+        for (std::size_t s = 0; s < JsonReader::sections.size(); ++s)
+            if (k == JsonReader::sections[s]) section_ = static_cast<int>(s);
+        if (section_ >= 0) {
+            if (section_ <= last_section_) return false;  // out of order, or twice
+            last_section_ = section_;
+            index_ = 0;
+            return true;
+        }
+        if (started_ || top_.contains(k)) return false;
+        if (k != "format" && k != "version" && k != "metadata" && k != "schema") return false;
+        top_member_ = &top_[k];
+        return true;
+    }
+    // The theory of change the elements go into, from the members before them.
+    bool start() {
+        if (!top_.contains("format") || !top_.contains("version")) return false;
+        started_ = true;
+        toc_ = reader_.begin(top_);  // throws on a bad member: the document path reports it
+        top_ = json();
+        return true;
+    }
+
+    // Where a value goes: an element, the member of the document being read,
+    // or the innermost open container.
+    json* place(json&& v) {
+        if (stack_.empty()) {
+            if (depth_ == 2) {
+                element_ = std::move(v);
+                return &element_;
+            }
+            *top_member_ = std::move(v);
+            return top_member_;
+        }
+        Frame& top = stack_.back();
+        if (top.value->is_array()) {
+            top.value->push_back(std::move(v));
+            return &top.value->back();
+        }
+        *top.member = std::move(v);
+        return top.member;
+    }
+    bool value(json&& v) {
+        if (depth_ == 0 || in_array_member()) return false;  // not an object; an element array that is not an array
+        place(std::move(v));
+        return stack_.empty() && depth_ == 2 ? element_done() : true;
+    }
+    bool open(json&& container) {
+        if (depth_ + stack_.size() >= max_depth || in_array_member()) return false;
+        stack_.push_back(Frame{place(std::move(container))});
+        return true;
+    }
+    bool close() {
+        if (stack_.empty()) {  // an element array or the document
+            --depth_;
+            return true;
+        }
+        stack_.pop_back();
+        return stack_.empty() && depth_ == 2 ? element_done() : true;
+    }
+    // The value of "nodes" (and the like) itself, which must be an array.
+    bool in_array_member() const { return depth_ == 1 && stack_.empty() && section_ >= 0; }
+    bool element_done() {
+        if (!started_ && !start()) return false;
+        const LazyPointer root, section = root.child(JsonReader::sections[static_cast<std::size_t>(section_)]);
+        reader_.read_element(toc_, static_cast<std::size_t>(section_), element_, section.at(index_++));
+        element_ = json();
+        return true;
+    }
+
+    const JsonReader& reader_;
+    TheoryOfChange toc_;
+    json top_ = json::object();      ///< the small members, until start()
+    json* top_member_ = nullptr;     ///< the one being read
+    json element_;                   ///< the element being read
+    std::vector<Frame> stack_;       ///< containers open inside a member or element
+    std::size_t depth_ = 0;          ///< 1 in the document, 2 in an element array
+    int section_ = -1, last_section_ = -1;
+    std::size_t index_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace tocgraph::detail
