@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from cli_runner import ROOT, EXAMPLE, requires_cli, run_cli as run
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
 GOAL = (
     "ASEAN Member States have effective justice systems that provide just punishment of "
     "traffickers and protect the human rights of victims"
@@ -35,28 +33,7 @@ LEVEL_NOUNS = [  # the default schema's levels, top first, as the summary names 
 ]
 
 
-def _find_cli() -> str | None:
-    explicit = os.environ.get("TOCGRAPH_CLI")
-    if explicit:
-        return explicit
-    return shutil.which("tocgraph")
-
-
-CLI = _find_cli()
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
-
-
-def run(*args: str | Path, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run(
-        [CLI, *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        cwd=cwd,
-    )
+pytestmark = requires_cli
 
 
 def n(count: int, singular: str, plural: str | None = None) -> str:
@@ -649,15 +626,13 @@ def test_inputs_beyond_the_size_limit_are_refused_not_read(tmp_path: Path) -> No
     r = run("check", "/dev/zero")
     assert r.returncode == 1
     assert r.stderr.startswith("/dev/zero: file is larger than 1073741824 bytes\n")
-    assert CLI is not None
     small = {**os.environ, "TOCGRAPH_MAX_INPUT_SIZE": "1K"}
-    r = subprocess.run([CLI, "check", str(EXAMPLE)], capture_output=True, text=True, env=small, timeout=60)
+    r = run("check", EXAMPLE, env=small)
     assert r.returncode == 1
     assert r.stderr.startswith(f"{EXAMPLE}: file is larger than 1024 bytes\n")
-    r = subprocess.run([CLI, "check", "-"], input=" " * 2048, capture_output=True, text=True, env=small, timeout=60)
+    r = run("check", "-", stdin=" " * 2048, env=small)
     assert r.stderr.startswith("<stdin>: input is larger than 1024 bytes\n")
-    r = subprocess.run([CLI, "check", str(EXAMPLE)], capture_output=True, text=True, timeout=60,
-                       env={**os.environ, "TOCGRAPH_MAX_INPUT_SIZE": "12Q"})
+    r = run("check", EXAMPLE, env={**os.environ, "TOCGRAPH_MAX_INPUT_SIZE": "12Q"})
     assert r.returncode == 2
     assert 'TOCGRAPH_MAX_INPUT_SIZE must be a positive number of bytes, optionally with K, M or G; got "12Q"' in r.stderr
 

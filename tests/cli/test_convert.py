@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from cli_runner import ROOT, EXAMPLE, requires_cli, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
 SHARED = ROOT.parent / "shared" / "data" / "toc-logframes"
-CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
+pytestmark = requires_cli
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return run_cli(*args, timeout=120)
 
 
 def test_json_to_kumu_and_back(tmp_path: Path) -> None:

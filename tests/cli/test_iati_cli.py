@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from cli_runner import ROOT, requires_cli, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "data" / "iati"
 SHARED = ROOT.parent / "shared" / "data" / "iati-publishers"
-CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
+pytestmark = requires_cli
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run([CLI, *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=300)
+    return run_cli(*args, timeout=300)
 
 
 def test_import_to_a_directory(tmp_path: Path) -> None:

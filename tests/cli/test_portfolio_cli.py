@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import ROOT, requires_cli, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 PROGRAMMES = ROOT / "tests" / "data" / "portfolio" / "programmes"
 GOOD = [PROGRAMMES / "tocs" / "water.json", PROGRAMMES / "tocs" / "counter-trafficking.json",
         PROGRAMMES / "iati" / "activities.xml", PROGRAMMES / "logframe.csv"]
-CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
+pytestmark = requires_cli
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run([CLI, "portfolio", *map(str, args)], capture_output=True, text=True, encoding="utf-8",
-                          timeout=120, env=env)
+    return run_cli("portfolio", *args, env=env, timeout=120)
 
 
 def test_lint_to_csv(tmp_path: Path) -> None:
@@ -117,7 +113,6 @@ def test_a_python_without_tocgraph_is_named(tmp_path: Path) -> None:
 
 
 def test_help_comes_from_the_tool() -> None:
-    assert CLI is not None
-    r = subprocess.run([CLI, "portfolio", "--help"], capture_output=True, text=True, timeout=60)
+    r = run("--help")
     assert r.returncode == 0
     assert r.stdout.startswith("usage: tocgraph portfolio lint|progress|indicators GLOB...")

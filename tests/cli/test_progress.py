@@ -8,29 +8,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from cli_runner import EXAMPLE, requires_cli, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
-CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
+pytestmark = requires_cli
 
 
 def run(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run(
-        [CLI, "progress", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    return run_cli("progress", *args, stdin=stdin)
 
 
 def test_text_table_of_the_example() -> None:
@@ -169,8 +157,7 @@ def test_bad_files_and_cycles(tmp_path: Path) -> None:
 
 
 def test_help_lists_the_command() -> None:
-    assert CLI is not None
-    listed = subprocess.run([CLI, "--help"], capture_output=True, text=True, timeout=60)
+    listed = run_cli("--help")
     assert "progress" in listed.stdout
     help_text = run("--help")
     assert help_text.returncode == 0

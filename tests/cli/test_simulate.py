@@ -10,17 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from cli_runner import EXAMPLE, requires_cli, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
-CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
+pytestmark = requires_cli
 
 # goal = act (planned: 0.5) * 0.8 * 0.9 * A (0.7) = 0.252
 CHAIN = {
@@ -41,8 +37,7 @@ CHAIN = {
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run([CLI, "simulate", *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=60)
+    return run_cli("simulate", *args)
 
 
 @pytest.fixture

@@ -6,31 +6,14 @@ The tool is found as in test_cli.py: TOCGRAPH_CLI, else PATH."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import EXAMPLE, AFTER, requires_cli, run_cli as run
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "asean-act" / "toc.json"
-AFTER = ROOT / "examples" / "asean-act" / "toc-after-workshop.json"
-CLI = os.environ.get("TOCGRAPH_CLI") or shutil.which("tocgraph")
-pytestmark = pytest.mark.skipif(CLI is None, reason="tocgraph CLI not found (set TOCGRAPH_CLI or put it on PATH)")
-
-
-def run(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    assert CLI is not None
-    return subprocess.run(
-        [CLI, *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+pytestmark = requires_cli
 
 
 def node(id: str, level: str, title: str) -> dict[str, Any]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hypothesis import settings
@@ -29,6 +32,39 @@ SCHEMA = ROOT / "schema" / "tocgraph.schema.json"
 def valid_files() -> list[Path]:
     """The valid sample files, tests/data/valid/*.json, in name order."""
     return sorted(VALID.glob("*.json"))
+
+
+T = TypeVar("T")
+
+
+def in_threads(work: Callable[[], T], threads: int = 4) -> list[T]:
+    """What ``work`` returns when ``threads`` threads call it at the same time."""
+    results: list[T] = []
+    lock = threading.Lock()
+
+    def call() -> None:
+        value = work()
+        with lock:
+            results.append(value)
+
+    started = [threading.Thread(target=call) for _ in range(threads)]
+    for t in started:
+        t.start()
+    for t in started:
+        t.join()
+    return results
+
+
+def cyclic_toc() -> tocgraph.TheoryOfChange:
+    """A goal above two outcomes that contribute to each other: a cycle."""
+    toc = tocgraph.TheoryOfChange()
+    toc.add_node(id="goal", level="goal", title="Goal")
+    toc.add_node(id="o1", level="immediate_outcome", title="One")
+    toc.add_node(id="o2", level="immediate_outcome", title="Two")
+    toc.add_link(source="o1", target="goal")
+    toc.add_link(source="o1", target="o2")
+    toc.add_link(source="o2", target="o1")
+    return toc
 
 
 def make_toc() -> tocgraph.TheoryOfChange:

@@ -6,13 +6,12 @@ from __future__ import annotations
 import copy
 import pickle
 import sys
-import threading
 from collections.abc import Callable
 
 import pytest
 
 import tocgraph
-from conftest import EXAMPLE
+from conftest import EXAMPLE, in_threads
 
 # The example's activities and how they reach the goal (examples/asean-act/toc.json):
 #   3 planning activities -> out_planning_guidance -> io_1_1 -> eopo_1
@@ -521,14 +520,4 @@ def test_analyses_run_in_parallel_threads() -> None:
     # ToC at once get the same results as one thread.
     toc = tocgraph.synthetic(20000, seed=3, indicators=False)
     expected = toc.count_activity_paths("goal0")
-    results: list[int] = []
-
-    def work() -> None:
-        results.append(toc.count_activity_paths("goal0"))
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert results == [expected] * 4
+    assert in_threads(lambda: toc.count_activity_paths("goal0")) == [expected] * 4

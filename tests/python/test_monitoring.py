@@ -10,14 +10,13 @@ import datetime
 import math
 import pickle
 import sys
-import threading
 
 import pytest
 
 import tocgraph
 from tocgraph import monitoring
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, in_threads
 
 AS_OF = "2022-12-31"
 
@@ -259,17 +258,7 @@ def test_a_cycle_is_a_clear_error() -> None:
 
 def test_rollup_in_several_threads(example: tocgraph.TheoryOfChange) -> None:
     expected = monitoring.rollup(example, AS_OF, method="weighted").nodes
-    results: list[list[tocgraph.NodeProgress]] = []
-
-    def work() -> None:
-        results.append(monitoring.rollup(example, AS_OF, method="weighted").nodes)
-
-    threads = [threading.Thread(target=work) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert results == [expected] * 4
+    assert in_threads(lambda: monitoring.rollup(example, AS_OF, method="weighted").nodes) == [expected] * 4
 
 
 # ---- breakdowns -------------------------------------------------------------------------

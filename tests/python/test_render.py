@@ -19,7 +19,7 @@ import tocgraph
 from tocgraph import monitoring
 from tocgraph.drawing import drawing_format
 
-from conftest import EXAMPLE, make_toc
+from conftest import EXAMPLE, cyclic_toc, make_toc
 
 SVG = "{http://www.w3.org/2000/svg}"
 AS_OF = "2022-12-31"
@@ -325,13 +325,7 @@ def test_bad_dot_and_mermaid_options(example: tocgraph.TheoryOfChange) -> None:
 
 
 def test_status_colours_need_an_acyclic_graph() -> None:
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="goal", level="goal", title="Goal")
-    toc.add_node(id="o1", level="immediate_outcome", title="One")
-    toc.add_node(id="o2", level="immediate_outcome", title="Two")
-    toc.add_link(source="o1", target="goal")
-    toc.add_link(source="o1", target="o2")
-    toc.add_link(source="o2", target="o1")
+    toc = cyclic_toc()
     assert set(node_groups(toc.to_svg())) == {"goal", "o1", "o2"}  # level colours: no roll-up needed
     with pytest.raises(tocgraph.CycleError):
         toc.to_svg(as_of=AS_OF)

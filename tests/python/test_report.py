@@ -17,7 +17,7 @@ import tocgraph
 from tocgraph import monitoring
 from tocgraph.report import report_format
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, cyclic_toc
 
 AS_OF = "2022-12-31"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -350,12 +350,6 @@ def test_bad_report_arguments(
 
 
 def test_report_of_a_cyclic_toc_says_why_there_is_no_rollup() -> None:
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="goal", level="goal", title="Goal")
-    toc.add_node(id="o1", level="immediate_outcome", title="One")
-    toc.add_node(id="o2", level="immediate_outcome", title="Two")
-    toc.add_link(source="o1", target="goal")
-    toc.add_link(source="o1", target="o2")
-    toc.add_link(source="o2", target="o1")
+    toc = cyclic_toc()
     text = toc.report(as_of=AS_OF, format="markdown")
     assert "cycle" in text.lower()
