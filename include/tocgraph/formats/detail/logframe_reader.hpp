@@ -300,9 +300,9 @@ private:
         return {std::nullopt, text};
     }
 
-    /// "NAME=VALUE; NAME=VALUE"; a backslash takes the `;`, `=` or `\\` after
-    /// it literally (the writer escapes them), before any other character it
-    /// is kept as written.
+    /// "NAME=VALUE; NAME=VALUE" (or one pair a line); a backslash takes the
+    /// `;`, `=`, `\\` or line break after it literally (the writer escapes
+    /// them), before any other character it is kept as written.
     Dimensions parse_dimensions(const CsvCell& c) const {
         Dimensions out;
         std::string name, value;
@@ -323,7 +323,7 @@ private:
         for (std::size_t k = 0; k < text.size(); ++k) {
             const char ch = text[k];
             std::string& into = in_value ? value : name;
-            if (ch == '\\' && k + 1 < text.size() && (text[k + 1] == ';' || text[k + 1] == '=' || text[k + 1] == '\\')) {
+            if (ch == '\\' && k + 1 < text.size() && std::string_view(";=\\\n\r").find(text[k + 1]) != std::string_view::npos) {
                 into += text[++k];
                 any = true;
             } else if (ch == ';' || ch == '\n') {

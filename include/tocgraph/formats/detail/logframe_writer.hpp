@@ -14,12 +14,13 @@
 
 namespace tocgraph::detail {
 
-/// A dimension name or value as the Dimensions cell spells it: `;` and `=`
-/// separate, so they (and the escaping backslash) get a backslash before them.
+/// A dimension name or value as the Dimensions cell spells it: `;`, `=` and
+/// line breaks separate, so they (and the escaping backslash) get a backslash
+/// before them.
 inline std::string escape_dimension(const std::string& text) {
     std::string out;
     for (char c : text) {
-        if (c == '\\' || c == ';' || c == '=') out += '\\';
+        if (c == '\\' || c == ';' || c == '=' || c == '\n' || c == '\r') out += '\\';
         out += c;
     }
     return out;
@@ -47,13 +48,11 @@ inline void refuse_unreadable_id(const std::string& id, const char* what) {
 
 /// Dimension names and values are trimmed when read, and a name cannot be empty.
 inline void refuse_untrimmed_dimension(const Indicator& ind, const std::string& name, const std::string& value) {
-    const auto refused = [](const std::string& t) {
-        return ascii_trim(t) != t || t.find_first_of("\n\r") != std::string::npos;
-    };
-    if (name.empty() || refused(name) || refused(value))
+    const auto untrimmed = [](const std::string& t) { return ascii_trim(t) != t; };
+    if (name.empty() || untrimmed(name) || untrimmed(value))
         throw Error("cannot write the dimension \"" + name + "=" + value + "\" of indicator \"" + ind.id +
                     "\" to a logframe table: dimension names cannot be empty, and names and values cannot begin "
-                    "or end with a space or hold a line break (docs/logframe.md)");
+                    "or end with a space (docs/logframe.md)");
 }
 
 /// The grid of logframe_rows (see logframe/write.hpp).
