@@ -25,6 +25,28 @@ namespace tocgraph::detail {
 
 /// Lower case, runs of spaces, underscores and line ends as one space, no
 /// trailing ':' or '*'.
+/// `text` with a backslash before each character of `special` and before
+/// each line break; a CR LF pair gets one backslash, so that XML, which reads
+/// CR LF as LF, leaves an escaped line break escaped.
+inline std::string backslash_escape(std::string_view text, std::string_view special) {
+    std::string out;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const char c = text[k];
+        if (c == '\\' || c == '\n' || c == '\r' || special.find(c) != std::string_view::npos) out += '\\';
+        out += c;
+        if (c == '\r' && k + 1 < text.size() && text[k + 1] == '\n') out += text[++k];
+    }
+    return out;
+}
+
+/// The escaped character (or CR LF pair) at text[k], appended to `out`;
+/// returns the index of its last byte. See backslash_escape.
+inline std::size_t take_escaped(std::string_view text, std::size_t k, std::string& out) {
+    out += text[k];
+    if (text[k] == '\r' && k + 1 < text.size() && text[k + 1] == '\n') out += text[++k];
+    return k;
+}
+
 inline std::string header_key(std::string_view s) {
     std::string out;
     for (char c : ascii_lower(ascii_trim(s))) {

@@ -181,7 +181,7 @@ private:
             // A backslash keeps the next character in the id (docs/logframe.md).
             for (std::size_t k = 0; k < c->text.size(); ++k) {
                 const char ch = c->text[k];
-                if (ch == '\\' && k + 1 < c->text.size()) item += c->text[++k];
+                if (ch == '\\' && k + 1 < c->text.size()) k = take_escaped(c->text, k + 1, item);
                 else if (ch == ';' || ch == ',' || ch == '\n') flush();
                 else item += ch;
             }
@@ -324,7 +324,7 @@ private:
             const char ch = text[k];
             std::string& into = in_value ? value : name;
             if (ch == '\\' && k + 1 < text.size() && std::string_view(";=\\\n\r").find(text[k + 1]) != std::string_view::npos) {
-                into += text[++k];
+                k = take_escaped(text, k + 1, into);
                 any = true;
             } else if (ch == ';' || ch == '\n') {
                 flush();

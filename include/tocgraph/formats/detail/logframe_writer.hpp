@@ -15,27 +15,12 @@
 namespace tocgraph::detail {
 
 /// A dimension name or value as the Dimensions cell spells it: `;`, `=` and
-/// line breaks separate, so they (and the escaping backslash) get a backslash
-/// before them.
-inline std::string escape_dimension(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '\\' || c == ';' || c == '=' || c == '\n' || c == '\r') out += '\\';
-        out += c;
-    }
-    return out;
-}
+/// line breaks separate, so they (and the escaping backslash) get a backslash.
+inline std::string escape_dimension(const std::string& text) { return backslash_escape(text, ";="); }
 
 /// An id in the "Contributes to" list: the reader splits it on `;`, `,` and
-/// line breaks, so those (and the escaping backslash) get a backslash before them.
-inline std::string escape_listed_id(const std::string& id) {
-    std::string out;
-    for (char c : id) {
-        if (c == '\\' || c == ';' || c == ',' || c == '\n' || c == '\r') out += '\\';
-        out += c;
-    }
-    return out;
-}
+/// line breaks, so those (and the escaping backslash) get a backslash.
+inline std::string escape_listed_id(const std::string& id) { return backslash_escape(id, ";,"); }
 
 /// The reader trims cells, so an id that would not read back as itself is
 /// refused instead of being changed.
