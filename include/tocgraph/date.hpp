@@ -3,6 +3,7 @@
 // start and end, baselines). Written and read as ISO 8601 "YYYY-MM-DD".
 
 #include <compare>
+#include <cstddef>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
@@ -42,6 +43,16 @@ struct Date {
     }
 
     std::string to_string() const {
+        if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+            // The usual case without printf, which writers call for every period.
+            std::string out = "0000-00-00";
+            for (int i = 3, y = year; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+            out[5] = static_cast<char>('0' + month / 10);
+            out[6] = static_cast<char>('0' + month % 10);
+            out[8] = static_cast<char>('0' + day / 10);
+            out[9] = static_cast<char>('0' + day % 10);
+            return out;
+        }
         char buffer[40];  // room for any int values, so the compiler can prove no truncation
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
         return buffer;

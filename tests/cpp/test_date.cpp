@@ -34,6 +34,15 @@ TEST_CASE("Date::parse reads YYYY-MM-DD exactly", "[date]") {
     }
 }
 
+TEST_CASE("Date::to_string pads every part, whatever the values", "[date]") {
+    CHECK(Date{1, 1, 1}.to_string() == "0001-01-01");
+    CHECK(Date{9999, 12, 31}.to_string() == "9999-12-31");
+    CHECK(Date{2021, 2, 30}.to_string() == "2021-02-30");  // built by hand; the writer refuses it
+    CHECK(Date{12345, 1, 2}.to_string() == "12345-01-02");
+    CHECK(Date{-5, 1, 2}.to_string() == "-005-01-02");
+    CHECK(Date{2021, 100, 2}.to_string() == "2021-100-02");
+}
+
 TEST_CASE("Date::from_ymd checks the date", "[date]") {
     CHECK(Date::from_ymd(2024, 2, 29) == Date{2024, 2, 29});
     CHECK_THROWS_AS(Date::from_ymd(2023, 2, 29), std::invalid_argument);
