@@ -123,6 +123,7 @@ public:
         }
     }
 
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
     std::string take() { return std::move(out_); }
 
 private:

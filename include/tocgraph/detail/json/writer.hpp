@@ -448,6 +448,9 @@ public:
 /// The file text for a theory of change, without the final newline.
 inline std::string write_json_text(const TheoryOfChange& toc, int indent) {
     JsonTextOut out(indent);
+    // About what a node, link and indicator take, so the text seldom moves
+    // while it grows; capacity never written costs no memory.
+    out.reserve(1024 + 256 * (toc.node_count() + toc.link_count() + 4 * toc.indicators().size()));
     JsonEmitter<JsonTextOut>(out).write(toc);
     return out.take();
 }
