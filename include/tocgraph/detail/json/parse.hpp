@@ -112,6 +112,19 @@ inline std::string syntax_problem(const std::string& what) {
     return "syntax error: " + printable_ascii(detail);
 }
 
+/// Puts `v` where the next value goes inside an open container of a
+/// document being built: at the end of an array, or in the slot the last
+/// key of an object opened. Pointers to open containers stay valid because
+/// only the innermost one grows.
+inline nlohmann::json* place_in(nlohmann::json& container, nlohmann::json* member, nlohmann::json&& v) {
+    if (container.is_array()) {
+        container.push_back(std::move(v));
+        return &container.back();
+    }
+    *member = std::move(v);
+    return member;
+}
+
 /// A SAX consumer that builds the DOM like nlohmann's own, plus the checks
 /// above. On the first problem it records it and returns false, which makes
 /// nlohmann stop parsing.
@@ -182,13 +195,7 @@ private:
             root = std::move(v);
             return &root;
         }
-        Frame& top = stack_.back();
-        if (top.value->is_array()) {
-            top.value->push_back(std::move(v));
-            return &top.value->back();
-        }
-        *top.member = std::move(v);
-        return top.member;
+        return place_in(*stack_.back().value, stack_.back().member, std::move(v));
     }
     bool put(json&& v) {
         place(std::move(v));

@@ -23,6 +23,7 @@
 #include "../../errors.hpp"
 #include "../../theory_of_change.hpp"
 #include "limits.hpp"
+#include "parse.hpp"
 #include "pointer.hpp"
 #include "reader.hpp"
 
@@ -127,13 +128,7 @@ private:
             *top_member_ = std::move(v);
             return top_member_;
         }
-        Frame& top = stack_.back();
-        if (top.value->is_array()) {
-            top.value->push_back(std::move(v));
-            return &top.value->back();
-        }
-        *top.member = std::move(v);
-        return top.member;
+        return place_in(*stack_.back().value, stack_.back().member, std::move(v));
     }
     bool value(json&& v) {
         if (depth_ == 0 || in_array_member()) return false;  // not an object; an element array that is not an array
