@@ -106,6 +106,21 @@ TEST_CASE("kumu: reading a system map decides levels and directions, and says so
     CHECK(loads_kumu(back.dump()).toc == toc);
 }
 
+TEST_CASE("kumu: a backup's direction among the connection's fields is its direction") {
+    const std::string backup = R"({"elements": [
+        {"_id": "e1", "attributes": {"label": "Goal", "element type": "Goal"}},
+        {"_id": "e2", "attributes": {"label": "Do things", "element type": "Activity"}}],
+      "connections": [{"_id": "c1", "from": "e1", "to": "e2",
+                       "attributes": {"direction": "undirected", "note": "n"}}]})";
+    const TheoryOfChange toc = loads_kumu(backup).toc;
+    REQUIRE(toc.link_count() == 1);
+    const Link* l = toc.links().front();
+    CHECK(l->source == "e2");  // undirected: the lower level first
+    CHECK(l->target == "e1");
+    CHECK(l->attributes == nlohmann::json{{"direction", "undirected"}, {"note", "n"}});
+    CHECK(loads_kumu(dumps_kumu(toc)).toc == toc);
+}
+
 TEST_CASE("kumu: options choose levels") {
     const std::string map = R"({"elements": [{"id": "s", "label": "S", "type": "Stakeholder"}]})";
     KumuOptions options;

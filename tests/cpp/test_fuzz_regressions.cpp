@@ -10,11 +10,13 @@
 #include <functional>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <tocgraph/detail/xml/reader.hpp>
 #include <tocgraph/formats/kumu/read.hpp>
+#include <tocgraph/formats/kumu/write.hpp>
 #include <tocgraph/formats/logframe/read.hpp>
 #include <tocgraph/formats/logframe/write.hpp>
 #include <tocgraph/iati/read.hpp>
@@ -48,7 +50,13 @@ const std::map<std::string, std::function<void(const std::string&, const std::st
          // The layout is lossy, so the harness asks only that what was read writes again.
          (void)tocgraph::to_logframe_csv(tocgraph::loads_logframe_csv(text, {}, name).toc);
      }},
-    {"kumu", [](const std::string& text, const std::string& name) { tocgraph::loads_kumu(text, {}, name); }},
+    {"kumu",
+     [](const std::string& text, const std::string& name) {
+         // The harness's invariant: writing what was read and reading it back changes nothing.
+         const tocgraph::TheoryOfChange toc = tocgraph::loads_kumu(text, {}, name).toc;
+         if (!(tocgraph::loads_kumu(tocgraph::dumps_kumu(toc)).toc == toc))
+             throw std::runtime_error("a Kumu round trip changed the theory of change");
+     }},
     {"xml",
      [](const std::string& text, const std::string& name) {
          // The limits of tests/fuzz/fuzz_xml.cpp, which found these.

@@ -304,12 +304,19 @@ private:
                 if (!c.contains(end)) fail(pointer, "missing required member \"" + std::string(end) + "\"");
             std::string source = resolve(c["from"], pointer + "/from");
             std::string target = resolve(c["to"], pointer + "/to");
-            std::string direction = "directed";
-            if (c.contains("direction")) {
-                direction = string_field(c["direction"], pointer + "/direction");
+            // Kumu's direction; a backup may keep it among the fields, where it
+            // is the direction too and never a field of the link's own.
+            std::string direction = "directed", direction_pointer = pointer + "/direction";
+            const nlohmann::json* direction_value = c.contains("direction") ? &c["direction"] : nullptr;
+            if (!direction_value && backup && fields.contains("direction")) {
+                direction_value = &fields["direction"];
+                direction_pointer = fields_pointer + "/direction";
+            }
+            if (direction_value) {
+                direction = string_field(*direction_value, direction_pointer);
                 if (direction != "directed" && direction != "undirected" && direction != "mutual")
-                    fail(pointer + "/direction", "unknown value \"" + direction +
-                                                     "\"; expected \"directed\", \"undirected\" or \"mutual\"");
+                    fail(direction_pointer, "unknown value \"" + direction +
+                                                "\"; expected \"directed\", \"undirected\" or \"mutual\"");
             }
             if (c.contains("reversed") && c["reversed"] == true) std::swap(source, target);
             std::string kumu_id;
@@ -327,6 +334,7 @@ private:
             for (const auto& [key, value] : fields.items()) {
                 const std::string lower = ascii_lower(key), at = fields_pointer + "/" + escape_pointer(key);
                 if (!backup && kumu_connection_key(lower) && lower != "description" && lower != "tocgraph") continue;
+                if (backup && key == "direction") continue;  // read above
                 if (lower == "description") {
                     if (!string_field(value, at).empty()) link["rationale"] = value;
                 } else if (lower == "tocgraph") {
@@ -347,6 +355,12 @@ private:
             link["target"] = target;
             if (!attributes.empty()) link["attributes"] = attributes;
             if (blob) merge_blob(link, *blob, blob_pointer);
+            // The blob's attributes replace the fields'; the direction stays.
+            if (direction != "directed") {
+                nlohmann::json& kept = link["attributes"];
+                if (kept.is_null()) kept = nlohmann::json::object();
+                if (kept.is_object()) kept["direction"] = direction;  // else refused as the link is read
+            }
             if (direction == "mutual") {
                 nlohmann::json back = link;
                 back["source"] = target;
