@@ -112,7 +112,7 @@ cd "$root"
 
 stage "Fuzzing: each Python-side reader for ${TOCGRAPH_ATHERIS_SECONDS:-15} s (Atheris)"
 "$venv_python" -m pip install -q atheris
-PYTHON="$venv_python" bash "$root/tests/fuzz/python/run.sh" "${TOCGRAPH_ATHERIS_SECONDS:-15}"
+PYTHON="$venv_python" TOCGRAPH_FUZZ_SEED=${TOCGRAPH_FUZZ_SEED:-1} bash "$root/tests/fuzz/python/run.sh" "${TOCGRAPH_ATHERIS_SECONDS:-15}"
 
 # ---- 2. Debian packages ------------------------------------------------------
 stage "Debian packages"

@@ -421,6 +421,8 @@ def read_logframe(
                 problem=f"no sheet {sheet!r}",
             )
         names = [sheet] if sheet is not None else list(workbook.sheetnames)
+        if not names:  # a workbook.xml listing no sheets is readable but empty
+            raise FormatError(f"{source}: the workbook has no sheets", file=source, problem="no sheets")
         first_error: Optional[FormatError] = None
         for name in names:
             try:  # read-only workbooks parse each sheet's XML only now
@@ -437,7 +439,7 @@ def read_logframe(
                 if sheet is not None or "no header row" not in error.problem:
                     raise
                 first_error = first_error or error
-        assert first_error is not None
+        assert first_error is not None  # names is not empty, so every sheet failed with an error kept here
         raise first_error
     finally:
         workbook.close()

@@ -9,6 +9,7 @@ parser's own exception.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -99,15 +100,15 @@ def test_read_logframe_names_a_missing_file(tmp_path: Path) -> None:
     assert str(error.value) == f"{missing}: cannot open file: No such file or directory"
 
 
-def xlsx_with_sheet_xml(tmp_path: Path, edit: Callable[[bytes], bytes]) -> Path:
-    """The example's logframe workbook with its first sheet's XML changed by ``edit``."""
+def xlsx_with_sheet_xml(tmp_path: Path, edit: Callable[[bytes], bytes], part: str = "xl/worksheets/sheet1.xml") -> Path:
+    """The example's logframe workbook with one part's XML (the first sheet's by default) changed by ``edit``."""
     pytest.importorskip("openpyxl")
     tocgraph.load(EXAMPLE).to_logframe(tmp_path / "lf.xlsx")
     out = io.BytesIO()
     with zipfile.ZipFile(tmp_path / "lf.xlsx") as zin, zipfile.ZipFile(out, "w") as zout:
         for name in zin.namelist():
             data = zin.read(name)
-            zout.writestr(name, edit(data) if name == "xl/worksheets/sheet1.xml" else data)
+            zout.writestr(name, edit(data) if name == part else data)
     (tmp_path / "bad.xlsx").write_bytes(out.getvalue())
     return tmp_path / "bad.xlsx"
 
@@ -124,6 +125,13 @@ def test_xlsx_with_a_document_type_is_refused(tmp_path: Path) -> None:
     with pytest.raises(tocgraph.FormatError) as error:
         tocgraph.read_logframe(path)
     assert str(error.value) == f"{path}: xl/worksheets/sheet1.xml: a DOCTYPE is not allowed in a workbook"
+
+
+def test_xlsx_listing_no_sheets(tmp_path: Path) -> None:
+    path = xlsx_with_sheet_xml(tmp_path, lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", xml), "xl/workbook.xml")
+    with pytest.raises(tocgraph.FormatError) as error:
+        tocgraph.read_logframe(path)
+    assert str(error.value) == f"{path}: the workbook has no sheets"
 
 
 def test_sdg_framework_with_indicators_not_a_list(tmp_path: Path) -> None:

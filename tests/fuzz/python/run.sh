@@ -5,7 +5,8 @@
 #   tests/fuzz/python/run.sh SECONDS [HARNESS...]
 #
 # Harnesses: loads from_dict kumu logframe_json logframe_xlsx sdg pandas
-# networkx (all when none is named). Needs a Python with tocgraph[test] and
+# networkx (all when none is named). TOCGRAPH_FUZZ_SEED fixes the seed
+# (tests/run-all.sh uses 1). Needs a Python with tocgraph[test] and
 # atheris installed: $PYTHON, else build/venv/bin/python, made by
 #   python3 -m venv build/venv && build/venv/bin/pip install '.[test]' atheris
 # Each distinct untyped exception (type and raising place) is written once to
@@ -27,6 +28,8 @@ work="$root/build/fuzz/python"
 shared="$root/../shared/data"
 python=${PYTHON:-$root/build/venv/bin/python}
 parallel=${TOCGRAPH_FUZZ_PARALLEL:-2}
+seed=${TOCGRAPH_FUZZ_SEED:-}  # a fixed seed makes a short run repeat its inputs (CI); unset: random
+[ -z "$seed" ] || [[ "$seed" =~ ^[0-9]+$ ]] || { echo "TOCGRAPH_FUZZ_SEED must be a number" >&2; exit 2; }
 "$python" -c "import atheris, tocgraph" || { echo "$python lacks atheris or tocgraph (see the header of $0)" >&2; exit 2; }
 mkdir -p "$work/logs"
 
@@ -60,7 +63,7 @@ run_one() {
   local h=$1
   TOCGRAPH_ATHERIS_FINDINGS="$work/findings" "$python" "$here/fuzz_$h.py" "$work/corpus/$h" "$work/seeds/$h" \
     -max_total_time="$seconds" -rss_limit_mb=3072 -timeout=30 -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix="$work/artifacts/$h/" >"$work/logs/$h.log" 2>&1
+    -artifact_prefix="$work/artifacts/$h/" ${seed:+-seed="$seed"} >"$work/logs/$h.log" 2>&1
 }
 declare -A pid_of status_of
 running=0
