@@ -107,6 +107,13 @@ void register_functions(py::module_& m) {
         },
         py::arg("toc"), py::arg("target"), py::arg("observed"), py::arg("options"), py::arg("parameters"));
     m.def(
+        "observations_as_of",
+        [](const SharedToc& toc, const ProgressOptions& options) {
+            options.tolerances.check();  // std::invalid_argument -> ValueError, before any work
+            return read(toc, [&](const TOC& t) { return observations_as_of(t, options); });
+        },
+        py::arg("toc"), py::arg("options"));
+    m.def(
         "links_in_doubt",
         [](const SharedToc& toc, const Observations& observed, const ProbabilityParameters& parameters) {
             const auto rows = read(toc, [&](const TOC& t) { return links_in_doubt(build_model(t, parameters), observed); });

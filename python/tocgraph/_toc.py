@@ -226,6 +226,7 @@ class TheoryOfChange(KeyedElements):
     contribution = _probability.contribution
     sensitivity = _probability.sensitivity
     links_in_doubt = _probability.links_in_doubt
+    observations = _probability.observations
     to_svg = _drawing.to_svg
     to_dot = _drawing.to_dot
     to_mermaid = _drawing.to_mermaid

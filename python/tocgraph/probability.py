@@ -17,17 +17,20 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Optional, Union
 
 from . import _core
+from ._core.monitoring import ProgressOptions, Tolerances
 from ._core.probability import ContributionOptions, MonteCarloOptions, ProbabilityParameters
 from ._errors import ImpossibleObservations, InferenceTooLarge, ModelError
 from ._optional import optional_module, pandas_module
 from ._options import documented
 from ._registry import core, present
+from .monitoring import _day
 
 if TYPE_CHECKING:
     import pandas
     from typing_extensions import Unpack
 
-    from ._keywords import ProbabilityKeywords
+    from ._keywords import ProbabilityKeywords, ToleranceKeywords
+    from ._types import DateLike
     from ._toc import TheoryOfChange
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "contribution",
     "defaulted",
     "links_in_doubt",
+    "observations",
     "probability",
     "random_model",
     "sensitivity",
@@ -64,6 +68,21 @@ def _observed(observed: Observed) -> dict[str, bool]:
         else:
             raise TypeError(f'observation of "{key}" must be a bool or "achieved"/"not_achieved", got {value!r}')
     return out
+
+
+def observations(toc: TheoryOfChange, as_of: Optional[DateLike] = None, **options: Unpack[ToleranceKeywords]) -> dict[str, str]:
+    """What monitoring says as of a date (today by default), as observations
+    for :func:`probability` and the other functions: a node whose own
+    indicators have all reached their final target is "achieved", a node
+    with an indicator off track is "not_achieved"; the others are left for
+    the model to estimate (docs/probability.md). Keyword arguments are the
+    tolerances of :func:`tocgraph.monitoring.progress`."""
+    settings = ProgressOptions(as_of=_day(as_of), **options)
+    seen: dict[str, bool] = _core.probability.observations_as_of(core(toc), settings)
+    return {node: "achieved" if achieved else "not_achieved" for node, achieved in seen.items()}
+
+
+documented(observations, Tolerances)
 
 
 def defaulted(toc: TheoryOfChange, **parameters: Unpack[ProbabilityKeywords]) -> pandas.DataFrame:

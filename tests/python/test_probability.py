@@ -196,6 +196,32 @@ def test_errors() -> None:
     assert wide.probability(method="monte_carlo", max_table_entries=1024)["probability"].iloc[0] > 0
 
 
+def test_observations_from_monitoring() -> None:
+    toc = tocgraph.load(EXAMPLE)
+    # Worked out from the example's progress table as docs/probability.md says:
+    # an indicator off track makes its node not achieved; at risk, no data or
+    # not yet due leaves it unobserved.
+    table = toc.progress(as_of="2023-12-31")
+    expected = {}
+    for node, rows in table.groupby("node"):
+        if (rows["status"] == "off_track").any():
+            expected[node] = "not_achieved"
+        elif rows["achievement"].notna().all() and (rows["achievement"] >= 1).all():
+            expected[node] = "achieved"
+    seen = prob.observations(toc, as_of="2023-12-31")
+    assert seen == expected == {
+        "io_1_1": "not_achieved", "io_1_2": "not_achieved", "out_knowledge_exchange": "not_achieved",
+        "out_planning_guidance": "not_achieved", "out_progress_reports": "not_achieved",
+    }
+    assert toc.observations(as_of="2022-06-30") == {"io_1_3": "not_achieved"}
+    # Wider tolerances: what was off track is only at risk, so unobserved.
+    assert prob.observations(toc, as_of="2022-06-30", off_track_below=0.0) == {}
+    given = toc.probability(seen).set_index("id")["probability"]
+    assert all(given[node] == 0.0 for node in seen)
+    with pytest.raises(ValueError):
+        prob.observations(toc, as_of="2023-12-31", at_risk_below=0.5, off_track_below=0.6)
+
+
 def test_the_report_shows_the_chance_of_success() -> None:
     toc = prob.random_model(60, seed=3)
     page = toc.report(as_of="2023-12-31", format="html")

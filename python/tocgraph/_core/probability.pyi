@@ -7,6 +7,7 @@ from typing_extensions import Unpack
 from .._keywords import ContributionKeywords, MonteCarloKeywords, ProbabilityKeywords
 from .._toc import TheoryOfChange as PublicTheoryOfChange
 from .model import TheoryOfChange, _Options
+from .monitoring import ProgressOptions
 
 class ProbabilityParameters(_Options):
     def __init__(self, **options: Unpack[ProbabilityKeywords]) -> None: ...
@@ -34,6 +35,7 @@ def contribution(
     options: ContributionOptions,
     parameters: ProbabilityParameters,
 ) -> dict[str, Any]: ...
+def observations_as_of(toc: TheoryOfChange, options: ProgressOptions) -> dict[str, bool]: ...
 def links_in_doubt(
     toc: TheoryOfChange, observed: dict[str, bool], parameters: ProbabilityParameters
 ) -> list[tuple[str, str, float, float]]: ...
