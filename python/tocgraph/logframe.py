@@ -215,12 +215,14 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def _html_text(fragment: Any) -> str:
-    if fragment is None:
-        return ""
+def _html_text(fragment: str) -> str:
+    """The visible text of ``fragment``; ValueError when Python's HTML parser cannot read it."""
     parser = _Text()
-    parser.feed(str(fragment))
-    parser.close()
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except AssertionError as error:  # html.parser reports a malformed <![ ... section this way
+        raise ValueError(str(error)) from None
     text = html.unescape("".join(parser.parts)).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
@@ -235,6 +237,8 @@ _APTIVATE_TEXT = ("name", "description", "assumptions", "source")
 _APTIVATE_REFERENCES = ("output", "indicator", "sub_indicator", "milestone", "risk_rating")
 _APTIVATE_NUMBERS = ("order",)
 _APTIVATE_VALUES = ("value", "current_result", "impact_weighting", "budget_planned", "budget_spent")
+#: The fields the conversion reads as HTML, by model.
+_APTIVATE_HTML = {"logframe.output": ("description", "assumptions"), "logframe.indicator": ("description", "source")}
 
 
 def _pk_order(pk: Any) -> tuple[int, float, str]:
@@ -248,7 +252,8 @@ def _pk_order(pk: Any) -> tuple[int, float, str]:
 
 def _aptivate_objects(fixture: Any, source: str) -> dict[str, dict[Any, dict[str, Any]]]:
     """The fixture's objects by model and primary key, each field checked to hold
-    what the conversion reads from it; FormatError with the JSON pointer otherwise."""
+    what the conversion reads from it (HTML fields as their visible text);
+    FormatError with the JSON pointer otherwise."""
 
     def refuse(pointer: str, problem: str) -> FormatError:
         return FormatError(f"{source}: {pointer}: {problem}", file=source, pointer=pointer, problem=problem)
@@ -278,6 +283,11 @@ def _aptivate_objects(fixture: Any, source: str) -> dict[str, dict[Any, dict[str
                 if isinstance(value, (dict, list)):
                     raise refuse(pointer, f"expected a text, not {type(value).__name__}")
                 checked[key] = _cell_text(value)
+                if key in _APTIVATE_HTML.get(item["model"], ()):
+                    try:
+                        checked[key] = _html_text(checked[key])
+                    except ValueError as error:
+                        raise refuse(pointer, f"not readable as HTML: {error}") from None
             elif key in _APTIVATE_REFERENCES and (isinstance(value, bool) or not isinstance(value, (int, str))):
                 raise refuse(pointer, f"expected a primary key (a number or a text), not {type(value).__name__}")
             elif key in _APTIVATE_NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float))):
@@ -313,8 +323,8 @@ def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list
         first = [""] * len(header)
         first[column["Level"]] = "output"
         first[column["ID"]] = _slug(output.get("name") or f"output {pk}")
-        first[column["Statement"]] = _html_text(output.get("description")) or output.get("name") or ""
-        first[column["Assumptions"]] = _html_text(output.get("assumptions"))
+        first[column["Statement"]] = output.get("description") or output.get("name") or ""
+        first[column["Assumptions"]] = output.get("assumptions") or ""
         first[column["Risk rating"]] = risk.get(output.get("risk_rating"), "")
         for name, key in (("Impact weighting (%)", "impact_weighting"), ("Budget planned", "budget_planned"), ("Budget spent", "budget_spent")):
             if output.get(key) is not None:
@@ -330,8 +340,8 @@ def _aptivate_to_table(fixture: Any, source: str) -> tuple[list[list[str]], list
                 row[column["ID"]] = first[column["ID"]]
                 row[column["Indicator ID"]] = _slug(indicator.get("name") or f"indicator {ipk}")
                 if k == 0:
-                    row[column["Indicator"]] = _html_text(indicator.get("description")) or indicator.get("name") or ""
-                    row[column["Means of verification"]] = _html_text(indicator.get("source"))
+                    row[column["Indicator"]] = indicator.get("description") or indicator.get("name") or ""
+                    row[column["Means of verification"]] = indicator.get("source") or ""
                 name = (sub.get("name") or "").strip()
                 if name and name.lower() != "total":
                     row[column["Dimensions"]] = "subindicator=" + name.replace(";", ",").replace("=", "-")

@@ -82,8 +82,10 @@ def test_from_pandas_refuses_a_period_column_in_values() -> None:
         (b'[{"model":"logframe.output","pk":[1],"fields":{}}]', "bad.json: /0/pk: expected a number or a text, not list"),
         (b"[" * 100000 + b"]" * 100000, "bad.json: arrays or objects nested too deeply"),
         (b'{"model": "x"}', 'bad.json: not a logframe fixture: expected a list of Django objects with "model"'),
+        (b'[{"model":"logframe.output","pk":1,"fields":{"name":"o","assumptions":"<p>a</p><![ls x"}}]',
+         "bad.json: /0/fields/assumptions: not readable as HTML: unknown status keyword 'ls ' in marked section"),
     ],
-    ids=["not-utf8", "fields-not-object", "list-pk", "deep", "not-a-list"],
+    ids=["not-utf8", "fields-not-object", "list-pk", "deep", "not-a-list", "html-marked-section"],
 )
 def test_aptivate_fixture_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, message: str) -> None:
     monkeypatch.chdir(tmp_path)
