@@ -76,7 +76,7 @@ def test_the_lint_fixtures_agree_with_pyagrum() -> None:
     assert sum(compare_with_pyagrum(t) for t in tocs) > 200
 
 
-@pytest.mark.parametrize("nodes", [20, 50, 120, 200])
+@pytest.mark.parametrize("nodes", [20, 50, 120, 200, 500])
 def test_random_models_agree_with_pyagrum(nodes: int) -> None:
     assert compare_with_pyagrum(prob.random_model(nodes, seed=nodes)) >= nodes
 

@@ -11,8 +11,11 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
+#include <queue>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../errors.hpp"
@@ -136,27 +139,42 @@ private:
             a.erase(std::unique(a.begin(), a.end()), a.end());
         }
         auto linked = [&](std::uint32_t a, std::uint32_t b) { return std::binary_search(adj[a].begin(), adj[a].end(), b); };
+        // The missing edges among x's neighbours: all pairs less the linked
+        // ones, counted by marking N(x) once and walking each neighbour's list
+        // (linear in the degrees, where testing every pair costs a search each).
+        std::vector<std::uint32_t> mark(n, 0);
+        std::uint32_t epoch = 0;
         auto fill = [&](std::uint32_t x) {
-            std::size_t missing = 0;
             const auto& nb = adj[x];
-            for (std::size_t i = 0; i < nb.size(); ++i)
-                for (std::size_t j = i + 1; j < nb.size(); ++j) missing += !linked(nb[i], nb[j]);
-            return missing;
+            if (++epoch == 0) {
+                std::fill(mark.begin(), mark.end(), 0);
+                epoch = 1;
+            }
+            for (auto a : nb) mark[a] = epoch;
+            std::size_t linked_twice = 0;  // each linked pair is seen from both ends
+            for (auto a : nb)
+                for (auto b : adj[a]) linked_twice += mark[b] == epoch;
+            const std::size_t d = nb.size();
+            return d * (d - 1) / 2 - linked_twice / 2;
         };
+        // The next variable is the least (fill, degree, number): a heap of
+        // keys, where a key that no longer matches its variable is skipped.
+        using Key = std::tuple<std::size_t, std::size_t, std::uint32_t>;
+        std::priority_queue<Key, std::vector<Key>, std::greater<>> next;
         std::vector<std::size_t> score(n);
-        std::vector<char> done(n, 0), dirty(n, 1);
+        std::vector<char> done(n, 0), dirty(n, 0);
+        for (std::uint32_t x = 0; x < n; ++x) {
+            score[x] = fill(x);
+            next.emplace(score[x], adj[x].size(), x);
+        }
         step_.assign(n, 0);
+        std::vector<std::uint32_t> touched, gained;
         for (std::size_t k = 0; k < n; ++k) {
             std::uint32_t best = none;
-            for (std::uint32_t x = 0; x < n; ++x) {
-                if (done[x]) continue;
-                if (dirty[x]) {
-                    score[x] = fill(x);
-                    dirty[x] = 0;
-                }
-                if (best == none || score[x] < score[best] ||
-                    (score[x] == score[best] && adj[x].size() < adj[best].size()))
-                    best = x;
+            while (best == none) {
+                const auto [s, d, x] = next.top();
+                next.pop();
+                if (!done[x] && s == score[x] && d == adj[x].size()) best = x;
             }
             std::vector<std::uint32_t> clique = adj[best];
             clique.push_back(best);
@@ -165,16 +183,37 @@ private:
                 throw InferenceTooLarge(name(best), clique.size(), limit_);
             done[best] = 1;
             step_[best] = static_cast<std::uint32_t>(k);
+            // The fill of x changes only when the edges among x's neighbours
+            // change: for best's neighbours (they lose best), and for the
+            // neighbours of a vertex that gains a fill edge. ToCs are nearly
+            // trees, so most steps add no edge and touch only best's neighbours.
             const auto nb = adj[best];
+            touched.clear();
+            gained.clear();
+            auto touch = [&](std::uint32_t x) {
+                if (!done[x] && !dirty[x]) {
+                    dirty[x] = 1;
+                    touched.push_back(x);
+                }
+            };
             for (auto a : nb) {
                 auto& la = adj[a];
                 la.erase(std::lower_bound(la.begin(), la.end(), best));
+                bool grew = false;
                 for (auto b : nb)
-                    if (a != b && !linked(a, b)) la.insert(std::lower_bound(la.begin(), la.end(), b), b);
+                    if (a != b && !linked(a, b)) {
+                        la.insert(std::lower_bound(la.begin(), la.end(), b), b);
+                        grew = true;
+                    }
+                if (grew) gained.push_back(a);
+                touch(a);
             }
-            for (auto a : nb) {
-                dirty[a] = 1;
-                for (auto b : adj[a]) dirty[b] = 1;
+            for (auto a : gained)
+                for (auto b : adj[a]) touch(b);
+            for (auto x : touched) {
+                dirty[x] = 0;
+                score[x] = fill(x);
+                next.emplace(score[x], adj[x].size(), x);
             }
             cliques_.push_back(std::move(clique));
             own_.push_back(best);
