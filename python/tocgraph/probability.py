@@ -114,7 +114,8 @@ def probability(
 
     ``method="exact"`` (junction tree; InferenceTooLarge when the treewidth is
     too high) or ``"monte_carlo"`` (``samples`` forward samples, 64 per word,
-    observations by rejection, ``threads`` threads; the result depends on
+    observed activities and assumptions clamped, observed results by
+    rejection, ``threads`` threads; the result depends on
     ``seed`` and ``samples`` only). ``assumptions=True`` adds a row per
     assumption (level "assumption", probability that it holds). ``attrs``
     holds evidence_probability (P(observed), or the share of samples kept),

@@ -43,12 +43,12 @@ Assumption likely(std::string id, double likelihood) {
 //   P(goal | out)     = 0.9 * 0.7       = 0.63
 //   P(act | not out)  = 0.5 * 0.2 / 0.6 = 1/6
 //   P(A | goal)       = 1
-TheoryOfChange chain() {
+TheoryOfChange chain(ActivityStatus act_status = ActivityStatus::planned) {
     TheoryOfChange toc;
     toc.add_assumption(likely("A", 0.7));
     toc.add_node(node("goal", "goal"));
     toc.add_node(node("out", "output"));
-    toc.add_node(with_status(node("act", "activity"), ActivityStatus::planned));
+    toc.add_node(with_status(node("act", "activity"), act_status));
     toc.add_link(with_strength(link("act", "out"), 0.8));
     toc.add_link(with_strength(link("out", "goal", {"A"}), 0.9));
     return toc;
@@ -193,6 +193,30 @@ TEST_CASE("probability: Monte Carlo is reproducible whatever the number of threa
     CHECK(one.probability == monte_carlo_probabilities(model, {}, b).probability);
     CHECK(one.probability != monte_carlo_probabilities(model, {}, c).probability);
     CHECK(one.samples == 100000);
+}
+
+TEST_CASE("probability: Monte Carlo clamps observed activities and assumptions instead of rejecting samples") {
+    // The chain: act observed achieved and A observed failing. Clamped, every
+    // sample is kept and P(observations) = 0.5 * 0.3 exactly; out = 0.8 and
+    // goal = 0 given them. An observed result is still checked by rejection.
+    const ProbabilityModel model = build_model(chain());
+    const MonteCarloOptions options{.samples = 1 << 16, .seed = 5, .threads = 2};
+    const Marginals m = monte_carlo_probabilities(model, {{"act", true}, {"A", false}}, options);
+    CHECK(m.accepted == options.samples);
+    CHECK(m.evidence_probability == Approx(0.15).margin(1e-12));
+    CHECK(m.of("act") == 1.0);
+    CHECK(m.of("A") == 0.0);
+    CHECK(m.of("goal") == 0.0);
+    CHECK(std::abs(m.of("out") - 0.8) <= 4 * std::sqrt(0.8 * 0.2 / double(options.samples)));
+
+    const Marginals seen_out = monte_carlo_probabilities(model, {{"act", true}, {"out", false}}, options);
+    CHECK(seen_out.accepted < options.samples);  // about 20% of them
+    CHECK(std::abs(seen_out.evidence_probability - 0.5 * 0.2) <= 4 * std::sqrt(0.1 * 0.9 / double(options.samples)));
+    CHECK(seen_out.of("out") == 0.0);
+
+    // An observation the priors rule out: no sampling at all.
+    CHECK_THROWS_WITH(monte_carlo_probabilities(build_model(chain(ActivityStatus::cancelled)), {{"act", true}}, options),
+                      "the observations are impossible under the model (probability 0)");
 }
 
 TEST_CASE("probability: errors") {

@@ -92,6 +92,14 @@ def test_monte_carlo_is_within_four_standard_errors_of_exact() -> None:
     assert (sampled["std_error"] > 0).any() and (exact["std_error"] == 0).all()
     same = prob.probability(toc, method="monte_carlo", samples=200_000, seed=3, threads=1)
     assert same["probability"].tolist() == sampled["probability"].tolist()
+    # An observed activity is clamped, not rejected: every sample is kept.
+    activity = next(n.id for n in toc.nodes(level="activity") if 0 < exact.set_index("id")["probability"][n.id] < 1)
+    exact_seen = prob.probability(toc, {activity: "not_achieved"})
+    sampled_seen = prob.probability(toc, {activity: "not_achieved"}, method="monte_carlo", samples=200_000, seed=3)
+    assert sampled_seen.attrs["accepted"] == 200_000
+    assert math.isclose(sampled_seen.attrs["evidence_probability"], exact_seen.attrs["evidence_probability"], rel_tol=1e-12)
+    bound = 4 * (exact_seen["probability"] * (1 - exact_seen["probability"]) / 200_000) ** 0.5 + 1e-6
+    assert ((sampled_seen["probability"] - exact_seen["probability"]).abs() <= bound).all()
 
 
 def test_the_frame_and_its_attributes() -> None:

@@ -1,8 +1,12 @@
 #pragma once
 // Monte Carlo estimates of the marginals: forward sampling, 64 samples at a
 // time in the bits of a word (nodes in topological order, so a node's word
-// is computed from its causes' words with AND/OR), observations by rejection
-// (samples inconsistent with them are dropped), several threads.
+// is computed from its causes' words with AND/OR), several threads.
+// Observed variables without causes (activities and other roots,
+// assumptions) are clamped to their observed value, which is exact: nothing
+// upstream of them is sampled, so conditioning is setting them, and
+// P(observations) takes their prior as a factor. Other observations are
+// handled by rejection (samples inconsistent with them are dropped).
 //
 // Reproducible: the samples come in chunks of 4096, each drawn from its own
 // xoshiro256** stream seeded from (seed, chunk number), so the result depends
@@ -46,9 +50,28 @@ public:
             total_.push_back(total);
         }
         for (double p : m.assumption_likelihood) assumption_digits_.emplace_back(p);
-        for (std::size_t x = 0; x < evidence_.size(); ++x)
-            if (evidence_[x] >= 0) observed_.push_back(static_cast<std::uint32_t>(x));
+        clamp_.assign(evidence_.size(), -1);
+        for (std::size_t x = 0; x < evidence_.size(); ++x) {
+            if (evidence_[x] < 0) continue;
+            const bool wanted = evidence_[x] == 1;
+            if (x >= m.node_count()) {
+                const double p = m.assumption_likelihood[x - m.node_count()];
+                clamp_probability_ *= wanted ? p : 1.0 - p;
+                clamp_[x] = evidence_[x];
+            } else if (m.nodes[x].forced >= 0) {  // its value is set: the observation holds or is impossible
+                if ((m.nodes[x].forced == 1) != wanted) clamp_probability_ = 0.0;
+            } else if (m.nodes[x].in_links.empty()) {
+                const double p = m.nodes[x].prior;
+                clamp_probability_ *= wanted ? p : 1.0 - p;
+                clamp_[x] = evidence_[x];
+            } else {
+                observed_.push_back(static_cast<std::uint32_t>(x));
+            }
+        }
     }
+
+    /// P(the clamped observations): the factor the share of samples kept is multiplied by.
+    double clamp_probability() const noexcept { return clamp_probability_; }
 
     /// Adds to counts[x] the samples of words [begin, end) of `total_samples`
     /// where x = 1 and the observations hold; returns the number kept.
@@ -76,7 +99,10 @@ private:
     template <typename Rng>
     void sample(Rng& rng, std::vector<std::uint64_t>& x) const {
         const std::size_t n = m_.node_count();
-        for (std::size_t a = 0; a < assumption_digits_.size(); ++a) x[n + a] = assumption_digits_[a].draw(rng);
+        // Clamped variables are drawn all the same, so that the other draws
+        // are the ones an unobserved run makes.
+        for (std::size_t a = 0; a < assumption_digits_.size(); ++a)
+            x[n + a] = clamped(n + a, assumption_digits_[a].draw(rng));
         for (auto v : m_.order) {
             const auto& node = m_.nodes[v];
             if (node.forced >= 0) {
@@ -84,7 +110,7 @@ private:
                 continue;
             }
             if (node.in_links.empty()) {
-                x[v] = prior_digits_[v].draw(rng);
+                x[v] = clamped(v, prior_digits_[v].draw(rng));
                 continue;
             }
             const std::uint64_t leak = leak_digits_[v].draw(rng);
@@ -111,9 +137,15 @@ private:
         }
     }
 
+    std::uint64_t clamped(std::size_t x, std::uint64_t drawn) const noexcept {
+        return clamp_[x] < 0 ? drawn : clamp_[x] ? ~std::uint64_t{0} : 0;
+    }
+
     const ProbabilityModel& m_;
     std::vector<std::int8_t> evidence_;
-    std::vector<std::uint32_t> observed_;
+    std::vector<std::int8_t> clamp_;        // per variable: -1, or the value it is clamped to
+    double clamp_probability_ = 1.0;
+    std::vector<std::uint32_t> observed_;  // checked by rejection
     std::vector<BernoulliDigits> link_digits_, prior_digits_, leak_digits_, assumption_digits_;
     std::vector<double> need_, total_;
     mutable std::vector<double> weighted_;  // scratch: one sampler per thread
@@ -130,6 +162,9 @@ inline Marginals monte_carlo_probabilities(const ProbabilityModel& model, const 
     std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min(threads, (words + detail::ForwardSampler::chunk_words - 1) / detail::ForwardSampler::chunk_words);
     const std::size_t chunks = (words + detail::ForwardSampler::chunk_words - 1) / detail::ForwardSampler::chunk_words;
+    const double clamp_probability = detail::ForwardSampler(model, observed).clamp_probability();
+    if (!(clamp_probability > 0))
+        throw ImpossibleObservations("the observations are impossible under the model (probability 0)");
     std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(model.variable_count(), 0));
     std::vector<std::uint64_t> kept(threads, 0);
     std::vector<std::exception_ptr> failed(threads);
@@ -157,7 +192,7 @@ inline Marginals monte_carlo_probabilities(const ProbabilityModel& model, const 
     if (out.accepted == 0)
         throw ImpossibleObservations("no sample of " + std::to_string(options.samples) +
                                      " was consistent with the observations; they are impossible or too unlikely for rejection sampling");
-    out.evidence_probability = double(out.accepted) / double(options.samples);
+    out.evidence_probability = clamp_probability * double(out.accepted) / double(options.samples);
     for (std::size_t x = 0; x < model.variable_count(); ++x) {
         std::uint64_t c = 0;
         for (std::size_t t = 0; t < threads; ++t) c += counts[t][x];
