@@ -226,11 +226,16 @@ private:
     std::vector<Frame> stack_;
 };
 
+/// True when `text` holds nothing but JSON whitespace, after a UTF-8 byte
+/// order mark (which nlohmann skips).
+inline bool blank_document(std::string_view text) {
+    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    return text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos;
+}
+
 /// Parses a whole document; throws FormatError on any problem.
 inline nlohmann::json parse_document(std::string_view text, const std::string& file) {
-    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // nlohmann skips it
-    if (text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos)
-        throw FormatError(file, "", "empty document");
+    if (blank_document(text)) throw FormatError(file, "", "empty document");
 
     CheckedDomBuilder builder;
     const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder,

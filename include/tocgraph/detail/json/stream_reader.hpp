@@ -38,10 +38,8 @@ public:
     /// The theory of change `text` describes, or nullopt when the text has
     /// to go through the document path (see above).
     std::optional<TheoryOfChange> read(std::string_view text) {
-        // The document path's own rules for these (an empty text, a NUL byte).
-        const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-        if (text.find_first_not_of(" \t\r\n", bom) == std::string_view::npos) return std::nullopt;
-        if (text.find('\0') != std::string_view::npos) return std::nullopt;
+        // The document path has its own errors for these.
+        if (blank_document(text) || text.find('\0') != std::string_view::npos) return std::nullopt;
         try {
             const bool ok = json::sax_parse(text.begin(), text.end(), this, json::input_format_t::json,
                                             /*strict=*/true, /*ignore_comments=*/false);
