@@ -17,37 +17,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../../errors.hpp"
+#include "../text/utf8.hpp"
 #include "pointer.hpp"
 
 namespace tocgraph::detail {
-
-/// The index of the first byte at which `text` stops being UTF-8 (the byte
-/// that cannot continue or start a sequence, or text.size() for a sequence
-/// cut short), or npos when all of it is. Overlong forms, surrogates and
-/// code points above U+10FFFF are not UTF-8.
-inline std::size_t first_invalid_utf8(std::string_view text) noexcept {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    for (std::size_t i = 0; i < text.size();) {
-        const unsigned char lead = byte(i);
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length;
-        unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-        if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-        else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
-        else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
-        else return i;
-        for (std::size_t k = 1; k < length; ++k) {
-            if (i + k >= text.size()) return text.size();
-            const unsigned char b = byte(i + k);
-            if (k == 1 ? (b < low || b > high) : (b & 0xC0) != 0x80) return i + k;
-        }
-        i += length;
-    }
-    return std::string_view::npos;
-}
 
 class JsonTextOut {
 public:
@@ -158,8 +131,8 @@ private:
         if (!empty) new_line(open_.size());
         out_ += bracket;
     }
-    [[noreturn]] static void utf8_error(std::string_view text, const LazyPointer& where) {
-        const std::size_t at = first_invalid_utf8(text);
+    /// `at`: what first_invalid_utf8 said of `text`.
+    [[noreturn]] static void utf8_error(std::string_view text, std::size_t at, const LazyPointer& where) {
         char problem[96];
         if (at >= text.size())
             std::snprintf(problem, sizeof problem, "incomplete UTF-8 string; last byte: 0x%02X",
@@ -180,7 +153,8 @@ private:
             if (c >= 0x20 && c != '"' && c != '\\') {
                 if (c >= 0x80 && !checked) {
                     checked = true;
-                    if (first_invalid_utf8(text.substr(i)) != std::string_view::npos) utf8_error(text, where);
+                    if (const std::size_t bad = first_invalid_utf8(text.substr(i)); bad != std::string_view::npos)
+                        utf8_error(text, i + bad, where);
                 }
                 continue;
             }

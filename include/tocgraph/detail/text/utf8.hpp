@@ -1,7 +1,8 @@
 #pragma once
 // UTF-8 decoding and encoding that never fails: whatever the bytes, text is
 // read as code points (an invalid byte is U+FFFD), so escaping and measuring
-// can go character by character.
+// can go character by character; and where bytes stop being UTF-8, for the
+// writers that must refuse them.
 
 #include <cstddef>
 #include <string>
@@ -61,6 +62,34 @@ inline void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+/// The index of the first byte at which `text` stops being UTF-8 (the byte
+/// that cannot continue or start a sequence, or text.size() for a sequence
+/// cut short), or npos when all of it is. Overlong forms, surrogates and
+/// code points above U+10FFFF are not UTF-8.
+inline std::size_t first_invalid_utf8(std::string_view text) noexcept {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char lead = byte(i);
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length;
+        unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+        if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+        else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+        else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+        else return i;
+        for (std::size_t k = 1; k < length; ++k) {
+            if (i + k >= text.size()) return text.size();
+            const unsigned char b = byte(i + k);
+            if (k == 1 ? (b < low || b > high) : (b & 0xC0) != 0x80) return i + k;
+        }
+        i += length;
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace tocgraph::detail
