@@ -1,14 +1,14 @@
 #pragma once
 // The command registry of the `tocgraph` tool.
 //
-// Each command lives in its own file, cli/command_<name>.cpp, and defines a
-// function returning its Command: name, one-line summary, synopsis, help text,
-// options and a run function. registry.cpp lists the commands in the order
-// `tocgraph --help` shows them; main.cpp parses the options a command declares
-// and dispatches. Options several commands share (--as-of, --format, the
-// tolerances, an enum's name) are read by options.hpp; results are written
-// and errors reported by output.hpp. Adding a command: write
-// command_<name>.cpp, add one line to registry.cpp and one to
+// Each command's interface (name, one-line summary, synopsis, help text,
+// options) is an entry of commands.cpp, in the order `tocgraph --help` shows
+// them; what it does is run_<name> in its own file, cli/command_<name>.cpp.
+// main.cpp parses the options a command declares and dispatches. Options
+// several commands share (--as-of, --format, the tolerances, an enum's name)
+// are read by options.hpp; results are written and errors reported by
+// output.hpp. Adding a command: write command_<name>.cpp with run_<name>,
+// declare it below, add its entry to commands.cpp and the file to
 // src/CMakeLists.txt.
 //
 // Exit codes: 0 success, 1 failure (bad input, a finding, an I/O error),
@@ -103,20 +103,20 @@ std::string input_name(const std::string& path);
 /// "1 link", "3 links"; `plural` defaults to English rules applied to `singular`.
 std::string count(std::size_t n, std::string_view singular, std::string_view plural = {});
 
-// The commands, one per file.
-const Command& check_command();
-const Command& analyze_command();
-const Command& convert_command();
-const Command& show_command();
-const Command& simulate_command();
-const Command& portfolio_command();
-const Command& progress_command();
-const Command& import_iati_command();
-const Command& export_iati_command();
-const Command& diff_command();
-const Command& merge_command();
-const Command& feedback_command();
-const Command& render_command();
-const Command& report_command();
+// What each command does (command_<name>.cpp); commands.cpp declares them.
+int run_analyze(const ParsedArgs& args, Context& context);
+int run_check(const ParsedArgs& args, Context& context);
+int run_convert(const ParsedArgs& args, Context& context);
+int run_diff(const ParsedArgs& args, Context& context);
+int run_export_iati(const ParsedArgs& args, Context& context);
+int run_feedback(const ParsedArgs& args, Context& context);
+int run_import_iati(const ParsedArgs& args, Context& context);
+int run_merge(const ParsedArgs& args, Context& context);
+int run_portfolio(const ParsedArgs& args, Context& context);
+int run_progress(const ParsedArgs& args, Context& context);
+int run_render(const ParsedArgs& args, Context& context);
+int run_report(const ParsedArgs& args, Context& context);
+int run_show(const ParsedArgs& args, Context& context);
+int run_simulate(const ParsedArgs& args, Context& context);
 
 }  // namespace tocgraph::cli

@@ -160,6 +160,8 @@ void print_json(const TheoryOfChange& toc, const std::string& name, const Analys
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
+}  // namespace
+
 int run_analyze(const ParsedArgs& args, Context& context) {
     const std::string format = format_option(args, {"text", "json"});
     const std::size_t top = top_value(args);
@@ -190,37 +192,6 @@ int run_analyze(const ParsedArgs& args, Context& context) {
         return exit_failure;
     }
     return exit_ok;
-}
-
-}  // namespace
-
-const Command& analyze_command() {
-    static const Command command{
-        .name = "analyze",
-        .summary = "Show what supports the goal: coverage, paths, critical and central results",
-        .synopsis = "[--target ID] [--top N] [--format FORMAT] FILE",
-        .description =
-            "Analyses the theory of change in FILE (\"-\" for standard input) towards its\n"
-            "goal, or towards the node given with --target (needed when the file has no goal\n"
-            "or several). Prints the nodes of each level; coverage per level (nodes, nodes\n"
-            "measured by an indicator, with contributors, with some activity beneath them)\n"
-            "and how complete the indicators are; the exact number of paths from the\n"
-            "activities to the target; the critical nodes and links, which every one of\n"
-            "those paths goes through; and the results (pathways, outcomes, outputs) with\n"
-            "the highest betweenness centrality.\n"
-            "\n"
-            "With --format json, one object: file, title, target, levels, coverage,\n"
-            "activity_paths (a string of digits: the count can be larger than 2**64),\n"
-            "cycle, critical_nodes, critical_links and central_results.\n"
-            "\n"
-            "Exits with 1 when the file cannot be loaded or a cycle below the target makes\n"
-            "the paths uncountable (the rest is still printed and the cycle named).",
-        .options = {{"target", 't', "ID", "analyse towards this node (default: the goal)"},
-                    {"top", 0, "N", "how many central results to list (default 5)"},
-                    {"format", 'f', "FORMAT", "text (default) or json"}},
-        .run = run_analyze,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

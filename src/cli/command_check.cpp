@@ -87,6 +87,8 @@ LintOptions lint_options(const ParsedArgs& args) {
     return options;
 }
 
+}  // namespace
+
 int run_check(const ParsedArgs& args, Context& context) {
     const LintOptions options = lint_options(args);
     const bool json = format_option(args, {"text", "json"}) == "json";
@@ -134,38 +136,6 @@ int run_check(const ParsedArgs& args, Context& context) {
         context.out << "\n";
     }
     return errors > 0 || unreadable > 0 ? exit_failure : exit_ok;
-}
-
-}  // namespace
-
-const Command& check_command() {
-    static const Command command{
-        .name = "check",
-        .summary = "Load files and check the logic of their theories of change",
-        .synopsis = "[options] FILE...",
-        .description =
-            "Loads each FILE (\"-\" for standard input) as docs/format.md describes and runs\n"
-            "the linter, whose rules docs/rules.md describes. Each finding is printed as\n"
-            "\"FILE: CODE severity: message [ids]\", then a summary line. A file that cannot\n"
-            "be loaded is reported as \"FILE[:LINE:COLUMN]: /json/pointer: problem\" on\n"
-            "standard error, and the other files are still checked.\n"
-            "\n"
-            "RULES are comma-separated codes (TOC104), code prefixes (TOC2) or names\n"
-            "(goal-unreachable); the options may be repeated. A link policy is allowed,\n"
-            "warning or error, for both kinds of link or as downward=POLICY,same-level=POLICY.\n"
-            "\n"
-            "Exits with 1 when a finding of severity error remains or a file cannot be\n"
-            "loaded, 0 otherwise (warnings and info do not fail a check).",
-        .options = {{"select", 0, "RULES", "run only these rules"},
-                    {"ignore", 0, "RULES", "skip these rules"},
-                    {"severity", 0, "RULE=LEVEL", "change a rule's severity (info, warning or error)"},
-                    {"min-severity", 0, "LEVEL", "report only findings of this severity or higher"},
-                    {"link-policy", 0, "POLICY", "links pointing down or joining one level: allowed, warning or error"},
-                    {"format", 'f', "FORMAT", "text (default) or json"}},
-        .max_positional = static_cast<std::size_t>(-1),
-        .run = run_check,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -44,6 +44,8 @@ void refuse_inapplicable_options(const ParsedArgs& args, const std::string& in, 
                              std::string(format_name(reads)) + " (" + in + ")");
 }
 
+}  // namespace
+
 int run_convert(const ParsedArgs& args, Context& context) {
     const std::string& in = args.positional[0];
     const std::string& out = args.positional[1];
@@ -85,37 +87,6 @@ int run_convert(const ParsedArgs& args, Context& context) {
         }
         return exit_ok;
     });
-}
-
-}  // namespace
-
-const Command& convert_command() {
-    static const Command command{
-        .name = "convert",
-        .summary = "Convert a theory of change between file formats",
-        .synopsis = "[options] IN OUT",
-        .description =
-            "Reads IN and writes OUT, each in the format its extension names:\n"
-            "  .json (tocgraph; a Kumu blueprint is recognised when read), .kumu.json (Kumu),\n"
-            "  .graphml (GraphML, write only), .dagitty or .dag (DAGitty, write only),\n"
-            "  .csv (logframe table, docs/logframe.md).\n"
-            "--from and --to name a format instead: json, kumu, graphml, dagitty, logframe-csv.\n"
-            "What the reader decided is printed on standard error as findings\n"
-            "(\"IN: warning IMP102: ...\"; codes in docs/interop.md). OUT is replaced\n"
-            "atomically. Exits with 0 on success, 1 when IN cannot be read or OUT written\n"
-            "(a DAGitty model of a ToC with a cycle, for example).",
-        .options = {{"from", 'f', "FORMAT", "format of IN instead of its extension's"},
-                    {"to", 't', "FORMAT", "format of OUT instead of its extension's"},
-                    {"schema", 0, "SCHEMA", "level schema for Kumu and logframe input (built-in name)"},
-                    {"default-level", 0, "LEVEL", "level of Kumu elements whose level cannot be told"},
-                    {"type-level", 0, "TYPE=LEVEL", "level of a Kumu element type (repeatable)"},
-                    {"column", 0, "HEADER=ROLE", "what a logframe column holds (repeatable, docs/logframe.md)"}},
-        .min_positional = 2,
-        .max_positional = 2,
-        .positional_name = "IN and OUT",
-        .run = run_convert,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -17,6 +17,8 @@ namespace {
 constexpr int exit_differ = 1;
 constexpr int exit_trouble = 2;
 
+}  // namespace
+
 int run_diff(const ParsedArgs& args, Context& context) {
     const std::string format = format_option(args, {"text", "json", "md", "html"}, FormatMessage::quoted);
     const std::string& old_path = args.positional[0];
@@ -43,34 +45,6 @@ int run_diff(const ParsedArgs& args, Context& context) {
         write_output(context, args.value("output"), text);
         return d.empty() ? exit_ok : exit_differ;
     });
-}
-
-}  // namespace
-
-const Command& diff_command() {
-    static const Command command{
-        .name = "diff",
-        .summary = "Show what changed between two versions of a theory of change",
-        .synopsis = "[options] OLD NEW",
-        .description =
-            "Compares OLD and NEW (\"-\" for standard input) element by element: nodes,\n"
-            "links (by source and target), indicators, assumptions, actors, feedback,\n"
-            "metadata and schema, field by field, down to single targets and actuals.\n"
-            "A node whose id changed but whose level, title and neighbours did not is\n"
-            "shown as renamed (docs/versions.md gives the rule).\n"
-            "The text format starts with counts per collection, like `git diff --stat`,\n"
-            "then lists every change: + added, - removed, ~ changed, > renamed.\n"
-            "Exits with 0 when the versions are the same, 1 when they differ, and 2 when\n"
-            "a file cannot be read or the output written.",
-        .options = {{"format", 'f', "FORMAT", "text (default), json, md (Markdown) or html (a self-contained page)"},
-                    {"output", 'o', "OUT", "write to OUT (replaced atomically) instead of standard output"},
-                    {"no-renames", 0, "", "report renamed nodes as removed and added"}},
-        .min_positional = 2,
-        .max_positional = 2,
-        .positional_name = "OLD and NEW",
-        .run = run_diff,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

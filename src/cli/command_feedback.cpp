@@ -40,6 +40,8 @@ void print_item(std::ostream& out, const TheoryOfChange& toc, const Feedback& f)
     if (!f.resolution.empty()) out << "  -> " << f.resolution << "\n";
 }
 
+}  // namespace
+
 int run_feedback(const ParsedArgs& args, Context& context) {
     FeedbackQuery query;
     query.consultation = args.value("consultation").value_or("");
@@ -84,35 +86,6 @@ int run_feedback(const ParsedArgs& args, Context& context) {
                     << "\n";
         return exit_ok;
     });
-}
-
-}  // namespace
-
-const Command& feedback_command() {
-    static const Command command{
-        .name = "feedback",
-        .summary = "List the consultation feedback on a theory of change",
-        .synopsis = "[options] FILE",
-        .description =
-            "Lists the feedback items of FILE (\"-\" for standard input) that match every\n"
-            "filter given: phase, status, subject, author, kind and consultation, each\n"
-            "item with what it is about (flagged when that is no longer in the theory of\n"
-            "change), who said it, and what became of it.\n"
-            "--summary prints the consultation record phase by phase instead: what was\n"
-            "raised, by whom, about which result, and what became of it (Markdown unless\n"
-            "--format says html or json).\n"
-            "Exits with 0 on success, 1 when FILE cannot be read, 2 on a usage error.",
-        .options = {{"phase", 'p', "PHASE", "only this phase (its id, e.g. workshop)"},
-                    {"status", 's', "STATUS", "only this status: open, accepted, rejected or addressed"},
-                    {"subject", 0, "ID", "only feedback about this node, indicator, assumption or link (a->b)"},
-                    {"author", 'a', "AUTHOR", "only feedback from this stakeholder"},
-                    {"kind", 'k', "KIND", "only this kind: challenge, priority, solution, comment, proposed_change"},
-                    {"consultation", 'c', "ID", "only this consultation"},
-                    {"summary", 0, "", "print the consultation record phase by phase"},
-                    {"format", 'f', "FORMAT", "text (default), json, md or html"}},
-        .run = run_feedback,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -36,6 +36,8 @@ std::string file_name_for(const std::string& identifier, std::set<std::string>& 
     return name + ".json";
 }
 
+}  // namespace
+
 int run_import_iati(const ParsedArgs& args, Context& context) {
     const std::string& in = args.positional[0];
     const auto out = args.value("output");
@@ -123,34 +125,6 @@ int run_import_iati(const ParsedArgs& args, Context& context) {
                 << count(severities[Severity::warning], "warning") << ", " << severities[Severity::info] << " info ("
                 << static_cast<long>(seconds * 1000) << " ms)\n";
     return exit_ok;
-}
-
-}  // namespace
-
-const Command& import_iati_command() {
-    static const Command command{
-        .name = "import-iati",
-        .summary = "Read IATI activity XML into tocgraph JSON, one file per activity",
-        .synopsis = "[options] FILE -o DIR|OUT.json",
-        .description =
-            "Reads IATI activity XML (versions 1.05 to 2.03, also mixed in one file) and\n"
-            "writes one theory of change per <iati-activity>: the activity as an activity node,\n"
-            "each result at the level its type gives (schema \"iati\"), with indicators,\n"
-            "baselines, targets and actuals (docs/iati.md). With -o DIR each activity goes to\n"
-            "DIR/IDENTIFIER.json as soon as it is read; with -o OUT.json the file must hold one\n"
-            "activity, or --activity picks it. Values that are not plain numbers, unknown codes\n"
-            "and the like are kept and reported on standard error as findings\n"
-            "(\"FILE:LINE:COLUMN: warning: [ACTIVITY] ... (CODE)\"), followed by a summary;\n"
-            "reads that take over a second report their progress there too. Exits with 0 when\n"
-            "the file was read (findings or not), 1 when it is not well-formed XML, the\n"
-            "activity is not found or an output cannot be written.",
-        .options = {{"output", 'o', "DIR|OUT.json", "where to write (required)"},
-                    {"activity", 'a', "ID", "only the activity with this iati-identifier"},
-                    {"language", 'l', "LANG", "language of titles and comments (default: the activity's, then en)"},
-                    {"progress", 0, "", "report progress after every activity"}},
-        .run = run_import_iati,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

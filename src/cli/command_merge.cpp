@@ -14,8 +14,6 @@
 #include "output.hpp"
 
 namespace tocgraph::cli {
-namespace {
-
 int run_merge(const ParsedArgs& args, Context& context) {
     const auto out = args.value("output");
     if (!out) throw UsageError("missing -o OUT: where to write the merged theory of change");
@@ -44,34 +42,6 @@ int run_merge(const ParsedArgs& args, Context& context) {
         }
         return m.clean() ? exit_ok : exit_failure;
     });
-}
-
-}  // namespace
-
-const Command& merge_command() {
-    static const Command command{
-        .name = "merge",
-        .summary = "Merge two versions of a theory of change made from a common base",
-        .synopsis = "[options] BASE OURS THEIRS -o OUT",
-        .description =
-            "Combines the changes OURS and THEIRS made to BASE and writes the result to OUT\n"
-            "(replaced atomically). Changes to different elements or fields combine; the\n"
-            "same change on both sides is taken once. Conflicting changes are listed, and\n"
-            "marked in the merged element's attributes.merge_conflicts: ours wins a field\n"
-            "both changed; an element one side removed and the other changed is kept as\n"
-            "changed; a node one side removed that the other still links to is kept; a\n"
-            "combination that breaks a lint rule neither input broke drops theirs' change.\n"
-            "Exits with 0 when there are no conflicts, 1 when there are (OUT is written\n"
-            "all the same), and 2 when a file cannot be read or written.",
-        .options = {{"output", 'o', "OUT", "where to write the merged theory of change (required)"},
-                    {"format", 'f', "FORMAT", "text (default) or json: how to report the conflicts"},
-                    {"no-lint", 0, "", "do not check the result with the linter"}},
-        .min_positional = 3,
-        .max_positional = 3,
-        .positional_name = "BASE, OURS and THEIRS",
-        .run = run_merge,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -92,6 +92,8 @@ void exec_python(const std::string& python, const std::vector<std::string>& args
 }
 #endif
 
+}  // namespace
+
 int run_portfolio(const ParsedArgs& args, Context& context) {
 #if defined(_WIN32)
     (void)args;
@@ -123,48 +125,6 @@ int run_portfolio(const ParsedArgs& args, Context& context) {
     context.err << "); install Python with the tocgraph package, or set TOCGRAPH_PYTHON\n";
     return exit_failure;
 #endif
-}
-
-}  // namespace
-
-const Command& portfolio_command() {
-    static const Command command{
-        .name = "portfolio",
-        .summary = "Lint, progress or indicators of many theories of change, in parallel",
-        .synopsis = "lint|progress|indicators GLOB... [--as-of DATE] [--workers N | --scheduler ADDRESS] "
-                    "[-o OUT.parquet|OUT.csv]",
-        .description =
-            "Reads every file the GLOBs match (tocgraph JSON, IATI activity XML with one\n"
-            "theory of change per activity, logframe CSV or XLSX) and writes one table:\n"
-            "lint findings, indicator progress as of a date, or every baseline, target\n"
-            "and actual. Files are read in the current process, in a local process pool\n"
-            "(--workers N) or on a Dask cluster (--scheduler ADDRESS, e.g.\n"
-            "tcp://10.0.0.5:8786; needs pip install 'tocgraph[dask]'). OUT's extension\n"
-            "chooses CSV or Parquet (Parquet needs pyarrow); without -o the table is\n"
-            "written to standard output as CSV. A file that cannot be read is reported on\n"
-            "standard error with its error, and the others are still analysed.\n"
-            "\n"
-            "The work is done by the Python package (python -m tocgraph.portfolio), run\n"
-            "with $TOCGRAPH_PYTHON, else the python3 beside this executable, else python3\n"
-            "on PATH (docs/portfolio.md).\n"
-            "\n"
-            "Exits with 1 when a file could not be read (the table holds the others),\n"
-            "2 on a usage error.",
-        .options =
-            {
-                {"as-of", 0, "DATE", "progress as of this date (YYYY-MM-DD; progress needs it)"},
-                {"workers", 'j', "N", "read and analyse in N local processes"},
-                {"scheduler", 0, "ADDRESS", "run on the Dask cluster at ADDRESS"},
-                {"output", 'o', "OUT", "the table to write: .csv or .parquet (default: CSV on standard output)"},
-                {"failures", 0, "OUT", "also write the files that failed, as a table (.csv or .parquet)"},
-                {"progress", 0, "", "show a progress bar on standard error"},
-            },
-        .min_positional = 2,
-        .max_positional = 1000000,
-        .positional_name = "OPERATION and GLOB",
-        .run = run_portfolio,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

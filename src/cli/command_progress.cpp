@@ -194,6 +194,8 @@ void print_csv_by(std::ostream& out, const std::vector<IndicatorBreakdown>& brea
         }
 }
 
+}  // namespace
+
 int run_progress(const ParsedArgs& args, Context& context) {
     const std::string& path = args.positional.at(0);
     const ProgressOptions options{required_date_option(args, "as-of"), tolerances_option(args)};
@@ -232,37 +234,6 @@ int run_progress(const ParsedArgs& args, Context& context) {
     else
         print_text(out, toc, path, r);
     return exit_ok;
-}
-
-}  // namespace
-
-const Command& progress_command() {
-    static const Command command{
-        .name = "progress",
-        .summary = "Show indicator progress and its roll-up as of a date",
-        .synopsis = "--as-of DATE [--by DIMENSION [--values LIST]] [--method METHOD] [--format FORMAT] FILE",
-        .description =
-            "For each indicator: baseline, final target, actual to date, achievement (the fraction\n"
-            "of the way from baseline to target), the progress expected by the latest period end\n"
-            "on or before DATE, and the status (on track, at risk, off track, not started, no\n"
-            "data, or no target: actuals but no target to compare them with). Then each result\n"
-            "above the activities with the roll-up of its indicators and contributors (--method\n"
-            "mean, weighted, weakest, strongest or logic).\n"
-            "With --by DIMENSION (e.g. country), each indicator that has values by that dimension\n"
-            "is broken down by its values (or by --values, a comma-separated list), and the\n"
-            "values with no data are listed.\n"
-            "--format json prints the roll-up (or the breakdowns) as JSON, --format csv one row\n"
-            "per indicator (or per indicator and value). The rules are in docs/monitoring.md.\n"
-            "Exits with 1 when FILE cannot be read or its links form a cycle.",
-        .options = with_options({{"as-of", 0, "DATE", "the date of the assessment (YYYY-MM-DD), required"},
-                                 {"by", 0, "DIMENSION", "break indicators down by this dimension"},
-                                 {"values", 0, "LIST", "with --by: the dimension values to show, comma-separated"},
-                                 {"method", 'm', "METHOD", "roll-up: mean (default), weighted, weakest, strongest or logic"},
-                                 {"format", 'f', "FORMAT", "text (default), json or csv"}},
-                                tolerance_options()),
-        .run = run_progress,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -57,6 +57,8 @@ double bounded_number(const ParsedArgs& args, std::string_view name, double fall
                      " number up to " + std::to_string(static_cast<long long>(at_most)) + ", got \"" + *text + "\"");
 }
 
+}  // namespace
+
 int run_render(const ParsedArgs& args, Context& context) {
     const std::string& path = args.positional[0];
     const std::optional<std::string> out = args.value("output");
@@ -111,38 +113,6 @@ int run_render(const ParsedArgs& args, Context& context) {
         }
         return write_output_or_fail(context, out, text);
     });
-}
-
-}  // namespace
-
-const Command& render_command() {
-    static const Command command{
-        .name = "render",
-        .summary = "Draw a theory of change as SVG, or write it as DOT or Mermaid",
-        .synopsis = "[options] FILE [-o OUT]",
-        .description =
-            "Draws FILE (\"-\" for standard input) with the levels of its schema as horizontal\n"
-            "bands, the goal on top, arrows from cause up to effect (docs/drawing.md).\n"
-            "The format is OUT's extension: .svg, .dot or .gv (Graphviz), .mmd (Mermaid), or\n"
-            "--format; without -o, SVG (or --format) goes to standard output. OUT is replaced\n"
-            "atomically. Boxes are coloured by level, or with --color status --as-of DATE by\n"
-            "each result's rolled-up status on that date (docs/monitoring.md).\n"
-            "Exits with 1 when FILE cannot be read, OUT cannot be written, or statuses cannot\n"
-            "be rolled up (the links form a cycle).",
-        .options = {{"output", 'o', "OUT", "the file to write (format from its extension)"},
-                    {"format", 'f', "FORMAT", "svg, dot or mermaid instead of OUT's extension"},
-                    {"color", 'c', "MODE", "colour boxes by level (default) or status"},
-                    {"as-of", 0, "DATE", "with --color status: the date of the assessment (YYYY-MM-DD)"},
-                    {"method", 'm', "METHOD", "with --color status: roll-up method (mean, weighted, weakest, strongest, logic)"},
-                    {"title", 0, "TEXT", "a heading instead of the programme title (\"\" for none)"},
-                    {"show-ids", 0, "", "print each node's id in its box"},
-                    {"font-size", 0, "PX", "font size of the titles (default 12)"},
-                    {"text-width", 0, "PX", "titles wrap at this width (default 168)"},
-                    {"max-width", 0, "PX", "SVG: stagger bands wider than this over two rows (default 2400, 0 never)"},
-                    {"empty-levels", 0, "", "SVG: draw a band for levels without nodes too"}},
-        .run = run_render,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -98,6 +98,8 @@ private:
     std::vector<bool> printed_;
 };
 
+}  // namespace
+
 int run_show(const ParsedArgs& args, Context& context) {
     const TheoryOfChange toc = load_input(args.positional.at(0));
     const LevelSchema& schema = toc.schema();
@@ -168,28 +170,6 @@ int run_show(const ParsedArgs& args, Context& context) {
             if (!printer.printed(v)) printer.print(v, 0);
     }
     return exit_ok;
-}
-
-}  // namespace
-
-const Command& show_command() {
-    static const Command command{
-        .name = "show",
-        .summary = "Print a theory of change as a tree, goal first",
-        .synopsis = "[--ids] [--level LEVEL] FILE",
-        .description =
-            "Prints the programme title, a count of nodes per level, links, indicators,\n"
-            "assumptions, actors and feedback items, then each goal with what contributes\n"
-            "to it, one level of indentation per step down. A node that contributes to\n"
-            "several results is printed in full once and marked \"(see above)\" after that.\n"
-            "Activities show their status, measured nodes their number of indicators.\n"
-            "Nodes from which no goal can be reached are listed last, under\n"
-            "\"Not connected to a goal:\". FILE may be \"-\" for standard input.",
-        .options = {{"ids", 0, "", "print each node's id after its level"},
-                    {"level", 'l', "LEVEL", "stop at this level (a level id such as immediate_outcome)"}},
-        .run = run_show,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -157,6 +157,8 @@ void print_csv(const TheoryOfChange& toc, const Simulation& s, std::ostream& out
             << number(s.marginals.probability[v], "%.17g") << "," << number(s.marginals.std_error[v], "%.17g") << "\n";
 }
 
+}  // namespace
+
 int run_simulate(const ParsedArgs& args, Context& context) {
     const std::string format = format_option(args, {"text", "json", "csv"});
     const std::string method = args.value("method").value_or("exact");
@@ -194,48 +196,6 @@ int run_simulate(const ParsedArgs& args, Context& context) {
     else
         print_text(toc, name, s, context.out);
     return exit_ok;
-}
-
-}  // namespace
-
-const Command& simulate_command() {
-    static const Command command{
-        .name = "simulate",
-        .summary = "Estimate the chance that each result and the goal are achieved",
-        .synopsis = "[--as-of DATE] [--observe ID=achieved|not_achieved ...] [--method METHOD] [options] FILE",
-        .description =
-            "Treats the theory of change in FILE (\"-\" for standard input) as a Bayesian\n"
-            "network (docs/probability.md): activities achieved by their status, links\n"
-            "working with their strength and their assumptions' likelihood, each result\n"
-            "combining its causes by its logic. Prints P(achieved) of every node given the\n"
-            "observations, the target's (default: the goal) most decisive assumptions, the\n"
-            "links the observations put in doubt and the parameters that were defaulted.\n"
-            "\n"
-            "--as-of DATE observes the nodes whose own indicators have all reached their\n"
-            "final target by DATE as achieved, and those with an indicator off track as not\n"
-            "achieved (the tolerances as in `progress`); --observe adds or overrides one\n"
-            "node (or assumption) at a time.\n"
-            "\n"
-            "--method exact (default) runs exact inference and fails when the model is too\n"
-            "large for it; monte-carlo samples (--samples N, --seed N, --threads N; the\n"
-            "result depends on the seed and the number of samples only), dropping the\n"
-            "samples inconsistent with the observations.\n"
-            "\n"
-            "With --format json, one object: file, title, target, method, samples,\n"
-            "accepted, observations, evidence_probability, nodes, assumptions,\n"
-            "links_in_doubt, defaulted. With --format csv: id,level,probability,std_error.",
-        .options = with_options({{"as-of", 0, "DATE", "observe what monitoring says as of this date (YYYY-MM-DD)"},
-                                 {"observe", 'o', "ID=STATE", "observe a node: achieved or not_achieved (repeatable)"},
-                                 {"method", 'm', "METHOD", "exact (default) or monte-carlo"},
-                                 {"samples", 'n', "N", "Monte Carlo samples (default 100000)"},
-                                 {"seed", 0, "N", "Monte Carlo seed (default 0)"},
-                                 {"threads", 0, "N", "Monte Carlo threads (default: one per core)"},
-                                 {"target", 't', "ID", "the node whose sensitivity is shown (default: the goal)"},
-                                 {"format", 'f', "FORMAT", "text (default), json or csv"}},
-                                tolerance_options("with --as-of: ")),
-        .run = run_simulate,
-    };
-    return command;
 }
 
 }  // namespace tocgraph::cli

@@ -1,5 +1,5 @@
 // tocgraph: the command-line tool. Dispatches to the commands listed in
-// registry.cpp; see command.hpp for how a command is declared.
+// commands.cpp; see command.hpp for how a command is declared.
 //
 //   tocgraph --help | --version
 //   tocgraph help [COMMAND]
