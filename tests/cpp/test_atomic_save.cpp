@@ -12,6 +12,8 @@
 
 #include <tocgraph/json_io.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace tocgraph::test {
 namespace fs = std::filesystem;
 
@@ -47,15 +49,8 @@ std::string read_text(const fs::path& p) {
 TheoryOfChange sample(const std::string& title) {
     TheoryOfChange toc;
     toc.metadata().title = title;
-    Node g;
-    g.id = "goal";
-    g.level = "goal";
-    g.title = "The goal";
-    toc.add_node(g);
-    Node a;
-    a.id = "act";
-    a.level = "activity";
-    toc.add_node(a);
+    toc.add_node(node("goal", "goal", "The goal"));
+    toc.add_node(node("act", "activity"));
     toc.add_link({"act", "goal", {}, "", {}, 0.5, {}});
     return toc;
 }

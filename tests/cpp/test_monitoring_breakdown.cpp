@@ -94,10 +94,7 @@ TEST_CASE("a breakdown of a summed indicator with only a total target: data, no 
 
 TEST_CASE("progress_by over a theory of change skips indicators without the dimension") {
     TheoryOfChange toc;
-    Node n;
-    n.id = "n";
-    n.level = "output";
-    toc.add_node(n);
+    toc.add_node(node("n", "output"));
     toc.add_indicator(on_time());
     Indicator plain = indicator(Accumulation::level);
     plain.id = "plain";

@@ -490,10 +490,7 @@ TEST_CASE("custom tolerances") {
 
 TEST_CASE("progress of every indicator of a theory of change") {
     TheoryOfChange toc;
-    Node n;
-    n.id = "n";
-    n.level = "output";
-    toc.add_node(n);
+    toc.add_node(node("n", "output"));
     Indicator a = indicator(Accumulation::incremental);
     a.id = "a";
     a.targets = {year(2021, 10)};
