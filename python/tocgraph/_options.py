@@ -56,4 +56,7 @@ def documented(
             added.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default))
             lines.append(f"    {name}={default!r}: {getattr(cls, name).__doc__}")
     function.__signature__ = signature.replace(parameters=own + added)  # type: ignore[attr-defined]
-    function.__doc__ = (function.__doc__ or "").rstrip() + "\n\nOptions (defaults of the C++ library):\n" + "\n".join(lines) + "\n"
+    # cleandoc first: the appended lines start at the margin, so the docstring's
+    # own indentation would no longer be common to every line and would show.
+    own_doc = inspect.cleandoc(function.__doc__ or "")
+    function.__doc__ = own_doc + "\n\nOptions (defaults of the C++ library):\n" + "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import inspect
 import math
 import pickle
 import sys
@@ -393,3 +394,12 @@ def test_plot_indicator(example: tocgraph.TheoryOfChange) -> None:
         tocgraph.plot_indicator(example, "ind_eopo1_assessment")
     with pytest.raises(KeyError):
         tocgraph.plot_indicator(example, "nope")
+
+
+def test_the_help_of_a_function_with_options_reads_at_the_margin() -> None:
+    doc = inspect.getdoc(tocgraph.monitoring.indicator_progress) or ""
+    assert doc.startswith("The progress of one indicator")
+    assert '\n``filter={"country": "KH"}`` gives one Member State' in doc
+    assert doc.endswith("Options (defaults of the C++ library):\n"
+                        "    at_risk_below=0.9: Achievement below this times expected: at risk.\n"
+                        "    off_track_below=0.6: Achievement below this times expected: off track.")
