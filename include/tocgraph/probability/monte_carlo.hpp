@@ -35,11 +35,43 @@ struct MonteCarloOptions {
 
 namespace detail {
 
+/// How the sampler takes the observations, worked out once for all threads:
+/// an observed variable without causes is clamped (set in every sample, its
+/// prior a factor of P(observations)); an observed result is checked by
+/// rejection.
+struct ObservationPlan {
+    std::vector<std::int8_t> evidence;    ///< per variable: -1 unobserved, 0 or 1
+    std::vector<std::int8_t> clamp;       ///< per variable: -1, or the value it is clamped to
+    std::vector<std::uint32_t> rejected;  ///< the observed variables checked by rejection
+    double clamp_probability = 1.0;       ///< P(the clamped observations)
+
+    ObservationPlan(const ProbabilityModel& m, const Observations& observed)
+        : evidence(m.evidence(observed)), clamp(evidence.size(), -1) {
+        for (std::size_t x = 0; x < evidence.size(); ++x) {
+            if (evidence[x] < 0) continue;
+            const bool wanted = evidence[x] == 1;
+            if (x >= m.node_count()) {
+                const double p = m.assumption_likelihood[x - m.node_count()];
+                clamp_probability *= wanted ? p : 1.0 - p;
+                clamp[x] = evidence[x];
+            } else if (m.nodes[x].forced >= 0) {  // its value is set: the observation holds or is impossible
+                if ((m.nodes[x].forced == 1) != wanted) clamp_probability = 0.0;
+            } else if (m.nodes[x].in_links.empty()) {
+                const double p = m.nodes[x].prior;
+                clamp_probability *= wanted ? p : 1.0 - p;
+                clamp[x] = evidence[x];
+            } else {
+                rejected.push_back(static_cast<std::uint32_t>(x));
+            }
+        }
+    }
+};
+
 class ForwardSampler {
 public:
     static constexpr std::size_t chunk_words = 64;  // 4096 samples a stream
 
-    ForwardSampler(const ProbabilityModel& m, const Observations& observed) : m_(m), evidence_(m.evidence(observed)) {
+    ForwardSampler(const ProbabilityModel& m, const ObservationPlan& plan) : m_(m), plan_(plan) {
         for (std::size_t l = 0; l < m.links.size(); ++l) link_digits_.emplace_back(m.links[l].probability);
         for (std::size_t v = 0; v < m.node_count(); ++v) {
             prior_digits_.emplace_back(m.nodes[v].prior);
@@ -50,28 +82,7 @@ public:
             total_.push_back(total);
         }
         for (double p : m.assumption_likelihood) assumption_digits_.emplace_back(p);
-        clamp_.assign(evidence_.size(), -1);
-        for (std::size_t x = 0; x < evidence_.size(); ++x) {
-            if (evidence_[x] < 0) continue;
-            const bool wanted = evidence_[x] == 1;
-            if (x >= m.node_count()) {
-                const double p = m.assumption_likelihood[x - m.node_count()];
-                clamp_probability_ *= wanted ? p : 1.0 - p;
-                clamp_[x] = evidence_[x];
-            } else if (m.nodes[x].forced >= 0) {  // its value is set: the observation holds or is impossible
-                if ((m.nodes[x].forced == 1) != wanted) clamp_probability_ = 0.0;
-            } else if (m.nodes[x].in_links.empty()) {
-                const double p = m.nodes[x].prior;
-                clamp_probability_ *= wanted ? p : 1.0 - p;
-                clamp_[x] = evidence_[x];
-            } else {
-                observed_.push_back(static_cast<std::uint32_t>(x));
-            }
-        }
     }
-
-    /// P(the clamped observations): the factor the share of samples kept is multiplied by.
-    double clamp_probability() const noexcept { return clamp_probability_; }
 
     /// Adds to counts[x] the samples of words [begin, end) of `total_samples`
     /// where x = 1 and the observations hold; returns the number kept.
@@ -87,7 +98,7 @@ public:
                 if (w < first) continue;
                 std::uint64_t accept = ~std::uint64_t{0};
                 if (const std::size_t left = total_samples - w * 64; left < 64) accept = (std::uint64_t{1} << left) - 1;
-                for (auto o : observed_) accept &= evidence_[o] ? x[o] : ~x[o];
+                for (auto o : plan_.rejected) accept &= plan_.evidence[o] ? x[o] : ~x[o];
                 kept += static_cast<std::uint64_t>(__builtin_popcountll(accept));
                 for (std::size_t i = 0; i < x.size(); ++i) counts[i] += static_cast<std::uint64_t>(__builtin_popcountll(x[i] & accept));
             }
@@ -138,14 +149,11 @@ private:
     }
 
     std::uint64_t clamped(std::size_t x, std::uint64_t drawn) const noexcept {
-        return clamp_[x] < 0 ? drawn : clamp_[x] ? ~std::uint64_t{0} : 0;
+        return plan_.clamp[x] < 0 ? drawn : plan_.clamp[x] ? ~std::uint64_t{0} : 0;
     }
 
     const ProbabilityModel& m_;
-    std::vector<std::int8_t> evidence_;
-    std::vector<std::int8_t> clamp_;        // per variable: -1, or the value it is clamped to
-    double clamp_probability_ = 1.0;
-    std::vector<std::uint32_t> observed_;  // checked by rejection
+    const ObservationPlan& plan_;
     std::vector<BernoulliDigits> link_digits_, prior_digits_, leak_digits_, assumption_digits_;
     std::vector<double> need_, total_;
     mutable std::vector<double> weighted_;  // scratch: one sampler per thread
@@ -162,15 +170,15 @@ inline Marginals monte_carlo_probabilities(const ProbabilityModel& model, const 
     std::size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min(threads, (words + detail::ForwardSampler::chunk_words - 1) / detail::ForwardSampler::chunk_words);
     const std::size_t chunks = (words + detail::ForwardSampler::chunk_words - 1) / detail::ForwardSampler::chunk_words;
-    const double clamp_probability = detail::ForwardSampler(model, observed).clamp_probability();
-    if (!(clamp_probability > 0))
+    const detail::ObservationPlan plan(model, observed);
+    if (!(plan.clamp_probability > 0))
         throw ImpossibleObservations("the observations are impossible under the model (probability 0)");
     std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(model.variable_count(), 0));
     std::vector<std::uint64_t> kept(threads, 0);
     std::vector<std::exception_ptr> failed(threads);
     auto work = [&](std::size_t t) {
         try {
-            const detail::ForwardSampler sampler(model, observed);
+            const detail::ForwardSampler sampler(model, plan);
             const std::size_t begin = chunks * t / threads * detail::ForwardSampler::chunk_words;
             const std::size_t end = std::min(words, chunks * (t + 1) / threads * detail::ForwardSampler::chunk_words);
             kept[t] = sampler.run(options.seed, begin, end, options.samples, counts[t]);
@@ -192,7 +200,7 @@ inline Marginals monte_carlo_probabilities(const ProbabilityModel& model, const 
     if (out.accepted == 0)
         throw ImpossibleObservations("no sample of " + std::to_string(options.samples) +
                                      " was consistent with the observations; they are impossible or too unlikely for rejection sampling");
-    out.evidence_probability = clamp_probability * double(out.accepted) / double(options.samples);
+    out.evidence_probability = plan.clamp_probability * double(out.accepted) / double(options.samples);
     for (std::size_t x = 0; x < model.variable_count(); ++x) {
         std::uint64_t c = 0;
         for (std::size_t t = 0; t < threads; ++t) c += counts[t][x];
