@@ -123,7 +123,7 @@ private:
             if (!known) fail(p, "unknown member " + json_quote(key));
         }
         for (std::string_view r : required)
-            if (!v.contains(std::string(r))) fail(p, "missing required member " + json_quote(r));
+            if (!v.contains(r)) fail(p, "missing required member " + json_quote(r));
         return Obj{v, p};
     }
 

@@ -1,15 +1,16 @@
 #pragma once
 // Text -> TheoryOfChange without a document of the whole file in memory.
 //
-// The parser's events build one element of "nodes", "links", ... at a time,
-// and JsonReader reads it into the model as soon as it is complete, then it
-// is freed: memory holds the text, the model and one element. This is the
-// path of every well-formed file whose members come in the order the writer
-// writes them (format and version, metadata and schema, then the element
-// arrays in reading order). Anything else (an error of any kind, members in
-// another order, a member the format does not know) returns nullopt, and the
-// caller reads the text through parse_document and JsonReader, which report
-// the exact error; so both paths give the same result for every text.
+// The scanner's events (sax_scanner.hpp) build one element of "nodes",
+// "links", ... at a time, and JsonReader reads it into the model as soon as
+// it is complete, then it is freed: memory holds the text, the model and
+// one element. This is the path of every well-formed file whose members come
+// in the order the writer writes them (format and version, metadata and
+// schema, then the element arrays in reading order). Anything else (an error
+// of any kind, members in another order, a member the format does not know)
+// returns nullopt, and the caller reads the text through parse_document and
+// JsonReader, which report the exact error; so both paths give the same
+// result for every text.
 
 #include <cstddef>
 #include <optional>
@@ -26,6 +27,7 @@
 #include "parse.hpp"
 #include "pointer.hpp"
 #include "reader.hpp"
+#include "sax_scanner.hpp"
 
 namespace tocgraph::detail {
 
@@ -41,16 +43,14 @@ public:
         // The document path has its own errors for these.
         if (blank_document(text) || text.find('\0') != std::string_view::npos) return std::nullopt;
         try {
-            const bool ok = json::sax_parse(text.begin(), text.end(), this, json::input_format_t::json,
-                                            /*strict=*/true, /*ignore_comments=*/false);
-            if (!ok || (!started_ && !start())) return std::nullopt;
+            if (!SaxScanner(text, *this).scan() || (!started_ && !start())) return std::nullopt;
         } catch (const Error&) {  // a reader error: the document path reports it
             return std::nullopt;
         }
         return std::move(toc_);
     }
 
-    // ---- nlohmann's SAX interface ----------------------------------------------------
+    // ---- the SAX events (nlohmann's json_sax interface) ---------------------------------
 
     bool null() { return value(nullptr); }
     bool boolean(bool v) { return value(v); }
@@ -58,7 +58,6 @@ public:
     bool number_unsigned(json::number_unsigned_t v) { return value(v); }
     bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
     bool string(json::string_t& v) { return value(std::move(v)); }
-    bool binary(json::binary_t&) { return false; }
 
     bool start_object(std::size_t) {
         if (depth_ == 0) return ++depth_, true;  // the document
@@ -75,12 +74,10 @@ public:
     bool key(json::string_t& k) {
         if (stack_.empty()) return top_key(k);  // a member of the document
         Frame& top = stack_.back();
-        if (top.value->contains(k)) return false;  // a duplicate member
-        top.member = &(*top.value)[k];
-        return true;
+        auto [slot, added] = top.value->get_ref<json::object_t&>().try_emplace(std::move(k));
+        top.member = &slot->second;
+        return added;  // false: a duplicate member
     }
-
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
 private:
     struct Frame {
