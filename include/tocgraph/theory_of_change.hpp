@@ -385,10 +385,11 @@ private:
     static void check_id(const std::string& id, const char* what) {
         if (id.empty()) throw ModelError(id, std::string(what) + " id must not be empty");
     }
-    static void check_fraction(const std::optional<double>& value, const std::string& id,
-                               const std::string& what) {
+    // `id` and `what` make the message, so they are built only for an error.
+    template <typename Id, typename What>
+    static void check_fraction(const std::optional<double>& value, Id&& id, What&& what) {
         if (value && !(*value >= 0.0 && *value <= 1.0))  // also rejects NaN
-            throw ModelError(id, what + " must be between 0 and 1, got " + std::to_string(*value));
+            throw ModelError(id(), what() + " must be between 0 and 1, got " + std::to_string(*value));
     }
 
     void check_node(const Node& node) const {
@@ -404,13 +405,15 @@ private:
             throw ModelError(node.id, "node \"" + node.id + "\" has a budget that is not a number");
     }
     void check_link(const Link& link) const {
-        const std::string name = "\"" + link.source + "\" -> \"" + link.target + "\"";
+        const auto name = [&] { return "\"" + link.source + "\" -> \"" + link.target + "\""; };
         for (const std::string* end : {&link.source, &link.target})
             if (!contains(*end))
-                throw ModelError(*end, "link " + name + " names unknown node \"" + *end + "\"");
+                throw ModelError(*end, "link " + name() + " names unknown node \"" + *end + "\"");
         if (link.source == link.target)
-            throw ModelError(link.source, "link " + name + " joins a node to itself");
-        check_fraction(link.strength, link.source + "->" + link.target, "strength of link " + name);
+            throw ModelError(link.source, "link " + name() + " joins a node to itself");
+        check_fraction(
+            link.strength, [&] { return link.source + "->" + link.target; },
+            [&] { return "strength of link " + name(); });
         // Assumption ids are not checked: a link may name an assumption not yet
         // written down, and the linter reports it (TOC304) with everything else.
     }
@@ -424,8 +427,9 @@ private:
     }
     void check_assumption(const Assumption& assumption) const {
         check_id(assumption.id, "assumption");
-        check_fraction(assumption.likelihood, assumption.id,
-                       "likelihood of assumption \"" + assumption.id + "\"");
+        check_fraction(
+            assumption.likelihood, [&] { return assumption.id; },
+            [&] { return "likelihood of assumption \"" + assumption.id + "\""; });
     }
 
     std::pair<Graph::edge_descriptor, bool> edge_of(std::string_view source,
