@@ -1,7 +1,8 @@
 #pragma once
-// Builders for the model in tests: a node, a link, an indicator, an
-// assumption or a yearly value from the fields a test sets, the others left
-// at their defaults, so a fixture reads as the graph it builds.
+// Builders for the model in tests: a whole theory of change from its lists of
+// nodes and links, or a node, a link, an indicator, an assumption, a baseline
+// or a yearly value from the fields a test sets, the others left at their
+// defaults, so a fixture reads as the graph it builds.
 //
 // Every test file puts its cases in namespace tocgraph::test (or
 // tocgraph::iati::test), where these and the library's names are visible
@@ -32,6 +33,25 @@ inline Link link(std::string source, std::string target, std::vector<std::string
     return l;
 }
 
+/// A node of toc_of's list: id, level and, if the test needs it, a title.
+struct NodeSpec {
+    std::string id;
+    std::string level;
+    std::string title = {};
+};
+
+/// A theory of change with these nodes and links (source, target), added in
+/// this order. Extras (actors, tags, a link's strength...) go on afterwards
+/// through the model's own add_ and update_ functions.
+inline TheoryOfChange toc_of(const std::vector<NodeSpec>& nodes,
+                             const std::vector<std::pair<std::string, std::string>>& links = {},
+                             LevelSchema schema = LevelSchema::theory_of_change()) {
+    TheoryOfChange toc(std::move(schema));
+    for (const NodeSpec& n : nodes) toc.add_node(node(n.id, n.level, n.title));
+    for (const auto& [source, target] : links) toc.add_link(link(source, target));
+    return toc;
+}
+
 inline Indicator indicator(std::string id, std::string node) {
     Indicator i;
     i.id = std::move(id);
@@ -47,6 +67,17 @@ inline Assumption assumption(std::string id, std::string statement) {
 }
 
 inline Date day(const char* iso) { return *Date::parse(iso); }
+
+/// A baseline on an ISO date (or none), optionally disaggregated.
+inline Baseline baseline(std::optional<const char*> date, std::optional<double> v, Dimensions dimensions = {},
+                         std::string comment = {}) {
+    Baseline out;
+    if (date) out.date = day(*date);
+    out.value = v;
+    out.dimensions = std::move(dimensions);
+    out.comment = std::move(comment);
+    return out;
+}
 
 /// A value for a calendar year, optionally disaggregated.
 inline PeriodValue year(int y, std::optional<double> v, Dimensions dimensions = {}, std::string comment = {}) {

@@ -1,7 +1,8 @@
 #pragma once
 // Small builders for the monitoring tests: indicators, values and options
 // written in one line each, so every test case reads as its hand computation
-// (the general builders, day() and year() among them, are in model_fixtures.hpp).
+// (the general builders, day(), year() and baseline() among them, are in
+// model_fixtures.hpp).
 
 #include <optional>
 #include <string>
@@ -32,16 +33,6 @@ inline PeriodValue ratio_year(int y, double numerator, double denominator, Dimen
     PeriodValue out = year(y, std::nullopt, std::move(dimensions));
     out.numerator = numerator;
     out.denominator = denominator;
-    return out;
-}
-
-inline Baseline baseline(std::optional<const char*> date, std::optional<double> v, Dimensions dimensions = {},
-                         std::string comment = {}) {
-    Baseline out;
-    if (date) out.date = day(*date);
-    out.value = v;
-    out.dimensions = std::move(dimensions);
-    out.comment = std::move(comment);
     return out;
 }
 

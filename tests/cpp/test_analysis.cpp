@@ -30,64 +30,28 @@ namespace {
 
 const fs::path example = fs::path(TOCGRAPH_TEST_DATA_DIR) / ".." / ".." / "examples" / "asean-act" / "toc.json";
 
-TheoryOfChange build(const std::vector<std::pair<std::string, std::string>>& nodes, const Pairs& links,
-                     LevelSchema schema = LevelSchema::theory_of_change()) {
-    TheoryOfChange toc(std::move(schema));
-    for (const auto& [id, level] : nodes) {
-        Node n;
-        n.id = id;
-        n.level = level;
-        toc.add_node(n);
-    }
-    for (const auto& [source, target] : links) {
-        Link l;
-        l.source = source;
-        l.target = target;
-        toc.add_link(l);
-    }
-    return toc;
-}
-
 /// goal <- p1, p2 (pathways) <- o1, o2 (immediate outcomes) <- out1..3 <- a1..a3:
 ///
 ///   p1 <- o1, o2;  p2 <- o2;  o1 <- out1, out2;  o2 <- out2, out3;
 ///   out1 <- a1, a2;  out2 <- a2;  out3 <- a3
 TheoryOfChange two_pathways() {
-    return build({{"goal", "goal"},
-                  {"p1", "pathway"},
-                  {"p2", "pathway"},
-                  {"o1", "immediate_outcome"},
-                  {"o2", "immediate_outcome"},
-                  {"out1", "output"},
-                  {"out2", "output"},
-                  {"out3", "output"},
-                  {"a1", "activity"},
-                  {"a2", "activity"},
-                  {"a3", "activity"}},
-                 {{"p1", "goal"},
-                  {"p2", "goal"},
-                  {"o1", "p1"},
-                  {"o2", "p1"},
-                  {"o2", "p2"},
-                  {"out1", "o1"},
-                  {"out2", "o1"},
-                  {"out2", "o2"},
-                  {"out3", "o2"},
-                  {"a1", "out1"},
-                  {"a2", "out1"},
-                  {"a2", "out2"},
-                  {"a3", "out3"}});
+    return toc_of({{"goal", "goal"}, {"p1", "pathway"}, {"p2", "pathway"}, {"o1", "immediate_outcome"},
+                   {"o2", "immediate_outcome"}, {"out1", "output"}, {"out2", "output"}, {"out3", "output"},
+                   {"a1", "activity"}, {"a2", "activity"}, {"a3", "activity"}},
+                  {{"p1", "goal"}, {"p2", "goal"}, {"o1", "p1"}, {"o2", "p1"}, {"o2", "p2"}, {"out1", "o1"},
+                   {"out2", "o1"}, {"out2", "o2"}, {"out3", "o2"}, {"a1", "out1"}, {"a2", "out1"}, {"a2", "out2"},
+                   {"a3", "out3"}});
 }
 
 /// An activity, `rungs` pairs of outputs each linked to both of the next
 /// pair, and the goal: 2**rungs paths from the activity to the goal.
 TheoryOfChange ladder(int rungs) {
-    std::vector<std::pair<std::string, std::string>> nodes{{"start", "activity"}};
+    std::vector<NodeSpec> nodes{{"start", "activity"}};
     Pairs links;
     std::string previous[2] = {"start", "start"};
     for (int i = 1; i <= rungs; ++i) {
         const std::string here[2] = {"u" + std::to_string(i), "v" + std::to_string(i)};
-        for (const std::string& id : here) nodes.emplace_back(id, "output");
+        for (const std::string& id : here) nodes.push_back({id, "output"});
         for (const std::string& id : here) {
             links.emplace_back(previous[0], id);
             if (previous[1] != previous[0]) links.emplace_back(previous[1], id);
@@ -95,10 +59,10 @@ TheoryOfChange ladder(int rungs) {
         previous[0] = here[0];
         previous[1] = here[1];
     }
-    nodes.emplace_back("goal", "goal");
+    nodes.push_back({"goal", "goal"});
     links.emplace_back(previous[0], "goal");
     links.emplace_back(previous[1], "goal");
-    return build(nodes, links);
+    return toc_of(nodes, links);
 }
 
 }  // namespace
@@ -160,8 +124,8 @@ TEST_CASE("Path counts pass 2**64 on a ladder", "[analysis][paths]") {
 }
 
 TEST_CASE("Counting paths through a cycle is an error naming it", "[analysis][paths]") {
-    const TheoryOfChange toc = build({{"goal", "goal"}, {"o1", "output"}, {"o2", "output"}, {"a1", "activity"}},
-                                     {{"a1", "o1"}, {"o1", "o2"}, {"o2", "o1"}, {"o2", "goal"}});
+    const TheoryOfChange toc = toc_of({{"goal", "goal"}, {"o1", "output"}, {"o2", "output"}, {"a1", "activity"}},
+                                      {{"a1", "o1"}, {"o1", "o2"}, {"o2", "o1"}, {"o2", "goal"}});
     CHECK_THROWS_WITH(count_paths(toc, "a1", "goal"), "the links form a cycle: o1 -> o2 -> o1");
     try {
         count_activity_paths(toc, "goal");
@@ -173,8 +137,8 @@ TEST_CASE("Counting paths through a cycle is an error naming it", "[analysis][pa
     CHECK(paths(toc, "a1", "goal") == std::vector<Ids>{{"a1", "o1", "o2", "goal"}});
     CHECK_THROWS_AS(count_paths(toc, "o2", "goal"), CycleError);  // o2 -> o1 -> o2 lies between
     // A cycle outside the part between source and target does not matter.
-    const TheoryOfChange beside = build({{"goal", "goal"}, {"o1", "output"}, {"o2", "output"}, {"a1", "activity"}},
-                                        {{"a1", "goal"}, {"o1", "o2"}, {"o2", "o1"}});
+    const TheoryOfChange beside = toc_of({{"goal", "goal"}, {"o1", "output"}, {"o2", "output"}, {"a1", "activity"}},
+                                         {{"a1", "goal"}, {"o1", "o2"}, {"o2", "o1"}});
     CHECK(count_paths(beside, "a1", "goal") == BigCount(1));
 }
 
@@ -190,21 +154,21 @@ TEST_CASE("Critical nodes and links", "[analysis][critical]") {
     CHECK(critical_nodes(toc, "a1").empty());
 
     // A chain: every node between the activities and the goal is critical.
-    const TheoryOfChange chain = build(
-        {{"goal", "goal"}, {"p", "pathway"}, {"o", "immediate_outcome"}, {"a1", "activity"}, {"a2", "activity"}},
-        {{"p", "goal"}, {"o", "p"}, {"a1", "o"}, {"a2", "o"}});
+    const TheoryOfChange chain =
+        toc_of({{"goal", "goal"}, {"p", "pathway"}, {"o", "immediate_outcome"}, {"a1", "activity"}, {"a2", "activity"}},
+               {{"p", "goal"}, {"o", "p"}, {"a1", "o"}, {"a2", "o"}});
     CHECK(critical_nodes(chain, "goal") == Ids{"p", "o"});
     CHECK(critical_links(chain, "goal") == Pairs{{"p", "goal"}, {"o", "p"}});
 
     // No activity reaches it: nothing is critical.
-    const TheoryOfChange unreached = build({{"goal", "goal"}, {"p", "pathway"}}, {{"p", "goal"}});
+    const TheoryOfChange unreached = toc_of({{"goal", "goal"}, {"p", "pathway"}}, {{"p", "goal"}});
     CHECK(critical_nodes(unreached, "goal").empty());
     CHECK(critical_links(unreached, "goal").empty());
 
     // On a cycle, o2 is a predecessor of o1 that the activity reaches only
     // through o1 itself: a -> o1 is still the one way in.
-    const TheoryOfChange loop = build({{"o1", "immediate_outcome"}, {"o2", "immediate_outcome"}, {"a", "activity"}},
-                                      {{"o1", "o2"}, {"o2", "o1"}, {"a", "o1"}});
+    const TheoryOfChange loop = toc_of({{"o1", "immediate_outcome"}, {"o2", "immediate_outcome"}, {"a", "activity"}},
+                                       {{"o1", "o2"}, {"o2", "o1"}, {"a", "o1"}});
     CHECK(critical_links(loop, "o1") == Pairs{{"a", "o1"}});
     CHECK(critical_links(loop, "o2") == Pairs{{"o1", "o2"}, {"a", "o1"}});
 }
@@ -336,15 +300,15 @@ TEST_CASE("Pathways and the sub-ToC of one pathway", "[analysis][pathways]") {
 
 TEST_CASE("Betweenness centrality on small graphs", "[analysis][centrality]") {
     // a -> b -> c: b lies on the one path a..c.
-    const TheoryOfChange path = build({{"a", "output"}, {"b", "output"}, {"c", "output"}}, {{"a", "b"}, {"b", "c"}});
+    const TheoryOfChange path = toc_of({{"a", "output"}, {"b", "output"}, {"c", "output"}}, {{"a", "b"}, {"b", "c"}});
     CHECK(betweenness(path) == std::vector<double>{0.0, 0.5, 0.0});  // 1 / ((n-1)(n-2))
     CentralityOptions raw;
     raw.normalized = false;
     CHECK(betweenness(path, raw) == std::vector<double>{0.0, 1.0, 0.0});
 
     // A diamond s -> x, y -> t: the two shortest paths s..t share the credit.
-    const TheoryOfChange diamond = build({{"s", "output"}, {"x", "output"}, {"y", "output"}, {"t", "output"}},
-                                         {{"s", "x"}, {"s", "y"}, {"x", "t"}, {"y", "t"}});
+    const TheoryOfChange diamond = toc_of({{"s", "output"}, {"x", "output"}, {"y", "output"}, {"t", "output"}},
+                                          {{"s", "x"}, {"s", "y"}, {"x", "t"}, {"y", "t"}});
     CHECK(betweenness(diamond, raw) == std::vector<double>{0.0, 0.5, 0.5, 0.0});
     CHECK(betweenness(diamond)[1] == Approx(0.5 / 6));
 
@@ -370,7 +334,7 @@ TEST_CASE("Betweenness centrality on small graphs", "[analysis][centrality]") {
     sample.samples = 5;
     sample.seed = 42;
     CHECK(betweenness(toc, sample) == betweenness(toc, sample));
-    CHECK(betweenness(build({{"a", "output"}, {"b", "output"}}, {{"a", "b"}})) == std::vector<double>{0.0, 0.0});
+    CHECK(betweenness(toc_of({{"a", "output"}, {"b", "output"}}, {{"a", "b"}})) == std::vector<double>{0.0, 0.0});
 }
 
 TEST_CASE("Levels and topological order", "[analysis][order]") {
@@ -390,8 +354,8 @@ TEST_CASE("Levels and topological order", "[analysis][order]") {
     auto position = [&](const std::string& id) { return std::ranges::find(order, id) - order.begin(); };
     for (const Link* l : toc.links()) CHECK(position(l->source) < position(l->target));
 
-    const TheoryOfChange cycle = build({{"g", "goal"}, {"a", "output"}, {"b", "output"}, {"c", "output"}},
-                                       {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"c", "g"}});
+    const TheoryOfChange cycle = toc_of({{"g", "goal"}, {"a", "output"}, {"b", "output"}, {"c", "output"}},
+                                        {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"c", "g"}});
     CHECK_THROWS_WITH(topological_order(cycle), "the links form a cycle: a -> b -> c -> a");
 }
 
@@ -470,14 +434,9 @@ TEST_CASE("Analyses of the ASEAN-ACT example", "[analysis][example]") {
 
 TEST_CASE("subgraph on a cycle keeps what lies above a node that is also below", "[analysis][pathways]") {
     // p <-> x -> y: x is both a contributor and an effect of p, and y lies above p only through x.
-    TheoryOfChange toc;
-    toc.add_node(node("p", "pathway"));
-    toc.add_node(node("x", "end_of_program_outcome"));
-    toc.add_node(node("y", "goal"));
-    toc.add_node(node("z", "activity"));
-    toc.add_link(link("p", "x"));
-    toc.add_link(link("x", "p"));
-    toc.add_link(link("x", "y"));
+    const TheoryOfChange toc =
+        toc_of({{"p", "pathway"}, {"x", "end_of_program_outcome"}, {"y", "goal"}, {"z", "activity"}},
+               {{"p", "x"}, {"x", "p"}, {"x", "y"}});
     const TheoryOfChange sub = subgraph(toc, "p");
     CHECK(sub.node_count() == 3);
     CHECK(sub.contains("y"));

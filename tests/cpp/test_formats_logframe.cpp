@@ -27,15 +27,10 @@ TheoryOfChange small() {
     toc.add_node(node("g", "goal", "Safer, fairer justice"));
     toc.add_node(node("p", "purpose", "Courts use the guidance, \"fast\""));
     toc.add_link(link("p", "g", {"as1"}));
-    Indicator i;
-    i.id = "i1";
-    i.node = "p";
+    Indicator i = indicator("i1", "p");
     i.title = "Courts using it";
     i.unit = "courts";
-    Baseline b;
-    b.date = Date{2020, 12, 31};
-    b.value = 2;
-    i.baselines.push_back(b);
+    i.baselines.push_back(baseline("2020-12-31", 2));
     PeriodValue t;
     t.period = {Date{2021, 1, 1}, Date{2021, 12, 31}};
     t.value = 10000;

@@ -319,9 +319,8 @@ TEST_CASE("Rules on other shapes", "[lint]") {
         CHECK(findings[0].message == R"(no goal: schema "flat" has no level with role "goal")");
     }
     SECTION("each strongly connected part reports one cycle") {
-        for (const char* id : {"a", "b", "c", "d", "e"}) toc.add_node(node(id, "output"));
-        for (auto [s, t] : {std::pair{"a", "b"}, {"b", "c"}, {"c", "a"}, {"d", "e"}, {"e", "d"}})
-            toc.add_link(link(s, t));
+        toc = toc_of({{"a", "output"}, {"b", "output"}, {"c", "output"}, {"d", "output"}, {"e", "output"}},
+                     {{"a", "b"}, {"b", "c"}, {"c", "a"}, {"d", "e"}, {"e", "d"}});
         const auto findings = lint(toc, Options().select({"cycle"}));
         REQUIRE(findings.size() == 2);
         CHECK(findings[0].message == "the links form a cycle: a -> b -> c -> a");

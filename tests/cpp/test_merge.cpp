@@ -20,22 +20,15 @@ namespace {
 
 /// goal <- eopo <- io1, io2 <- act1 (to both), act2 (to io2)
 TheoryOfChange base_toc() {
-    TheoryOfChange toc;
+    TheoryOfChange toc =
+        toc_of({{"goal", "goal", "Effective justice systems"}, {"eopo", "end_of_program_outcome", "Regional oversight"},
+                {"io1", "immediate_outcome", "Planning"}, {"io2", "immediate_outcome", "Knowledge sharing"},
+                {"act1", "activity", "Workshops"}, {"act2", "activity", "Exchanges"}},
+               {{"eopo", "goal"}, {"io1", "eopo"}, {"io2", "eopo"}, {"act1", "io1"}, {"act1", "io2"}, {"act2", "io2"}});
     toc.add_actor({"asean", "ASEAN Secretariat", "regional_body", {}});
-    toc.add_node(node("goal", "goal", "Effective justice systems"));
-    toc.add_node(node("eopo", "end_of_program_outcome", "Regional oversight"));
-    toc.add_node(node("io1", "immediate_outcome", "Planning"));
-    toc.add_node(node("io2", "immediate_outcome", "Knowledge sharing"));
-    Node act1 = node("act1", "activity", "Workshops");
+    Node act1 = toc.node("act1");
     act1.actors = {"asean"};
-    toc.add_node(act1);
-    toc.add_node(node("act2", "activity", "Exchanges"));
-    toc.add_link(link("eopo", "goal"));
-    toc.add_link(link("io1", "eopo"));
-    toc.add_link(link("io2", "eopo"));
-    toc.add_link(link("act1", "io1"));
-    toc.add_link(link("act1", "io2"));
-    toc.add_link(link("act2", "io2"));
+    toc.update_node(act1);
     return toc;
 }
 

@@ -17,23 +17,13 @@ namespace {
 
 /// goal <- eopo <- io1 <- act1, io2 <- act2 (and act1 -> io2)
 TheoryOfChange small_toc() {
-    TheoryOfChange toc;
+    TheoryOfChange toc =
+        toc_of({{"goal", "goal", "Effective justice systems"}, {"eopo", "end_of_program_outcome"},
+                {"io1", "immediate_outcome"}, {"io2", "immediate_outcome"}, {"act1", "activity"}, {"act2", "activity"}},
+               {{"eopo", "goal"}, {"io1", "eopo"}, {"io2", "eopo"}, {"act1", "io1"}, {"act1", "io2"}, {"act2", "io2"}});
     toc.add_actor({"asean", "ASEAN Secretariat", "regional_body", {}});
     toc.add_assumption({"a1", "Member states stay engaged", 0.8, Risk::medium, AssumptionStatus::holding, {}});
-    toc.add_node(node("goal", "goal", "Effective justice systems"));
-    toc.add_node(node("eopo", "end_of_program_outcome"));
-    toc.add_node(node("io1", "immediate_outcome"));
-    toc.add_node(node("io2", "immediate_outcome"));
-    toc.add_node(node("act1", "activity"));
-    toc.add_node(node("act2", "activity"));
-    toc.add_link(link("eopo", "goal"));
-    toc.add_link(link("io1", "eopo"));
-    toc.add_link(link("io2", "eopo"));
-    Link l = link("act1", "io1");
-    l.assumptions = {"a1"};
-    toc.add_link(l);
-    toc.add_link(link("act1", "io2"));
-    toc.add_link(link("act2", "io2"));
+    toc.update_link(link("act1", "io1", {"a1"}));
     toc.add_indicator(indicator("ind1", "io1"));
     toc.add_indicator(indicator("ind2", "io2"));
     toc.add_feedback({"fb1", "somtc", "workshop", "Viet Nam", "io1", FeedbackKind::challenge, "Too broad",
@@ -352,10 +342,7 @@ TEST_CASE("Copies are deep and equality ignores insertion order", "[model][equal
 }
 
 TEST_CASE("Moving a theory of change moves its graph instead of copying it", "[model][move]") {
-    TheoryOfChange toc;
-    toc.add_node(node("g", "goal"));
-    toc.add_node(node("a", "activity"));
-    toc.add_link(link("a", "g"));
+    TheoryOfChange toc = toc_of({{"g", "goal"}, {"a", "activity"}}, {{"a", "g"}});
     const Node* goal = &toc.node("g");
 
     TheoryOfChange moved = std::move(toc);

@@ -15,26 +15,21 @@
 #include <tocgraph/render/layout.hpp>
 #include <tocgraph/synthetic.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace tocgraph::test {
 
 namespace {
 
 const std::string example_path = std::string(TOCGRAPH_TEST_DATA_DIR) + "/../../examples/asean-act/toc.json";
 
-/// A node with a title, "Title of ID" unless given, as drawings need one.
-Node titled_node(std::string id, std::string level, std::string title = {}) {
-    Node n;
-    n.id = std::move(id);
-    n.level = std::move(level);
-    n.title = title.empty() ? "Title of " + n.id : std::move(title);
-    return n;
-}
-
-void connect(TheoryOfChange& toc, std::string source, std::string target) {
-    Link l;
-    l.source = std::move(source);
-    l.target = std::move(target);
-    toc.add_link(std::move(l));
+/// toc_of with every node titled, "Title of ID" unless given, so that each
+/// box holds words to wrap, as in a real drawing.
+TheoryOfChange titled_toc_of(std::vector<NodeSpec> nodes,
+                             const std::vector<std::pair<std::string, std::string>>& links = {}) {
+    for (NodeSpec& n : nodes)
+        if (n.title.empty()) n.title = "Title of " + n.id;
+    return toc_of(nodes, links);
 }
 
 /// Checks every geometric invariant of a layout of `toc`.
@@ -163,16 +158,10 @@ TEST_CASE("empty levels get a band only when asked", "[render][layout]") {
 }
 
 TEST_CASE("a link that skips levels leaves its nodes in their own bands", "[render][layout]") {
-    TheoryOfChange toc;
-    toc.add_node(titled_node("g", "goal"));
-    toc.add_node(titled_node("p", "pathway"));
-    toc.add_node(titled_node("o", "immediate_outcome"));
-    toc.add_node(titled_node("a", "activity"));
-    toc.add_node(titled_node("b", "activity"));
-    connect(toc, "p", "g");
-    connect(toc, "o", "p");
-    connect(toc, "a", "o");
-    connect(toc, "b", "g");  // activity straight to the goal: crosses pathway and outcome bands
+    // b -> g runs from an activity straight to the goal: it crosses the pathway and outcome bands.
+    const TheoryOfChange toc = titled_toc_of(
+        {{"g", "goal"}, {"p", "pathway"}, {"o", "immediate_outcome"}, {"a", "activity"}, {"b", "activity"}},
+        {{"p", "g"}, {"o", "p"}, {"a", "o"}, {"b", "g"}});
     const Layout lay = layout(toc);
     check_invariants(toc, lay);
     CHECK(band_of(lay, "b") == band_of(lay, "a"));
@@ -188,18 +177,9 @@ TEST_CASE("a link that skips levels leaves its nodes in their own bands", "[rend
 TEST_CASE("crossing reduction reaches the optimum on small graphs", "[render][layout]") {
     SECTION("two links added crossed are uncrossed") {
         // Insertion order puts a1 under o1 and a2 under o2, but a1 feeds o2.
-        TheoryOfChange toc;
-        toc.add_node(titled_node("g", "goal"));
-        toc.add_node(titled_node("o1", "output"));
-        toc.add_node(titled_node("o2", "output"));
-        toc.add_node(titled_node("a1", "activity"));
-        toc.add_node(titled_node("a2", "activity"));
-        toc.add_node(titled_node("a3", "activity"));
-        connect(toc, "o1", "g");
-        connect(toc, "o2", "g");
-        connect(toc, "a1", "o2");
-        connect(toc, "a2", "o1");
-        connect(toc, "a3", "o2");
+        const TheoryOfChange toc = titled_toc_of({{"g", "goal"}, {"o1", "output"}, {"o2", "output"},
+                                                  {"a1", "activity"}, {"a2", "activity"}, {"a3", "activity"}},
+                                                 {{"o1", "g"}, {"o2", "g"}, {"a1", "o2"}, {"a2", "o1"}, {"a3", "o2"}});
         const Layout lay = layout(toc);
         check_invariants(toc, lay);
         CHECK(lay.crossings == 0);
@@ -208,37 +188,21 @@ TEST_CASE("crossing reduction reaches the optimum on small graphs", "[render][la
         CHECK((lay.find("a2")->x < lay.find("a1")->x) == o1_left);
     }
     SECTION("K(2,2) between two levels has exactly one unavoidable crossing") {
-        TheoryOfChange toc;
-        toc.add_node(titled_node("g", "goal"));
-        for (const char* o : {"o1", "o2"}) {
-            toc.add_node(titled_node(o, "output"));
-            connect(toc, o, "g");
-        }
-        for (const char* a : {"a1", "a2"}) {
-            toc.add_node(titled_node(a, "activity"));
-            connect(toc, a, "o1");
-            connect(toc, a, "o2");
-        }
+        const TheoryOfChange toc =
+            titled_toc_of({{"g", "goal"}, {"o1", "output"}, {"o2", "output"}, {"a1", "activity"}, {"a2", "activity"}},
+                          {{"o1", "g"}, {"o2", "g"}, {"a1", "o1"}, {"a1", "o2"}, {"a2", "o1"}, {"a2", "o2"}});
         const Layout lay = layout(toc);
         check_invariants(toc, lay);
         CHECK(lay.crossings == 1);
     }
     SECTION("a twisted ladder over four levels is straightened") {
         // Three chains a_i -> o_(perm i) -> e_(perm' i) -> g, inserted in orders that cross.
-        TheoryOfChange toc;
-        toc.add_node(titled_node("g", "goal"));
-        for (const char* e : {"e1", "e2", "e3"}) {
-            toc.add_node(titled_node(e, "end_of_program_outcome"));
-            connect(toc, e, "g");
-        }
-        for (const char* o : {"o1", "o2", "o3"}) toc.add_node(titled_node(o, "output"));
-        for (const char* a : {"a1", "a2", "a3"}) toc.add_node(titled_node(a, "activity"));
-        connect(toc, "o1", "e3");
-        connect(toc, "o2", "e1");
-        connect(toc, "o3", "e2");
-        connect(toc, "a1", "o2");
-        connect(toc, "a2", "o3");
-        connect(toc, "a3", "o1");
+        const TheoryOfChange toc = titled_toc_of(
+            {{"g", "goal"}, {"e1", "end_of_program_outcome"}, {"e2", "end_of_program_outcome"},
+             {"e3", "end_of_program_outcome"}, {"o1", "output"}, {"o2", "output"}, {"o3", "output"},
+             {"a1", "activity"}, {"a2", "activity"}, {"a3", "activity"}},
+            {{"e1", "g"}, {"e2", "g"}, {"e3", "g"}, {"o1", "e3"}, {"o2", "e1"}, {"o3", "e2"}, {"a1", "o2"},
+             {"a2", "o3"}, {"a3", "o1"}});
         const Layout lay = layout(toc);
         check_invariants(toc, lay);
         CHECK(lay.crossings == 0);
@@ -327,15 +291,9 @@ TEST_CASE("a band wider than max_width is staggered over two rows", "[render][la
 }
 
 TEST_CASE("downward and same-level links are routed without breaking the layout", "[render][layout]") {
-    TheoryOfChange toc;
-    toc.add_node(titled_node("g", "goal"));
-    toc.add_node(titled_node("o1", "output"));
-    toc.add_node(titled_node("o2", "output"));
-    toc.add_node(titled_node("a", "activity"));
-    connect(toc, "o1", "g");
-    connect(toc, "g", "o2");   // points down: the linter's TOC102
-    connect(toc, "o1", "o2");  // joins one level: TOC103
-    connect(toc, "a", "o1");
+    // g -> o2 points down (the linter's TOC102); o1 -> o2 joins one level (TOC103).
+    const TheoryOfChange toc = titled_toc_of({{"g", "goal"}, {"o1", "output"}, {"o2", "output"}, {"a", "activity"}},
+                                             {{"o1", "g"}, {"g", "o2"}, {"o1", "o2"}, {"a", "o1"}});
     const Layout lay = layout(toc);
     check_invariants(toc, lay);
     for (const EdgePath& e : lay.edges) {
@@ -367,17 +325,11 @@ TEST_CASE("layout is deterministic", "[render][layout]") {
 }
 
 TEST_CASE("boxes grow with their text and the options", "[render][layout]") {
-    TheoryOfChange toc;
-    toc.add_node(titled_node("g", "goal", "Goal"));
-    toc.add_node(titled_node("a", "activity",
-                      "A rather long activity title that certainly needs to wrap over several lines of text"));
-    toc.add_node(titled_node("untitled", "activity", ""));
-    connect(toc, "a", "g");
-    toc.update_node([&] {
-        Node n = toc.node("untitled");
-        n.title.clear();
-        return n;
-    }());
+    const TheoryOfChange toc = toc_of(
+        {{"g", "goal", "Goal"},
+         {"a", "activity", "A rather long activity title that certainly needs to wrap over several lines of text"},
+         {"untitled", "activity"}},
+        {{"a", "g"}});
     const Layout lay = layout(toc);
     check_invariants(toc, lay);
     CHECK(lay.find("a")->lines.size() >= 3);
@@ -398,8 +350,7 @@ TEST_CASE("boxes grow with their text and the options", "[render][layout]") {
 }
 
 TEST_CASE("bad layout options are refused", "[render][layout]") {
-    TheoryOfChange toc;
-    toc.add_node(titled_node("g", "goal"));
+    const TheoryOfChange toc = titled_toc_of({{"g", "goal"}});
     LayoutOptions o;
     o.font_size = 0;
     CHECK_THROWS_WITH(layout(toc, o), "layout option font_size must be a positive number, got 0.000000");
