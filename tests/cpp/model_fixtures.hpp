@@ -52,6 +52,33 @@ inline TheoryOfChange toc_of(const std::vector<NodeSpec>& nodes,
     return toc;
 }
 
+/// Deletes node `old_id` of `toc` and creates it again as `new_id`, last in
+/// node order, with the same links and indicators: a rename made the way an
+/// editor without a rename command makes it, leaving feedback subjects alone.
+inline void recreate_as(TheoryOfChange& toc, const std::string& old_id, const std::string& new_id) {
+    Node n = toc.node(old_id);
+    std::vector<Link> out, in;
+    for (const Link* l : toc.links_from(old_id)) out.push_back(*l);
+    for (const Link* l : toc.links_to(old_id)) in.push_back(*l);
+    std::vector<Indicator> measures;
+    for (const Indicator* i : toc.indicators_of(old_id)) measures.push_back(*i);
+    toc.remove_node(old_id);
+    n.id = new_id;
+    toc.add_node(n);
+    for (Link l : out) {
+        l.source = new_id;
+        toc.add_link(l);
+    }
+    for (Link l : in) {
+        l.target = new_id;
+        toc.add_link(l);
+    }
+    for (Indicator i : measures) {
+        i.node = new_id;
+        toc.add_indicator(i);
+    }
+}
+
 inline Indicator indicator(std::string id, std::string node) {
     Indicator i;
     i.id = std::move(id);

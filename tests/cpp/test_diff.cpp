@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <tocgraph/json_io.hpp>
+#include <tocgraph/synthetic.hpp>
 #include <tocgraph/theory_of_change.hpp>
 #include <tocgraph/versions.hpp>
 
@@ -85,33 +87,6 @@ TheoryOfChange with_renamed(const TheoryOfChange& toc, const std::map<std::strin
         out.add_feedback(f);
     }
     return out;
-}
-
-/// Deletes node `old_id` of `toc` and creates it again as `new_id`, last in
-/// node order, with the same links and indicators: a rename made the way an
-/// editor without a rename command makes it, leaving feedback subjects alone.
-void recreate_as(TheoryOfChange& toc, const std::string& old_id, const std::string& new_id) {
-    Node n = toc.node(old_id);
-    std::vector<Link> out, in;
-    for (const Link* l : toc.links_from(old_id)) out.push_back(*l);
-    for (const Link* l : toc.links_to(old_id)) in.push_back(*l);
-    std::vector<Indicator> measures;
-    for (const Indicator* i : toc.indicators_of(old_id)) measures.push_back(*i);
-    toc.remove_node(old_id);
-    n.id = new_id;
-    toc.add_node(n);
-    for (Link l : out) {
-        l.source = new_id;
-        toc.add_link(l);
-    }
-    for (Link l : in) {
-        l.target = new_id;
-        toc.add_link(l);
-    }
-    for (Indicator i : measures) {
-        i.node = new_id;
-        toc.add_indicator(i);
-    }
 }
 
 FieldPath path(std::initializer_list<PathStep> steps) { return FieldPath(steps); }
@@ -476,6 +451,59 @@ TEST_CASE("apply refuses a diff that does not fit") {
     CHECK_THROWS_WITH(apply(with_act3, diff(gone, with_act3)),
                       "cannot apply the change at nodes[act3]: the element is already there");
     CHECK_THROWS_WITH(apply(gone, diff(a, gone)), "cannot apply the change at nodes[act2]: no element to remove");
+}
+
+TEST_CASE("apply on large collections keeps the order and the errors of small ones") {
+    // Collections of 32 elements or more are applied through an index by key
+    // (json_delta.hpp): the result and the refusals must be the same.
+    SyntheticOptions options;
+    options.nodes = 300;
+    options.seed = 3;
+    const TheoryOfChange a = synthetic(options);
+    json doc = toc_to_json(a);
+    json& nodes = doc["nodes"];
+    REQUIRE(nodes.size() == 300);
+    // Two new nodes together in the middle, one first, one last; every 25th
+    // node from the 10th removed with its links and indicators; some retitled.
+    auto new_node = [](const char* id) { return json{{"id", id}, {"level", "activity"}, {"title", id}}; };
+    nodes.insert(nodes.begin() + 150, {new_node("new_b1"), new_node("new_b2")});
+    nodes.insert(nodes.begin(), new_node("new_first"));
+    nodes.push_back(new_node("new_last"));
+    std::set<std::string> removed;
+    for (std::size_t i = 10; i < nodes.size(); i += 25) removed.insert(nodes[i]["id"].get<std::string>());
+    auto drop = [&](json& array, auto&& gone) {
+        json kept = json::array();
+        for (json& e : array)
+            if (!gone(e)) kept.push_back(std::move(e));
+        array = std::move(kept);
+    };
+    drop(nodes, [&](const json& n) { return removed.contains(n["id"].get<std::string>()); });
+    drop(doc["links"], [&](const json& l) {
+        return removed.contains(l["source"].get<std::string>()) || removed.contains(l["target"].get<std::string>());
+    });
+    drop(doc["indicators"], [&](const json& i) { return removed.contains(i["node"].get<std::string>()); });
+    for (std::size_t i = 3; i < nodes.size(); i += 40) nodes[i]["title"] = "Retitled " + std::to_string(i);
+    doc["links"].push_back({{"source", "new_b1"}, {"target", nodes[5]["id"]}});
+    const TheoryOfChange b = toc_from_json(doc);
+
+    for (const bool renames : {true, false}) {
+        DiffOptions o;
+        o.detect_renames = renames;
+        const Diff d = diff(a, b, o);
+        CHECK(d.size() > 40);
+        CHECK(dumps(apply(a, d)) == dumps(b));  // the same elements, in the same order
+    }
+
+    // The refusals name the same paths as on small collections.
+    const Diff d = diff(a, b);
+    const std::string first_removed = *removed.begin();
+    TheoryOfChange gone = a;
+    gone.remove_node(first_removed);
+    CHECK_THROWS_WITH(apply(gone, d), "cannot apply the change at nodes[" + first_removed + "]: no element to remove");
+    TheoryOfChange crowded = a;
+    crowded.add_node(node("new_b1", "activity", "new_b1"));
+    CHECK_THROWS_WITH(apply(crowded, d), "cannot apply the change at nodes[new_b1]: the element is already there");
+    CHECK_THROWS_WITH(apply(b, d), Catch::Contains("cannot apply the change at nodes["));
 }
 
 TEST_CASE("a diff survives its JSON form") {

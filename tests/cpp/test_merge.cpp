@@ -8,6 +8,7 @@
 
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/lint.hpp>
+#include <tocgraph/synthetic.hpp>
 #include <tocgraph/theory_of_change.hpp>
 #include <tocgraph/versions.hpp>
 
@@ -429,6 +430,38 @@ TEST_CASE("merging the bundled example with another edit") {
     for (const TheoryOfChange* t : {&after, static_cast<const TheoryOfChange*>(&monitoring)})
         for (const auto& f : serious_findings(*t)) inputs.insert(f);
     for (const auto& f : serious_findings(m.toc)) CHECK(inputs.contains(f));
+}
+
+TEST_CASE("a three-way merge of large versions combines renames, retitles and removals") {
+    SyntheticOptions options;
+    options.nodes = 400;
+    options.seed = 5;
+    const TheoryOfChange base = synthetic(options);
+    std::vector<std::string> ids;
+    for (const Node& n : base.nodes())
+        if (n.level == "output") ids.push_back(n.id);
+    REQUIRE(ids.size() > 60);
+    TheoryOfChange ours = base;
+    for (std::size_t k = 0; k < 20; ++k) recreate_as(ours, ids[k], ids[k] + "-v2");
+    TheoryOfChange theirs = base;
+    for (std::size_t k = 20; k < 40; ++k) {
+        Node n = theirs.node(ids[k]);
+        n.title += " (revised)";
+        theirs.update_node(n);
+    }
+    for (std::size_t k = 40; k < 45; ++k) theirs.remove_node(ids[k]);
+
+    MergeOptions no_lint;
+    no_lint.lint = false;
+    const MergeResult m = merge(base, ours, theirs, no_lint);
+    CHECK(m.conflicts.empty());
+    TheoryOfChange expected = ours;  // theirs' edits made on top of ours
+    for (std::size_t k = 20; k < 40; ++k) expected.update_node(theirs.node(ids[k]));
+    for (std::size_t k = 40; k < 45; ++k) expected.remove_node(ids[k]);
+    CHECK(m.toc == expected);
+    CHECK(m.toc.contains(ids[0] + "-v2"));
+    CHECK_FALSE(m.toc.contains(ids[0]));
+    CHECK(m.toc.node(ids[25]).title.ends_with(" (revised)"));
 }
 
 }  // namespace tocgraph::test

@@ -24,11 +24,14 @@
 // version (FieldChange::after), so applying a diff reproduces the order.
 
 #include <cstddef>
+#include <list>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -94,11 +97,27 @@ inline ArrayMatch match_arrays(const delta_json& a, const delta_json& b) {
     return ArrayMatch{PathStep::Kind::member, {}, {}};
 }
 
+/// Whether identity_key(element) == key, without building the key: lookups
+/// compare every element of a collection, and building each key cost an
+/// allocation per element per lookup.
+inline bool has_identity(const delta_json& element, const delta_json& key) {
+    if (!element.is_object()) return false;
+    if (auto id = element.find("id"); id != element.end()) return *id == key;
+    const auto source = element.find("source"), target = element.find("target");
+    if (source != element.end() && target != element.end()) {
+        if (!key.is_object() || key.size() != 2) return false;
+        const auto key_source = key.find("source"), key_target = key.find("target");
+        return key_source != key.end() && key_target != key.end() && *key_source == *source &&
+               *key_target == *target;
+    }
+    return identity_key(element) == key;
+}
+
 /// The position of the element a step names, or -1.
 inline std::ptrdiff_t find_element(const delta_json& array, PathStep::Kind mode, const delta_json& key) {
     for (std::size_t i = 0; i < array.size(); ++i) {
         const delta_json& e = array[i];
-        const bool match = mode == PathStep::Kind::keyed ? e.is_object() && identity_key(e) == key : e == key;
+        const bool match = mode == PathStep::Kind::keyed ? has_identity(e, key) : e == key;
         if (match) return static_cast<std::ptrdiff_t>(i);
     }
     return -1;
@@ -200,10 +219,16 @@ public:
     explicit DeltaApplier(delta_json& document) : doc_(document) {}
 
     void apply_all(const std::vector<FieldChange>& changes) {
-        for (const FieldChange& c : changes)
-            if (c.kind != ChangeKind::removed) apply(c);
-        for (const FieldChange& c : changes)
-            if (c.kind == ChangeKind::removed) apply(c);
+        try {
+            for (const FieldChange& c : changes)
+                if (c.kind != ChangeKind::removed) apply(c);
+            for (const FieldChange& c : changes)
+                if (c.kind == ChangeKind::removed) apply(c);
+        } catch (...) {
+            put_collections_back();
+            throw;
+        }
+        put_collections_back();
     }
 
     void apply(const FieldChange& change) {
@@ -212,10 +237,12 @@ public:
         bool free = false;
         delta_json& parent = descend(change, free);
         const PathStep& last = path.back();
-        if (last.kind == PathStep::Kind::member)
+        if (last.kind == PathStep::Kind::member) {
+            if (&parent == &doc_ && doc_.contains(last.name)) put_back(doc_[last.name]);
             apply_member(change, parent, last.name, free || is_free_member(last.name));
-        else
+        } else {
             apply_element(change, parent);
+        }
     }
 
 private:
@@ -240,6 +267,12 @@ private:
                 node = &(*node)[step.name];
             } else {
                 if (!node->is_array()) fail(change, "expected an array before [" + key_text(step.key) + "]");
+                if (Collection* c = collection_of(*node, step.kind)) {
+                    const auto it = c->by_key.find(key_string(step.key));
+                    if (it == c->by_key.end()) fail(change, "no element [" + key_text(step.key) + "]");
+                    node = &*it->second;
+                    continue;
+                }
                 const auto at = find_element(*node, step.kind, step.key);
                 if (at < 0) fail(change, "no element [" + key_text(step.key) + "]");
                 node = &(*node)[static_cast<std::size_t>(at)];
@@ -277,16 +310,23 @@ private:
         }
     }
 
+    /// The key under which cursors_ remembers the last element added after
+    /// change.after in the array holding the change.
+    static std::string cursor_of(const FieldChange& change) {
+        FieldPath parent_path(change.path.begin(), change.path.end() - 1);
+        return key_string(path_json(parent_path)) + '\n' +
+               (change.after ? key_string(*change.after) : std::string("^"));
+    }
+
     void apply_element(const FieldChange& change, delta_json& parent) {
         const PathStep& step = change.path.back();
         if (!parent.is_array()) fail(change, "not inside an array");
+        if (Collection* c = collection_of(parent, step.kind)) return apply_to_collection(change, *c);
         const auto at = find_element(parent, step.kind, step.key);
         switch (change.kind) {
             case ChangeKind::added: {
                 if (at >= 0) fail(change, "the element is already there");
-                FieldPath parent_path(change.path.begin(), change.path.end() - 1);
-                const std::string cursor = key_string(path_json(parent_path)) + '\n' +
-                                           (change.after ? key_string(*change.after) : std::string("^"));
+                const std::string cursor = cursor_of(change);
                 std::size_t position = 0;
                 if (auto c = cursors_.find(cursor); c != cursors_.end()) {
                     const auto last = find_element(parent, step.kind, c->second);
@@ -311,6 +351,103 @@ private:
         }
     }
 
+    // ---- collections --------------------------------------------------------
+    // A large keyed array at the top of the document (nodes, links,
+    // indicators...) is held as a list with an index by key while a batch
+    // applies, and put back as an array at its end: finding an element,
+    // adding one after its anchor and removing one then cost O(1) instead of
+    // a scan of the array, which made applying n changes O(n * size). The
+    // element order, the cursors and every error are those of the array.
+
+    struct Collection {
+        std::list<delta_json> items;
+        std::unordered_map<std::string, std::list<delta_json>::iterator> by_key;
+    };
+    static constexpr std::size_t collection_size = 32;  // smaller arrays are scanned
+
+    /// The collection holding `array`'s elements, made on first use, or
+    /// null when the array is to be scanned.
+    Collection* collection_of(delta_json& array, PathStep::Kind mode) {
+        if (auto it = collections_.find(&array); it != collections_.end()) {
+            if (mode == PathStep::Kind::keyed) return &it->second;
+            put_back(array);  // looked up by value: the array serves as it is
+            return nullptr;
+        }
+        if (mode != PathStep::Kind::keyed || array.size() < collection_size || scanned_.contains(&array) ||
+            !is_top_level(array))
+            return nullptr;
+        std::vector<std::string> keys;
+        keys.reserve(array.size());
+        std::unordered_set<std::string> seen;
+        for (const delta_json& e : array) {
+            if (!e.is_object() || !seen.insert(keys.emplace_back(key_string(identity_key(e)))).second) {
+                scanned_.insert(&array);  // keys that do not tell the elements apart: scan, as before
+                return nullptr;
+            }
+        }
+        Collection& c = collections_[&array];
+        c.by_key.reserve(keys.size());
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            c.by_key.emplace(std::move(keys[i]), c.items.insert(c.items.end(), std::move(array[i])));
+        array = delta_json::array();
+        return &c;
+    }
+
+    bool is_top_level(const delta_json& array) const {
+        if (!doc_.is_object()) return false;
+        for (const auto& member : doc_.items())
+            if (&member.value() == &array) return true;
+        return false;
+    }
+
+    void apply_to_collection(const FieldChange& change, Collection& c) {
+        const PathStep& step = change.path.back();
+        std::string key = key_string(step.key);
+        const auto found = c.by_key.find(key);
+        switch (change.kind) {
+            case ChangeKind::added: {
+                if (found != c.by_key.end()) fail(change, "the element is already there");
+                const std::string cursor = cursor_of(change);
+                auto position = c.items.begin();
+                auto after = [&](const delta_json& anchor) {
+                    const auto a = c.by_key.find(key_string(anchor));
+                    return a != c.by_key.end() ? std::next(a->second) : c.items.end();
+                };
+                if (auto last = cursors_.find(cursor); last != cursors_.end()) position = after(last->second);
+                else if (change.after) position = after(*change.after);
+                c.by_key.emplace(std::move(key), c.items.insert(position, *change.new_value));
+                cursors_[cursor] = step.key;
+                break;
+            }
+            case ChangeKind::removed:
+                if (found == c.by_key.end()) fail(change, "no element to remove");
+                expect(change, *found->second, "the element");
+                c.items.erase(found->second);
+                c.by_key.erase(found);
+                break;
+            default:
+                if (found == c.by_key.end()) fail(change, "no element to change");
+                expect(change, *found->second, "the element");
+                *found->second = *change.new_value;
+        }
+    }
+
+    /// Turns the collection of `array`, if it has one, back into the array.
+    void put_back(delta_json& array) {
+        const auto it = collections_.find(&array);
+        if (it == collections_.end()) return;
+        array = delta_json::array();
+        auto& elements = array.get_ref<delta_json::array_t&>();
+        elements.reserve(it->second.items.size());
+        for (delta_json& e : it->second.items) elements.push_back(std::move(e));
+        collections_.erase(it);
+    }
+
+    void put_collections_back() {
+        while (!collections_.empty()) put_back(*collections_.begin()->first);
+        scanned_.clear();
+    }
+
     static delta_json path_json(const FieldPath& path) {
         delta_json out = delta_json::array();
         for (const PathStep& s : path)
@@ -322,6 +459,8 @@ private:
     /// Per array and anchor: the key of the element inserted last, so that
     /// several elements added after the same one keep their order.
     std::map<std::string, delta_json> cursors_;
+    std::map<delta_json*, Collection> collections_;
+    std::set<const delta_json*> scanned_;
 };
 
 }  // namespace tocgraph::detail
