@@ -350,45 +350,59 @@ def peak_kib():
                 return int(line.split()[1])
     return 0
 
-what, size, seed, path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+what, size, seed, path, edges_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 import tocgraph
-if what != "tocgraph":
-    bare = tocgraph.synthetic(size, seed=seed, indicators=False, titles=False)
-    ids = [n.id for n in bare]
-    number = {i: k for k, i in enumerate(ids)}
-    edges = [(number[l.source], number[l.target]) for l in bare.links()]
-    del bare
+if what in ("networkx", "igraph", "rustworkx"):
+    # The peers' input comes from a file, so that no graph of another library
+    # has been built and freed in this process before the one measured.
+    with open(edges_path) as f:
+        data = json.load(f)
+    ids, edges = data["ids"], [(s, t) for s, t in data["edges"]]
+    del data
     import networkx, igraph, rustworkx
 base = peak_kib()
 if what == "tocgraph":
     graph = tocgraph.synthetic(size, seed=seed, indicators=False, titles=False)
-    items = len(graph) + len(graph.links())
 elif what == "tocgraph.load":
     graph = tocgraph.load(path)
-    items = len(graph) + len(graph.links())
 elif what == "networkx":
     graph = networkx.DiGraph()
     graph.add_nodes_from(ids)
     graph.add_edges_from((ids[s], ids[t]) for s, t in edges)
-    items = graph.number_of_nodes() + graph.number_of_edges()
 elif what == "igraph":
     graph = igraph.Graph(n=len(ids), edges=edges, directed=True)
     graph.vs["name"] = ids
-    items = graph.vcount() + graph.ecount()
 else:
     graph = rustworkx.PyDiGraph()
     graph.add_nodes_from(ids)
     graph.add_edges_from_no_data(edges)
+grown = peak_kib() - base  # before counting: toc.links() makes a list of its own
+if what.startswith("tocgraph"):
+    items = len(graph) + len(graph.links())
+elif what == "networkx":
+    items = graph.number_of_nodes() + graph.number_of_edges()
+elif what == "igraph":
+    items = graph.vcount() + graph.ecount()
+else:
     items = graph.num_nodes() + graph.num_edges()
-grown = peak_kib() - base
 print(json.dumps({"items": items, "peak_kib": peak_kib(), "grown_kib": grown}))
 """
 
 
 def memory(size: int, args: argparse.Namespace, path: Path) -> dict[str, Any]:
+    import tocgraph
+
+    bare = tocgraph.synthetic(size, seed=args.seed, indicators=False, titles=False)
+    ids = [n.id for n in bare]
+    number = {i: k for k, i in enumerate(ids)}
+    edges_path = path.with_name("edges.json")
+    edges_path.write_text(json.dumps({"ids": ids, "edges": [(number[l.source], number[l.target])
+                                                            for l in bare.links()]}), encoding="utf-8")
+    del bare, ids, number
     rows, results = [], {}
     for what in ("tocgraph", "networkx", "igraph", "rustworkx", "tocgraph.load"):
-        done = subprocess.run([sys.executable, "-c", MEMORY_CHILD, what, str(size), str(args.seed), str(path)],
+        done = subprocess.run([sys.executable, "-c", MEMORY_CHILD, what, str(size), str(args.seed), str(path),
+                               str(edges_path)],
                               capture_output=True, text=True, check=True)
         record = json.loads(done.stdout)
         per_item = record["grown_kib"] * 1024 / record["items"]
