@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, Union
 
 import pytest
 from hypothesis import settings
@@ -55,16 +55,41 @@ def in_threads(work: Callable[[], T], threads: int = 4) -> list[T]:
     return results
 
 
+NodeSpec = Union[tuple[str, str], tuple[str, str, str]]
+"""A node of toc_of's list: (id, level) or (id, level, title)."""
+
+
+def toc_of(
+    nodes: Iterable[NodeSpec],
+    links: Iterable[tuple[str, str]] = (),
+    schema: Union[str, tocgraph.LevelSchema, None] = None,
+) -> tocgraph.TheoryOfChange:
+    """A theory of change with these nodes, (id, level) or (id, level, title),
+    and links (source, target), added in this order; the default schema
+    unless ``schema`` is given. Extras (actors, tags, a link's strength...) go
+    on afterwards through the model's own add_ and update_ methods. The
+    Python twin of toc_of in tests/cpp/model_fixtures.hpp."""
+    toc = tocgraph.TheoryOfChange() if schema is None else tocgraph.TheoryOfChange(schema)
+    for node_id, level, *title in nodes:
+        if title:
+            toc.add_node(id=node_id, level=level, title=title[0])
+        else:
+            toc.add_node(id=node_id, level=level)
+    for source, target in links:
+        toc.add_link(source=source, target=target)
+    return toc
+
+
 def cyclic_toc() -> tocgraph.TheoryOfChange:
     """A goal above two outcomes that contribute to each other: a cycle."""
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="goal", level="goal", title="Goal")
-    toc.add_node(id="o1", level="immediate_outcome", title="One")
-    toc.add_node(id="o2", level="immediate_outcome", title="Two")
-    toc.add_link(source="o1", target="goal")
-    toc.add_link(source="o1", target="o2")
-    toc.add_link(source="o2", target="o1")
-    return toc
+    return toc_of(
+        [
+            ("goal", "goal", "Goal"),
+            ("o1", "immediate_outcome", "One"),
+            ("o2", "immediate_outcome", "Two"),
+        ],
+        [("o1", "goal"), ("o1", "o2"), ("o2", "o1")],
+    )
 
 
 def make_toc() -> tocgraph.TheoryOfChange:

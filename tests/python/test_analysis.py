@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 import tocgraph
-from conftest import EXAMPLE, in_threads
+from conftest import EXAMPLE, in_threads, toc_of
 
 # The example's activities and how they reach the goal (examples/asean-act/toc.json):
 #   3 planning activities -> out_planning_guidance -> io_1_1 -> eopo_1
@@ -38,31 +38,19 @@ def example() -> tocgraph.TheoryOfChange:
 
 def chain(*ids: str) -> tocgraph.TheoryOfChange:
     """goal <- ... <- activity: ids given top first, one node per level of a logframe."""
-    toc = tocgraph.TheoryOfChange(schema="logframe")
     levels = ["goal", "purpose", "output", "activity"]
-    for node_id, level in zip(ids, levels):
-        toc.add_node(id=node_id, level=level)
-    for upper, lower in zip(ids, ids[1:]):
-        toc.add_link(source=lower, target=upper)
-    return toc
+    links = [(lower, upper) for upper, lower in zip(ids, ids[1:])]
+    return toc_of(zip(ids, levels), links, schema="logframe")
 
 
 def diamond() -> tocgraph.TheoryOfChange:
     """g <- p <- {o1, o2} <- a1 (both), a2 -> o2 only."""
-    toc = tocgraph.TheoryOfChange(schema="logframe")
-    toc.add_node(id="g", level="goal")
-    toc.add_node(id="p", level="purpose")
-    toc.add_node(id="o1", level="output")
-    toc.add_node(id="o2", level="output")
-    toc.add_node(id="a1", level="activity")
-    toc.add_node(id="a2", level="activity")
-    toc.add_link(source="p", target="g")
-    toc.add_link(source="o1", target="p")
-    toc.add_link(source="o2", target="p")
-    toc.add_link(source="a1", target="o1")
-    toc.add_link(source="a1", target="o2")
-    toc.add_link(source="a2", target="o2")
-    return toc
+    return toc_of(
+        [("g", "goal"), ("p", "purpose"), ("o1", "output"), ("o2", "output"),
+         ("a1", "activity"), ("a2", "activity")],
+        [("p", "g"), ("o1", "p"), ("o2", "p"), ("a1", "o1"), ("a1", "o2"), ("a2", "o2")],
+        schema="logframe",
+    )
 
 
 # ---- reach ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 import tocgraph
 from tocgraph.iati import ImportFinding
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, toc_of
 
 FIXTURES = DATA / "iati"
 SHARED = ROOT.parent / "shared" / "data"
@@ -152,8 +152,7 @@ def test_to_iati_on_a_hand_built_toc() -> None:
 
 
 def test_write_is_atomic(tmp_path: Path) -> None:
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="g", level="goal", title="bad \x00 title")  # XML cannot carry NUL
+    toc = toc_of([("g", "goal", "bad \x00 title")])  # XML cannot carry NUL
     target = tmp_path / "out.xml"
     target.write_text("before", encoding="utf-8")
     with pytest.raises(tocgraph.Error, match="control character 0"):

@@ -17,7 +17,7 @@ import pytest
 
 import tocgraph
 
-from conftest import EXAMPLE, MALFORMED, make_toc, valid_files
+from conftest import EXAMPLE, MALFORMED, make_toc, toc_of, valid_files
 
 VALID = valid_files()
 
@@ -72,10 +72,7 @@ def test_custom_schema_survives(tmp_path: Path) -> None:
         [tocgraph.Level("vision", "Vision", "goal"), tocgraph.Level("change"),
          tocgraph.Level("work", "Work", "activity")],
     )
-    toc = tocgraph.TheoryOfChange(schema=schema)
-    toc.add_node(id="v", level="vision")
-    toc.add_node(id="w", level="work")
-    toc.add_link(source="w", target="v")
+    toc = toc_of([("v", "vision"), ("w", "work")], [("w", "v")], schema=schema)
     again = tocgraph.loads(toc.dumps())
     assert again == toc and again.schema == schema
     assert json.loads(toc.dumps())["schema"]["name"] == "three_tier"

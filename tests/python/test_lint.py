@@ -10,25 +10,24 @@ import pickle
 import pytest
 
 import tocgraph
-from conftest import EXAMPLE
+from conftest import EXAMPLE, toc_of
 
 
 def small() -> tocgraph.TheoryOfChange:
     """goal <- purpose <- output <- activity, plus a downward link, a
     same-level link and an isolated activity; no indicators."""
-    toc = tocgraph.TheoryOfChange(schema="logframe")
-    toc.add_node(id="g", level="goal")
-    toc.add_node(id="p", level="purpose")
-    toc.add_node(id="o", level="output")
-    toc.add_node(id="o2", level="output")
-    toc.add_node(id="a", level="activity")
-    toc.add_node(id="lonely", level="activity")
-    toc.add_link(source="p", target="g")
-    toc.add_link(source="o", target="p")
-    toc.add_link(source="a", target="o")
-    toc.add_link(source="o2", target="o")  # same level
-    toc.add_link(source="p", target="o2")  # points down
-    return toc
+    return toc_of(
+        [("g", "goal"), ("p", "purpose"), ("o", "output"), ("o2", "output"),
+         ("a", "activity"), ("lonely", "activity")],
+        [
+            ("p", "g"),
+            ("o", "p"),
+            ("a", "o"),
+            ("o2", "o"),  # same level
+            ("p", "o2"),  # points down
+        ],
+        schema="logframe",
+    )
 
 
 def codes(findings: list[tocgraph.Finding]) -> set[str]:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tocgraph
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, toc_of
 
 SHARED = ROOT.parent / "shared" / "data" / "toc-logframes"
 needs_shared = pytest.mark.skipif(
@@ -167,10 +167,11 @@ def test_v4c_logframe():
 
 
 def _toc_from(values: list[tuple[str, float | None, str]]) -> tocgraph.TheoryOfChange:
-    toc = tocgraph.TheoryOfChange("logframe")
-    toc.add_node(id="g", level="goal", title="Goal")
-    toc.add_node(id="o", level="output", title="Output, \"quoted\"\nand two lines")
-    toc.add_link(source="o", target="g")
+    toc = toc_of(
+        [("g", "goal", "Goal"), ("o", "output", "Output, \"quoted\"\nand two lines")],
+        [("o", "g")],
+        schema="logframe",
+    )
     targets = [
         tocgraph.PeriodValue(
             period=tocgraph.Period(f"{2020 + k}-01-01", f"{2020 + k}-12-31"),

@@ -16,7 +16,7 @@ import pytest
 import tocgraph
 from tocgraph import _core
 
-from conftest import make_toc
+from conftest import make_toc, toc_of
 
 VALUE_CLASSES = [
     tocgraph.Period,
@@ -539,12 +539,8 @@ def test_failed_edit_changes_nothing(toc: tocgraph.TheoryOfChange) -> None:
 
 
 def test_equality_ignores_insertion_order() -> None:
-    a = tocgraph.TheoryOfChange()
-    b = tocgraph.TheoryOfChange()
-    a.add_node(id="g", level="goal")
-    a.add_node(id="o", level="output")
-    b.add_node(id="o", level="output")
-    b.add_node(id="g", level="goal")
+    a = toc_of([("g", "goal"), ("o", "output")])
+    b = toc_of([("o", "output"), ("g", "goal")])
     assert a == b
     b.update_node("g", title="x")
     assert a != b

@@ -17,7 +17,7 @@ import pytest
 import tocgraph
 from tocgraph import monitoring
 
-from conftest import EXAMPLE, in_threads
+from conftest import EXAMPLE, in_threads, toc_of
 
 AS_OF = "2022-12-31"
 
@@ -35,10 +35,11 @@ def year(y: int, value: float | None, **dimensions: str) -> tocgraph.PeriodValue
 
 def small_toc() -> tocgraph.TheoryOfChange:
     """goal <- o1 (0.5 achieved of 1.0 expected), o2 (0.46 of 0.5) as of 2021-12-31."""
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="goal", level="goal", title="Goal")
-    toc.add_node(id="o1", level="immediate_outcome", title="One")
-    toc.add_node(id="o2", level="immediate_outcome", title="Two")
+    toc = toc_of([
+        ("goal", "goal", "Goal"),
+        ("o1", "immediate_outcome", "One"),
+        ("o2", "immediate_outcome", "Two"),
+    ])
     toc.add_link(source="o1", target="goal", strength=0.8)
     toc.add_link(source="o2", target="goal", strength=0.2)
     for ind, node, actual, end in (("i1", "o1", 50, 2021), ("i2", "o2", 46, 2022)):
@@ -163,8 +164,7 @@ def test_tolerances(example: tocgraph.TheoryOfChange) -> None:
 
 
 def test_every_accumulation_mode_from_python() -> None:
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="n", level="output")
+    toc = toc_of([("n", "output")])
     common = dict(node="n", baselines=[tocgraph.Baseline(date="2020-12-31", value=1)])
     targets = [year(2021, 2), year(2022, 4)]
     actuals = [year(2021, 2), year(2022, 3)]

@@ -19,7 +19,7 @@ import tocgraph
 from tocgraph import monitoring
 from tocgraph.drawing import drawing_format
 
-from conftest import EXAMPLE, cyclic_toc, make_toc
+from conftest import EXAMPLE, cyclic_toc, make_toc, toc_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 AS_OF = "2022-12-31"
@@ -175,10 +175,10 @@ def test_empty_levels_get_a_band_on_request(toc: tocgraph.TheoryOfChange) -> Non
 
 
 def test_svg_escapes_text() -> None:
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="g", level="goal", title='Rights & <dignity> "for all"')
-    toc.add_node(id="a", level="activity", title="Train <staff>")
-    toc.add_link(source="a", target="g")
+    toc = toc_of(
+        [("g", "goal", 'Rights & <dignity> "for all"'), ("a", "activity", "Train <staff>")],
+        [("a", "g")],
+    )
     groups = node_groups(toc.to_svg())  # parses: the text is escaped
     assert 'Rights & <dignity> "for all"' in (groups["g"].find(f"{SVG}title").text or "")  # type: ignore[union-attr]
 
@@ -203,12 +203,10 @@ def test_dot_has_every_node_and_link(example: tocgraph.TheoryOfChange) -> None:
 
 
 def test_dot_quotes_ids_and_colours_statuses() -> None:
-    toc = tocgraph.TheoryOfChange()
-    toc.add_node(id="goal", level="goal", title="Goal")
-    toc.add_node(id="out-1", level="output", title='Say "yes"')
-    toc.add_node(id="2nd", level="activity", title="Second")
-    toc.add_link(source="out-1", target="goal")
-    toc.add_link(source="2nd", target="out-1")
+    toc = toc_of(
+        [("goal", "goal", "Goal"), ("out-1", "output", 'Say "yes"'), ("2nd", "activity", "Second")],
+        [("out-1", "goal"), ("2nd", "out-1")],
+    )
     dot = toc.to_dot(statuses={"goal": "off_track"}, show_ids=True)
     assert '"out-1" -> goal;' in dot and '"2nd" -> "out-1";' in dot
     assert r'Say \"yes\"' in dot
