@@ -46,18 +46,21 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
     using nlohmann::json;
     json a = detail::comparable_document(old_toc);
     const json b = detail::comparable_document(new_toc);
-    const json original_a = a;
     const auto ordered_old = detail::JsonWriter<nlohmann::ordered_json>().write(old_toc);
     const auto ordered_new = detail::JsonWriter<nlohmann::ordered_json>().write(new_toc);
 
     std::map<std::string, std::string> renamed;  // new id -> old id
+    std::optional<json> original_a;                // `a` before its renames, if it has any
     if (options.detect_renames) {
         std::unordered_map<std::string, std::string> renames;  // old id -> new id
         for (const NodeRename& r : detail::detect_node_renames(a, b)) {
             renames.emplace(r.from, r.to);
             renamed.emplace(r.to, r.from);
         }
-        detail::rename_nodes_in_document(a, renames);
+        if (!renames.empty()) {
+            original_a = a;
+            detail::rename_nodes_in_document(a, renames);
+        }
     }
 
     static const json empty_array = json::array();
@@ -80,12 +83,19 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
         std::map<std::string, const json*> old_items, new_items;
         for (const json& e : va) old_items.emplace(detail::key_string(detail::identity_key(e)), &e);
         for (const json& e : vb) new_items.emplace(detail::key_string(detail::identity_key(e)), &e);
-        const json* original_items = original_a.contains(member) ? &original_a[member] : nullptr;
+        // The old element of a renamed node, before its renaming: looked up
+        // by id through an index made at the first rename (a scan per rename
+        // made rename detection quadratic).
+        std::unordered_map<std::string, const json*> original_by_id;
+        bool indexed = false;
         auto original_of = [&](const std::string& old_id) -> json {
-            if (original_items)
-                if (auto at = detail::find_element(*original_items, PathStep::Kind::keyed, json(old_id)); at >= 0)
-                    return (*original_items)[static_cast<std::size_t>(at)];
-            return nullptr;
+            if (!indexed && original_a && original_a->contains(member))
+                for (const json& e : (*original_a)[member])
+                    if (auto id = e.find("id"); id != e.end() && id->is_string())
+                        original_by_id.emplace(id->get<std::string>(), &e);  // the first, as a scan finds
+            indexed = true;
+            auto it = original_by_id.find(old_id);
+            return it != original_by_id.end() ? *it->second : json(nullptr);
         };
 
         for (const json& e : va) {
