@@ -197,7 +197,15 @@ private:
             fail(pointer, "invalid JSON text: " + e.problem());
         }
         if (!parsed.is_object()) fail(pointer, "expected JSON text of an object, got " + kind(parsed));
-        for (auto& [key, value] : parsed.items()) item[key] = value;
+        for (auto& [key, value] : parsed.items()) {
+            // The blob's attributes join those the element's own fields gave
+            // (its element type among them) instead of replacing them.
+            if (key == "attributes" && value.is_object() && item.contains("attributes") &&
+                item["attributes"].is_object())
+                for (auto& [name, v] : value.items()) item["attributes"][name] = v;
+            else
+                item[key] = value;
+        }
     }
 
     nlohmann::json element(const nlohmann::json& e, std::size_t index) {
