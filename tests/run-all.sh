@@ -20,7 +20,8 @@
 #  3. The browser check of the HTML report, now that chromium is there.
 #  4. The C++ tests (Catch2) and the command-line tool, built once against
 #     Debian's packages with AddressSanitizer and UBSan (tests/sanitize.sh):
-#     any sanitizer report fails the run.
+#     any sanitizer report fails the run; then every public header compiled
+#     with clang.
 #  5. `cmake --install` into a private prefix, then the consumer project in
 #     examples/cpp configured with find_package(tocgraph) against it.
 #  6. Each C++ reader fuzzed for TOCGRAPH_FUZZ_SECONDS (default 60) with
@@ -143,6 +144,10 @@ cd "$root"
 # ---- 4. C++ tests against Debian's packages, under sanitizers ----------------
 stage "C++ tests and CLI against Debian's Boost and nlohmann/json, under ASan and UBSan"
 bash "$root/tests/sanitize.sh" "$work/cpp" -DTOCGRAPH_INSTALL=ON -DCMAKE_INSTALL_PREFIX="$work/prefix"
+
+stage "Headers: every public header with clang (Debian's Boost and nlohmann/json)"
+# The library is built with g++ above; users build with clang too.
+CXX=clang++ bash "$root/tests/headers/check.sh" clang
 
 # ---- 5. find_package consumer ------------------------------------------------
 stage "Install, then build a consumer with find_package(tocgraph)"

@@ -140,7 +140,11 @@ inline void apply_renames(nlohmann::json& doc, const FlatDiff& flat) {
     std::optional<std::unordered_set<std::string>> node_ids;     // the current ids, once a node is renamed
     std::unordered_map<std::string, std::string> original_of;     // current id -> id in `doc`
     std::unordered_map<std::string, std::string> node_renames;    // id in `doc` -> final id
-    for (const auto& [item, new_id] : flat.renames) {
+    for (const auto& rename : flat.renames) {
+        // Named references, not structured bindings: a lambda may not
+        // capture those before C++20 compilers caught up (clang < 16).
+        const auto& item = rename.first;
+        const auto& new_id = rename.second;
         auto array = doc.find(item.collection);
         auto fail = [&](const std::string& problem) {
             throw Error("cannot apply the rename of " + item_noun(item.collection) + " \"" + item.id + "\" to \"" +
