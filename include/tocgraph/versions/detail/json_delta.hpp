@@ -415,7 +415,8 @@ private:
                 };
                 if (auto last = cursors_.find(cursor); last != cursors_.end()) position = after(last->second);
                 else if (change.after) position = after(*change.after);
-                c.by_key.emplace(std::move(key), c.items.insert(position, *change.new_value));
+                const auto added = c.items.insert(position, *change.new_value);
+                c.by_key.emplace(identity_text(*added, std::move(key)), added);
                 cursors_[cursor] = step.key;
                 break;
             }
@@ -425,11 +426,24 @@ private:
                 c.items.erase(found->second);
                 c.by_key.erase(found);
                 break;
-            default:
+            default: {
                 if (found == c.by_key.end()) fail(change, "no element to change");
                 expect(change, *found->second, "the element");
-                *found->second = *change.new_value;
+                const auto element = found->second;
+                *element = *change.new_value;
+                // Found by the identity it has now, as a scan of the array would.
+                if (std::string now = identity_text(*element, key); now != found->first) {
+                    c.by_key.erase(found);
+                    c.by_key.emplace(std::move(now), element);
+                }
+            }
         }
+    }
+
+    /// The key a collection indexes `element` under: its identity, or
+    /// `otherwise` for a value that is not an object.
+    static std::string identity_text(const delta_json& element, std::string otherwise) {
+        return element.is_object() ? key_string(identity_key(element)) : std::move(otherwise);
     }
 
     /// Turns the collection of `array`, if it has one, back into the array.
