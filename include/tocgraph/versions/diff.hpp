@@ -50,17 +50,17 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
     const auto ordered_new = detail::JsonWriter<nlohmann::ordered_json>().write(new_toc);
 
     std::map<std::string, std::string> renamed;  // new id -> old id
-    std::optional<json> original_a;                // `a` before its renames, if it has any
+    std::unordered_map<std::string, json> before_rename;  // old id -> the renamed node as `a` had it
     if (options.detect_renames) {
         std::unordered_map<std::string, std::string> renames;  // old id -> new id
         for (const NodeRename& r : detail::detect_node_renames(a, b)) {
             renames.emplace(r.from, r.to);
             renamed.emplace(r.to, r.from);
         }
-        if (!renames.empty()) {
-            original_a = a;
-            detail::rename_nodes_in_document(a, renames);
-        }
+        for (const json& n : detail::array_member(a, "nodes"))
+            if (const std::string id = detail::string_member(n, "id"); renames.contains(id))
+                before_rename.emplace(id, n);  // the first, as a scan finds
+        detail::rename_nodes_in_document(a, renames);
     }
 
     static const json empty_array = json::array();
@@ -83,19 +83,9 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
         std::map<std::string, const json*> old_items, new_items;
         for (const json& e : va) old_items.emplace(detail::key_string(detail::identity_key(e)), &e);
         for (const json& e : vb) new_items.emplace(detail::key_string(detail::identity_key(e)), &e);
-        // The old element of a renamed node, before its renaming: looked up
-        // by id through an index made at the first rename (a scan per rename
-        // made rename detection quadratic).
-        std::unordered_map<std::string, const json*> original_by_id;
-        bool indexed = false;
         auto original_of = [&](const std::string& old_id) -> json {
-            if (!indexed && original_a && original_a->contains(member))
-                for (const json& e : (*original_a)[member])
-                    if (auto id = e.find("id"); id != e.end() && id->is_string())
-                        original_by_id.emplace(id->get<std::string>(), &e);  // the first, as a scan finds
-            indexed = true;
-            auto it = original_by_id.find(old_id);
-            return it != original_by_id.end() ? *it->second : json(nullptr);
+            auto it = before_rename.find(old_id);
+            return it != before_rename.end() ? it->second : json(nullptr);
         };
 
         for (const json& e : va) {
