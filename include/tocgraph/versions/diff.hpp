@@ -46,8 +46,10 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
     using nlohmann::json;
     json a = detail::comparable_document(old_toc);
     const json b = detail::comparable_document(new_toc);
-    const auto ordered_old = detail::JsonWriter<nlohmann::ordered_json>().write(old_toc);
+    // The file order of members, for reporting an element's changed fields
+    // in the order the file shows them.
     const auto ordered_new = detail::JsonWriter<nlohmann::ordered_json>().write(new_toc);
+    std::optional<nlohmann::ordered_json> ordered_old;  // written only if a member is gone from new_toc
 
     std::map<std::string, std::string> renamed;  // new id -> old id
     std::unordered_map<std::string, json> before_rename;  // old id -> the renamed node as `a` had it
@@ -65,51 +67,55 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
 
     static const json empty_array = json::array();
     Diff out;
-    for (const std::string& member : detail::document_members(ordered_old, ordered_new)) {
+    for (const std::string& member : detail::document_members(a, b)) {
         const json& va = a.contains(member) ? a[member] : empty_array;
         const json& vb = b.contains(member) ? b[member] : empty_array;
         if (va == vb && (member != "nodes" || renamed.empty())) continue;
-        if (!detail::is_collection(va, vb)) {
+        const auto in_new_order = ordered_new.find(member);
+        const std::optional<detail::ArrayMatch> match = detail::collection_match(va, vb);
+        if (!match) {
             ItemChange item{member, "", nullptr, ChangeKind::changed, "", va, vb, {}, std::nullopt};
             FieldPath path;
             detail::diff_values(path, va, vb, false, item.fields);
-            const auto& ordered = ordered_new.contains(member) ? ordered_new[member] : ordered_old.value(member, nlohmann::ordered_json());
-            detail::sort_fields(item.fields, ordered);
+            if (in_new_order != ordered_new.end()) {
+                detail::sort_fields(item.fields, *in_new_order);
+            } else {
+                if (!ordered_old) ordered_old = detail::JsonWriter<nlohmann::ordered_json>().write(old_toc);
+                detail::sort_fields(item.fields, ordered_old->value(member, nlohmann::ordered_json()));
+            }
             out.changes.push_back(std::move(item));
             continue;
         }
-        const auto old_ordered = detail::ordered_items(ordered_old, member);
-        const auto new_ordered = detail::ordered_items(ordered_new, member);
-        std::map<std::string, const json*> old_items, new_items;
-        for (const json& e : va) old_items.emplace(detail::key_string(detail::identity_key(e)), &e);
-        for (const json& e : vb) new_items.emplace(detail::key_string(detail::identity_key(e)), &e);
+        // Each element's key, as text, once: elements are looked up by it.
+        const detail::KeyIndex old_items(match->old_keys), new_items(match->new_keys);
         auto original_of = [&](const std::string& old_id) -> json {
             auto it = before_rename.find(old_id);
             return it != before_rename.end() ? it->second : json(nullptr);
         };
 
-        for (const json& e : va) {
-            const json key = detail::identity_key(e);
-            if (new_items.contains(detail::key_string(key))) continue;
-            out.changes.push_back({member, detail::item_id_text(key), key, ChangeKind::removed, "", e, nullptr, {},
+        for (std::size_t i = 0; i < va.size(); ++i) {
+            if (new_items.find(old_items.text(i))) continue;
+            const json& key = match->old_keys[i];
+            out.changes.push_back({member, detail::item_id_text(key), key, ChangeKind::removed, "", va[i], nullptr, {},
                                    std::nullopt});
         }
         std::optional<json> previous;
-        for (const json& e : vb) {
-            const json key = detail::identity_key(e);
-            const std::string ks = detail::key_string(key);
-            auto old_it = old_items.find(ks);
-            if (old_it == old_items.end()) {
+        for (std::size_t j = 0; j < vb.size(); ++j) {
+            const json& e = vb[j];
+            const json& key = match->new_keys[j];
+            const std::optional<std::size_t> old_at = old_items.find(new_items.text(j));
+            if (!old_at) {
                 out.changes.push_back({member, detail::item_id_text(key), key, ChangeKind::added, "", nullptr, e, {},
                                        previous});
                 continue;
             }
             previous = key;
+            const json& old_e = va[*old_at];
             const auto rename = member == "nodes" && key.is_string() ? renamed.find(key.get<std::string>())
                                                                      : renamed.end();
             const bool is_rename = rename != renamed.end();
-            if (*old_it->second == e && !is_rename) continue;
-            ItemChange item{member, detail::item_id_text(key), key, ChangeKind::changed, "", *old_it->second, e, {},
+            if (old_e == e && !is_rename) continue;
+            ItemChange item{member, detail::item_id_text(key), key, ChangeKind::changed, "", old_e, e, {},
                             std::nullopt};
             if (is_rename) {
                 item.kind = ChangeKind::renamed;
@@ -119,10 +125,11 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
                 item.old_value = original_of(rename->second);
             }
             FieldPath path;
-            detail::diff_values(path, *old_it->second, e, false, item.fields);
-            auto ordered = new_ordered.find(ks);
-            if (ordered != new_ordered.end()) detail::sort_fields(item.fields, ordered->second);
-            else if (auto o = old_ordered.find(ks); o != old_ordered.end()) detail::sort_fields(item.fields, o->second);
+            detail::diff_values(path, old_e, e, false, item.fields);
+            // The writer writes both forms of a document in one order, so
+            // the j-th element of the ordered form is e.
+            if (in_new_order != ordered_new.end() && j < in_new_order->size())
+                detail::sort_fields(item.fields, (*in_new_order)[j]);
             out.changes.push_back(std::move(item));
         }
     }

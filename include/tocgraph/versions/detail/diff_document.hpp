@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,27 +37,55 @@ inline nlohmann::json comparable_document(const TheoryOfChange& toc) {
     return doc;
 }
 
-/// True for a top-level member whose elements are identified by id (or, for
-/// links, by source and target): its elements are the items of a diff.
-inline bool is_collection(const nlohmann::json& a, const nlohmann::json& b) {
-    if (!a.is_array() || !b.is_array() || (a.empty() && b.empty())) return false;
+/// The keys of a top-level member whose elements are identified by id (or,
+/// for links, by source and target), making its elements the items of a
+/// diff; nothing for any other member.
+inline std::optional<ArrayMatch> collection_match(const nlohmann::json& a, const nlohmann::json& b) {
+    if (!a.is_array() || !b.is_array() || (a.empty() && b.empty())) return std::nullopt;
     for (const auto* array : {&a, &b})
         for (const auto& e : *array)
             if (!e.is_object() || !(e.contains("id") || (e.contains("source") && e.contains("target"))))
-                return false;
-    return match_arrays(a, b).mode == PathStep::Kind::keyed;
+                return std::nullopt;
+    ArrayMatch match = match_arrays(a, b);
+    if (match.mode != PathStep::Kind::keyed) return std::nullopt;
+    return match;
 }
+
+inline bool is_collection(const nlohmann::json& a, const nlohmann::json& b) {
+    return collection_match(a, b).has_value();
+}
+
+/// The elements of a collection by the text of their keys (key_string).
+class KeyIndex {
+public:
+    explicit KeyIndex(const std::vector<nlohmann::json>& keys) {
+        texts_.reserve(keys.size());
+        for (const nlohmann::json& key : keys) texts_.push_back(key_string(key));
+        // Views into texts_, which no longer grows.
+        positions_.reserve(texts_.size());
+        for (std::size_t i = 0; i < texts_.size(); ++i) positions_.emplace(texts_[i], i);
+    }
+    const std::string& text(std::size_t position) const { return texts_[position]; }
+    std::optional<std::size_t> find(std::string_view text) const {
+        auto it = positions_.find(text);
+        return it == positions_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+    }
+
+private:
+    std::vector<std::string> texts_;
+    std::unordered_map<std::string_view, std::size_t> positions_;
+};
 
 inline std::string item_id_text(const nlohmann::json& key) { return key.is_null() ? std::string() : key_text(key); }
 
 /// The top-level members in file order (the writer's), without "format" and
 /// "version". The writer leaves empty collections out, so the order is the
 /// writer's fixed one rather than either document's; members it does not
-/// write (none today) follow in the documents' order.
-inline std::vector<std::string> document_members(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b) {
+/// write (none today) follow in name order.
+inline std::vector<std::string> document_members(const nlohmann::json& a, const nlohmann::json& b) {
     std::vector<std::string> out{"metadata", "schema", "actors",     "assumptions",
                                  "nodes",    "links",  "indicators", "feedback"};
-    for (const nlohmann::ordered_json* doc : {&b, &a})
+    for (const nlohmann::json* doc : {&b, &a})
         for (const auto& [name, value] : doc->items())
             if (name != "format" && name != "version" && std::find(out.begin(), out.end(), name) == out.end())
                 out.push_back(name);
@@ -75,16 +104,6 @@ inline void sort_fields(std::vector<FieldChange>& fields, const nlohmann::ordere
     };
     std::stable_sort(fields.begin(), fields.end(),
                      [&](const FieldChange& x, const FieldChange& y) { return rank_of(x) < rank_of(y); });
-}
-
-/// The ordered JSON form of each element of a collection, by key.
-inline std::map<std::string, nlohmann::ordered_json> ordered_items(const nlohmann::ordered_json& doc,
-                                                                   const std::string& collection) {
-    std::map<std::string, nlohmann::ordered_json> out;
-    auto it = doc.find(collection);
-    if (it == doc.end() || !it->is_array()) return out;
-    for (const auto& e : *it) out.emplace(key_string(identity_key(nlohmann::json(e))), e);
-    return out;
 }
 
 /// The changes of a diff as FieldChange values with paths from the document
