@@ -40,12 +40,40 @@ struct DiffOptions {
     bool detect_renames = true;
 };
 
+namespace detail {
+inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const nlohmann::json& old_doc,
+                           const nlohmann::json& new_doc, const DiffOptions& options);
+}
+
 /// What changed from `old_toc` to `new_toc`. Throws Error only for values
 /// the file format cannot carry (as toc_to_json does).
 inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const DiffOptions& options = {}) {
+    return detail::diff_documents(old_toc, new_toc, detail::comparable_document(old_toc),
+                                  detail::comparable_document(new_toc), options);
+}
+
+/// The theory of change `toc` becomes with the changes of `d`: for any a and
+/// b, apply(a, diff(a, b)) == b. Throws Error naming the element and the
+/// field when `toc` does not hold what the diff expects there (a value
+/// changed meanwhile, an element already present or already gone), or when
+/// the result would not be a valid theory of change.
+inline TheoryOfChange apply(const TheoryOfChange& toc, const Diff& d) {
+    nlohmann::json doc = detail::comparable_document(toc);
+    const detail::FlatDiff flat = detail::flatten(d);
+    detail::apply_renames(doc, flat);
+    detail::DeltaApplier(doc).apply_all(flat.changes);
+    return detail::document_to_toc(doc, "diff");
+}
+
+namespace detail {
+
+/// diff() of two versions whose comparable documents (comparable_document)
+/// the caller holds already, as a merge does.
+inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const nlohmann::json& old_doc,
+                           const nlohmann::json& new_doc, const DiffOptions& options) {
     using nlohmann::json;
-    json a = detail::comparable_document(old_toc);
-    const json b = detail::comparable_document(new_toc);
+    std::optional<json> renamed_doc;  // old_doc with the renamed nodes' new ids, when there are any
+    const json& b = new_doc;
     // The file order of members, for reporting an element's changed fields
     // in the order the file shows them.
     const auto ordered_new = detail::JsonWriter<nlohmann::ordered_json>().write(new_toc);
@@ -55,21 +83,26 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
     std::unordered_map<std::string, json> before_rename;  // old id -> the renamed node as `a` had it
     if (options.detect_renames) {
         std::unordered_map<std::string, std::string> renames;  // old id -> new id
-        for (const NodeRename& r : detail::detect_node_renames(a, b)) {
+        for (const NodeRename& r : detail::detect_node_renames(old_doc, b)) {
             renames.emplace(r.from, r.to);
             renamed.emplace(r.to, r.from);
         }
-        for (const json& n : detail::array_member(a, "nodes"))
+        for (const json& n : detail::array_member(old_doc, "nodes"))
             if (const std::string id = detail::string_member(n, "id"); renames.contains(id))
                 before_rename.emplace(id, n);  // the first, as a scan finds
-        detail::rename_nodes_in_document(a, renames);
+        if (!renames.empty()) {
+            renamed_doc = old_doc;
+            detail::rename_nodes_in_document(*renamed_doc, renames);
+        }
     }
+    const json& a = renamed_doc ? *renamed_doc : old_doc;
 
     static const json empty_array = json::array();
     Diff out;
     for (const std::string& member : detail::document_members(a, b)) {
-        const json& va = a.contains(member) ? a[member] : empty_array;
-        const json& vb = b.contains(member) ? b[member] : empty_array;
+        const auto in_a = a.find(member), in_b = b.find(member);
+        const json& va = in_a != a.end() ? *in_a : empty_array;
+        const json& vb = in_b != b.end() ? *in_b : empty_array;
         if (va == vb && (member != "nodes" || renamed.empty())) continue;
         const auto in_new_order = ordered_new.find(member);
         const std::optional<detail::ArrayMatch> match = detail::collection_match(va, vb);
@@ -136,17 +169,6 @@ inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, c
     return out;
 }
 
-/// The theory of change `toc` becomes with the changes of `d`: for any a and
-/// b, apply(a, diff(a, b)) == b. Throws Error naming the element and the
-/// field when `toc` does not hold what the diff expects there (a value
-/// changed meanwhile, an element already present or already gone), or when
-/// the result would not be a valid theory of change.
-inline TheoryOfChange apply(const TheoryOfChange& toc, const Diff& d) {
-    nlohmann::json doc = detail::comparable_document(toc);
-    const detail::FlatDiff flat = detail::flatten(d);
-    detail::apply_renames(doc, flat);
-    detail::DeltaApplier(doc).apply_all(flat.changes);
-    return detail::document_to_toc(doc, "diff");
-}
+}  // namespace detail
 
 }  // namespace tocgraph
