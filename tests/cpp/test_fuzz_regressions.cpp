@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -22,18 +20,14 @@
 #include <tocgraph/iati/read.hpp>
 #include <tocgraph/json_io.hpp>
 
+#include "file_bytes.hpp"
+
 namespace fs = std::filesystem;
+using tocgraph::test::read_bytes;
 
 namespace {
 
 const fs::path regressions = fs::path(TOCGRAPH_TEST_DATA_DIR) / "fuzz-regressions";
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string first_line(const std::string& s) {
     std::string line = s.substr(0, s.find('\n'));

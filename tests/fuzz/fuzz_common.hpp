@@ -5,6 +5,7 @@
 // aborting so that libFuzzer saves the input. Crashes, leaks, UB, timeouts and
 // runaway memory are caught by the sanitizers and libFuzzer themselves.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +18,8 @@
 #include <typeinfo>
 
 #include <tocgraph/errors.hpp>
+
+#include "../cpp/utf8_check.hpp"
 
 namespace tocgraph_fuzz {
 
@@ -39,16 +42,11 @@ inline void require(bool ok, const char* what);
 /// Valid UTF-8 with no control character (C0 or DEL): what a message must be
 /// to show as one line in a terminal or a log, whatever the input held.
 inline bool printable_line(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F) return false;
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-        i += n;
-    }
-    return true;
+    const bool control = std::any_of(s.begin(), s.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte == 0x7F;
+    });
+    return !control && tocgraph::test::valid_utf8(s);
 }
 
 /// Runs `read`; a tocgraph::Error is the expected outcome for bad input,
