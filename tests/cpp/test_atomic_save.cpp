@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <tocgraph/json_io.hpp>
 
+#include "file_bytes.hpp"
 #include "model_fixtures.hpp"
 
 namespace tocgraph::test {
@@ -39,13 +39,6 @@ struct TempDir {
     }
 };
 
-std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 TheoryOfChange sample(const std::string& title) {
     TheoryOfChange toc;
     toc.metadata().title = title;
@@ -63,11 +56,11 @@ TEST_CASE("save writes a file that loads back equal", "[save]") {
     const auto toc = sample("first");
     save(toc, file);
     CHECK(load(file) == toc);
-    CHECK(read_text(file) == dumps(toc));
+    CHECK(read_bytes(file) == dumps(toc));
     CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
 
     save(toc, file, -1);
-    CHECK(read_text(file) == dumps(toc, -1));
+    CHECK(read_bytes(file) == dumps(toc, -1));
 }
 
 TEST_CASE("save replaces an existing file", "[save]") {
@@ -79,7 +72,7 @@ TEST_CASE("save replaces an existing file", "[save]") {
     }
     const auto toc = sample("second");
     save(toc, file);
-    CHECK(read_text(file) == dumps(toc));
+    CHECK(read_bytes(file) == dumps(toc));
     CHECK(load(file) == toc);
     CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
 
@@ -106,7 +99,7 @@ TEST_CASE("A failed save leaves the old file untouched", "[save]") {
     const auto file = dir.path / "toc.json";
     const auto good = sample("good");
     save(good, file);
-    const std::string before = read_text(file);
+    const std::string before = read_bytes(file);
 
     SECTION("a value the format cannot carry") {
         auto bad = good;
@@ -124,7 +117,7 @@ TEST_CASE("A failed save leaves the old file untouched", "[save]") {
         CHECK(fs::is_empty(dir.path / "sub"));
         fs::remove(dir.path / "sub");
     }
-    CHECK(read_text(file) == before);
+    CHECK(read_bytes(file) == before);
     CHECK(dir.entries() == std::vector<std::string>{"toc.json"});
 }
 

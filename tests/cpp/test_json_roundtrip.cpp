@@ -8,25 +8,19 @@
 #include <optional>
 #include <variant>
 #include <vector>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <string>
 
 #include <tocgraph/tocgraph.hpp>
+
+#include "file_bytes.hpp"
 
 namespace tocgraph::test {
 using nlohmann::json;
 
 namespace {
 
-std::string data_file(const std::string& name) {
-    std::ifstream in(std::string(TOCGRAPH_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string data_file(const std::string& name) { return read_bytes(std::filesystem::path(TOCGRAPH_TEST_DATA_DIR) / name); }
 
 const std::string minimal = R"({"format": "tocgraph", "version": 1)";
 

@@ -5,14 +5,14 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/lint.hpp>
+
+#include "file_bytes.hpp"
 
 namespace fs = std::filesystem;
 namespace tocgraph::test {
@@ -21,14 +21,6 @@ namespace {
 
 const fs::path data_dir = fs::path(TOCGRAPH_TEST_DATA_DIR);
 const fs::path rules_md = data_dir / ".." / ".." / "docs" / "rules.md";
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 /// The text from the heading `### CODE ...` to the next heading.
 std::string section(const std::string& doc, std::string_view code) {
@@ -51,7 +43,7 @@ std::string json_block(const std::string& text) {
 }  // namespace
 
 TEST_CASE("docs/rules.md documents every rule", "[lint][docs]") {
-    const std::string doc = read_text(rules_md);
+    const std::string doc = read_bytes(rules_md);
     for (const RuleInfo& rule : rule_catalogue) {
         const std::string code(rule.code), name(rule.name), severity(to_string(rule.severity));
         INFO(code);
@@ -71,7 +63,7 @@ TEST_CASE("docs/rules.md documents every rule", "[lint][docs]") {
         CHECK(text.find("tests/data/lint/" + code + "-fail.json") != std::string::npos);
         const std::string example = json_block(text);
         REQUIRE_FALSE(example.empty());
-        CHECK(nlohmann::json::parse(example) == nlohmann::json::parse(read_text(fail)));
+        CHECK(nlohmann::json::parse(example) == nlohmann::json::parse(read_bytes(fail)));
         LintOptions only;
         only.select = {code};
         const auto findings = lint(load(fail), only);
@@ -82,7 +74,7 @@ TEST_CASE("docs/rules.md documents every rule", "[lint][docs]") {
 }
 
 TEST_CASE("docs/rules.md names no rule the catalogue lacks", "[lint][docs]") {
-    const std::string doc = read_text(rules_md);
+    const std::string doc = read_bytes(rules_md);
     std::set<std::string> documented;
     for (std::size_t at = doc.find("\n### TOC"); at != std::string::npos; at = doc.find("\n### TOC", at + 1)) {
         const std::string code = doc.substr(at + 5, 6);
