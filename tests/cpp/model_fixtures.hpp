@@ -1,12 +1,12 @@
 #pragma once
 // Builders for the model in tests: a whole theory of change from its lists of
-// nodes and links, or a node, a link, an indicator, an assumption, a baseline
-// or a yearly value from the fields a test sets, the others left at their
-// defaults, so a fixture reads as the graph it builds.
+// nodes and links, or a node, a link, an indicator, an assumption, a feedback
+// item, a baseline or a yearly value from the fields a test sets, the others
+// left at their defaults, so a fixture reads as the graph it builds.
 //
-// Every test file puts its cases in namespace tocgraph::test (or
-// tocgraph::iati::test), where these and the library's names are visible
-// without a using-directive.
+// Every test file puts its cases in namespace tocgraph::test, where these and
+// the library's names are visible without a using-directive; the IATI tests,
+// in tocgraph::iati::test, name the builders they use with using-declarations.
 
 #include <optional>
 #include <string>
@@ -91,6 +91,13 @@ inline Assumption assumption(std::string id, std::string statement) {
     a.id = std::move(id);
     a.statement = std::move(statement);
     return a;
+}
+
+inline Feedback feedback(std::string id, std::string text) {
+    Feedback f;
+    f.id = std::move(id);
+    f.text = std::move(text);
+    return f;
 }
 
 inline Date day(const char* iso) { return *Date::parse(iso); }

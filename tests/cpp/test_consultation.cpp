@@ -9,6 +9,8 @@
 #include <tocgraph/json_io.hpp>
 #include <tocgraph/versions.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace tocgraph::test {
 using nlohmann::json;
 
@@ -112,16 +114,12 @@ TEST_CASE("subjects are resolved to what they name") {
 TEST_CASE("the consultation summary, phase by phase") {
     TheoryOfChange toc = load(example);
     toc.remove_node("act_cso_dialogue");  // fb_ws_3 is about it
-    Feedback late;
-    late.id = "fb_late";
+    Feedback late = feedback("fb_late", "Share the final plan");
     late.consultation = "somtc_workplan_2021";
     late.phase = "follow_up";
     late.author = "Participant G";
-    late.text = "Share the final plan";
     toc.add_feedback(late);
-    Feedback loose;
-    loose.id = "fb_loose";
-    loose.text = "General remark";
+    Feedback loose = feedback("fb_loose", "General remark");
     loose.status = FeedbackStatus::accepted;
     toc.add_feedback(loose);
 
@@ -198,10 +196,8 @@ TEST_CASE("Feedback counts and items as text and JSON", "[consultation][format]"
     CHECK(status_counts_json(counts) ==
           json{{"open", 2}, {"accepted", 0}, {"rejected", 1}, {"addressed", 1}, {"total", 4}});
 
-    Feedback f;
-    f.id = "fb1";
+    Feedback f = feedback("fb1", "Too broad");
     f.subject = "io1";
-    f.text = "Too broad";
     const json j = feedback_json(f);
     CHECK(j["id"] == "fb1");
     CHECK(j["kind"] == "comment");

@@ -18,9 +18,7 @@ TheoryOfChange two_nodes() {
     TheoryOfChange toc;
     toc.add_node(node("g", "goal", "Goal & <more>"));
     toc.add_node(node("a", "activity", "A \"quoted\"\ttab"));
-    Link l;
-    l.source = "a";
-    l.target = "g";
+    Link l = link("a", "g");
     l.strength = 0.5;
     toc.add_link(l);
     return toc;
@@ -82,9 +80,7 @@ TEST_CASE("graphml: nested members become dotted keys with the narrowest type") 
 
 TEST_CASE("graphml: indicators ride on their node, other members on the graph") {
     TheoryOfChange toc = two_nodes();
-    Indicator i;
-    i.id = "i1";
-    i.node = "g";
+    Indicator i = indicator("i1", "g");
     i.title = "Plans";
     toc.add_indicator(i);
     toc.metadata().title = "T";

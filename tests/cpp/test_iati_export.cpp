@@ -13,9 +13,12 @@
 #include <tocgraph/iati/write.hpp>
 
 #include "file_bytes.hpp"
+#include "model_fixtures.hpp"
 
 namespace tocgraph::iati::test {
 using nlohmann::json;
+using tocgraph::test::indicator;
+using tocgraph::test::node;
 
 namespace {
 
@@ -159,15 +162,9 @@ TEST_CASE("A theory of change built by hand is written as IATI results", "[iati]
     toc.metadata().period = Period{{2020, 1, 1}, {2023, 12, 31}};
     for (auto [id, level] : {std::pair{"g", "goal"}, std::pair{"o", "immediate_outcome"}, std::pair{"p", "output"},
                              std::pair{"a1", "activity"}, std::pair{"a2", "activity"}}) {
-        Node n;
-        n.id = id;
-        n.level = level;
-        n.title = std::string("Title ") + id;
-        toc.add_node(n);
+        toc.add_node(node(id, level, std::string("Title ") + id));
     }
-    Indicator i;
-    i.id = "i";
-    i.node = "o";
+    Indicator i = indicator("i", "o");
     i.title = "Share & rate";
     i.measure = Measure::percentage;
     i.ascending = false;
@@ -209,17 +206,12 @@ TEST_CASE("A theory of change built by hand is written as IATI results", "[iati]
 
 TEST_CASE("Values XML cannot carry are refused; files are written atomically", "[iati][export][errors]") {
     TheoryOfChange toc;
-    Node g;
-    g.id = "g";
-    g.level = "goal";
-    g.title = "bad \xFF";
+    Node g = node("g", "goal", "bad \xFF");
     toc.add_node(g);
     CHECK_THROWS_WITH(to_iati(toc), "cannot write text as XML: invalid UTF-8 at byte 4");
     g.title = "ok";
     toc.update_node(g);
-    Indicator i;
-    i.id = "i";
-    i.node = "g";
+    Indicator i = indicator("i", "g");
     i.baselines = {Baseline{{}, std::numeric_limits<double>::quiet_NaN(), {}, ""}};
     toc.add_indicator(i);
     CHECK_THROWS_WITH(to_iati(toc), "cannot write a value that is not a finite number as IATI");

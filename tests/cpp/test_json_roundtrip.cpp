@@ -14,6 +14,7 @@
 #include <tocgraph/tocgraph.hpp>
 
 #include "file_bytes.hpp"
+#include "model_fixtures.hpp"
 
 namespace tocgraph::test {
 using nlohmann::json;
@@ -45,16 +46,10 @@ TheoryOfChange everything(LevelSchema schema = LevelSchema::theory_of_change()) 
     toc.add_assumption({"as1", "Holds", 0.3, Risk::low, AssumptionStatus::not_holding, {{"y", "z"}}});
     toc.add_assumption({"as2", "", 0.0, {}, AssumptionStatus::untested, {}});
 
-    Node g;
-    g.id = "g";
-    g.level = top;
-    g.title = "Goal";
+    Node g = node("g", top, "Goal");
     g.logic = Logic::any;
     toc.add_node(g);
-    Node n;
-    n.id = "n1";
-    n.level = bottom;
-    n.title = "Activity";
+    Node n = node("n1", bottom, "Activity");
     n.description = "Does things";
     n.tags = {"gender", "victim_rights"};
     n.actors = {"a1", "a2"};
@@ -66,32 +61,23 @@ TheoryOfChange everything(LevelSchema schema = LevelSchema::theory_of_change()) 
     n.attributes = {{"unicode", "日本語 \u00e9"}, {"big", 18446744073709551615ull}, {"neg", -9007199254740993ll}};
     n.references = {{"sdg-target", "16.2", "https://example.org/sdg"}, {"99", "", ""}};
     toc.add_node(n);
-    Node z;
-    z.id = "z";
-    z.level = bottom;
+    Node z = node("z", bottom);
     z.budget = Budget{1.7976931348623157e308, ""};
     z.status = ActivityStatus::completed;
     toc.add_node(z);
 
-    Link l;
-    l.source = "n1";
-    l.target = "g";
-    l.assumptions = {"as1", "as2"};
+    Link l = link("n1", "g", {"as1", "as2"});
     l.rationale = "Because";
     l.evidence = Evidence{"weak", {"r1"}};
     l.strength = 0.1;
     l.attributes = {{"w", 0.30000000000000004}};
     toc.add_link(l);
-    Link l2;
-    l2.source = "z";
-    l2.target = "g";
+    Link l2 = link("z", "g");
     l2.evidence = Evidence{};
     l2.strength = 5e-324;  // the smallest subnormal double
     toc.add_link(l2);
 
-    Indicator i;
-    i.id = "i1";
-    i.node = "g";
+    Indicator i = indicator("i1", "g");
     i.title = "T";
     i.description = "D";
     i.unit = "%";
@@ -119,10 +105,7 @@ TheoryOfChange everything(LevelSchema schema = LevelSchema::theory_of_change()) 
     i.frequency = "annual";
     i.attributes = {{"q", json::array()}};
     toc.add_indicator(i);
-    Indicator i2;
-    i2.id = "i2";
-    i2.node = "n1";
-    toc.add_indicator(i2);
+    toc.add_indicator(indicator("i2", "n1"));
 
     toc.add_feedback({"f1", "c1", "ws", "a1", "n1->g", FeedbackKind::proposed_change, "Text",
                       FeedbackStatus::rejected, "No", Date{2020, 2, 3}, {{"v", true}}});
@@ -300,14 +283,8 @@ TEST_CASE("The writer leaves out defaults and keeps the documented order", "[jso
     }
     SECTION("defaults are not written") {
         TheoryOfChange toc;
-        Node n;
-        n.id = "g";
-        n.level = "goal";
-        toc.add_node(n);
-        Indicator i;
-        i.id = "i";
-        i.node = "g";
-        toc.add_indicator(i);
+        toc.add_node(node("g", "goal"));
+        toc.add_indicator(indicator("i", "g"));
         toc.add_assumption({"a", "", {}, {}, AssumptionStatus::untested, {}});
         toc.add_feedback({"f", "", "", "", "", FeedbackKind::comment, "", FeedbackStatus::open, "", {}, {}});
         CHECK(dumps(toc, -1) ==
@@ -317,9 +294,7 @@ TEST_CASE("The writer leaves out defaults and keeps the documented order", "[jso
     }
     SECTION("whole numbers are written as integers") {
         TheoryOfChange toc;
-        Node n;
-        n.id = "a";
-        n.level = "activity";
+        Node n = node("a", "activity");
         n.budget = Budget{1000.0, "AUD"};
         toc.add_node(n);
         CHECK(dumps(toc, -1).find(R"("budget":{"amount":1000,"currency":"AUD"})") != std::string::npos);
@@ -363,15 +338,11 @@ TEST_CASE("The writer refuses values the format cannot carry", "[json][writer]")
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
     TheoryOfChange toc;
-    Node g;
-    g.id = "g";
-    g.level = "goal";
+    Node g = node("g", "goal");
     toc.add_node(g);
 
     SECTION("a NaN or infinite value") {
-        Indicator i;
-        i.id = "i";
-        i.node = "g";
+        Indicator i = indicator("i", "g");
         i.targets = {{{{2020, 1, 1}, {2020, 12, 31}}, nan, {}, {}, {}, ""}};
         toc.add_indicator(i);
         CHECK_THROWS_AS(dumps(toc), Error);
@@ -400,9 +371,7 @@ TEST_CASE("The writer refuses values the format cannot carry", "[json][writer]")
         CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/0/attributes: nests deeper than 256 levels");
     }
     SECTION("a date that does not exist") {
-        Node a;
-        a.id = "a";
-        a.level = "activity";
+        Node a = node("a", "activity");
         a.start = Date{2021, 2, 30};
         toc.add_node(a);
         CHECK_THROWS_WITH(dumps(toc), "cannot write /nodes/1/start: no such date 2021-2-30");

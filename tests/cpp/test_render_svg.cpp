@@ -13,6 +13,8 @@
 #include <tocgraph/render/svg.hpp>
 #include <tocgraph/synthetic.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace tocgraph::test {
 
 namespace {
@@ -156,20 +158,11 @@ TEST_CASE("a status for an unknown node is an error naming it", "[render][svg]")
 TEST_CASE("every text is escaped, whatever its characters", "[render][svg]") {
     TheoryOfChange toc;
     toc.metadata().title = "Title <with> & \"quotes\" 'too'";
-    Node g;
-    g.id = "g&<\"'>";
-    g.level = "goal";
-    g.title = "Goal <b>bold</b> & \"quoted\" ]]> --> <!-- x";
+    const Node g = node("g&<\"'>", "goal", "Goal <b>bold</b> & \"quoted\" ]]> --> <!-- x");
     toc.add_node(g);
-    Node a;
-    a.id = "a";
-    a.level = "activity";
-    a.title = std::string("Control \x01\x02 chars, bad UTF-8 \xC3\x28 and \xF0\x9F\x98\x80 emoji, tab\tend");
-    toc.add_node(a);
-    Link l;
-    l.source = "a";
-    l.target = g.id;
-    toc.add_link(l);
+    toc.add_node(
+        node("a", "activity", std::string("Control \x01\x02 chars, bad UTF-8 \xC3\x28 and \xF0\x9F\x98\x80 emoji, tab\tend")));
+    toc.add_link(link("a", g.id));
     SvgOptions o;
     o.layout.show_ids = true;
     o.subtitle = "<script>alert(1)</script>";

@@ -11,6 +11,8 @@
 #include <tocgraph/render/dot.hpp>
 #include <tocgraph/render/mermaid.hpp>
 
+#include "model_fixtures.hpp"
+
 namespace tocgraph::test {
 
 namespace {
@@ -26,17 +28,9 @@ std::size_t count(const std::string& text, const std::string& what) {
 TheoryOfChange awkward_ids() {
     TheoryOfChange toc;
     for (const char* id : {"goal", "node", "end", "2nd", "a-b", "x y", "q\"uote", "back\\slash", "émile", "n1"}) {
-        Node n;
-        n.id = id;
-        n.level = std::string(id) == "goal" ? "goal" : "activity";
-        n.title = std::string("Title of ") + id;
-        toc.add_node(n);
-        if (n.level != "goal") {
-            Link l;
-            l.source = id;
-            l.target = "goal";
-            toc.add_link(l);
-        }
+        const bool goal = std::string(id) == "goal";
+        toc.add_node(node(id, goal ? "goal" : "activity", std::string("Title of ") + id));
+        if (!goal) toc.add_link(link(id, "goal"));
     }
     return toc;
 }
@@ -180,11 +174,7 @@ TEST_CASE("Mermaid output renames ids it cannot use and escapes labels", "[rende
     CHECK(count(mmd, " --> ") == toc.link_count());
     // Markup and Mermaid syntax in labels become entity codes.
     TheoryOfChange t2;
-    Node g;
-    g.id = "g";
-    g.level = "goal";
-    g.title = "A \"goal\" <b>#1</b> & `code`";
-    t2.add_node(g);
+    t2.add_node(node("g", "goal", "A \"goal\" <b>#1</b> & `code`"));
     const std::string m2 = to_mermaid(t2);
     CHECK(m2.find("g[\"A #quot;goal#quot; #lt;b#gt;#35;1#lt;/b#gt; #amp; #96;code#96;\"]") != std::string::npos);
 }
