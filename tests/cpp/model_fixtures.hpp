@@ -52,6 +52,13 @@ inline TheoryOfChange toc_of(const std::vector<NodeSpec>& nodes,
     return toc;
 }
 
+/// Gives node `id` of `toc` a new title, its other fields as they were.
+inline void set_title(TheoryOfChange& toc, const std::string& id, std::string title) {
+    Node n = toc.node(id);
+    n.title = std::move(title);
+    toc.update_node(n);
+}
+
 /// Deletes node `old_id` of `toc` and creates it again as `new_id`, last in
 /// node order, with the same links and indicators: a rename made the way an
 /// editor without a rename command makes it, leaving feedback subjects alone.

@@ -428,14 +428,11 @@ TEST_CASE("rename detection") {
 TEST_CASE("apply refuses a diff that does not fit") {
     const TheoryOfChange a = base_toc();
     TheoryOfChange b = a;
-    Node io2 = b.node("io2");
-    io2.title = "New title";
-    b.update_node(io2);
+    set_title(b, "io2", "New title");
     const Diff d = diff(a, b);
 
     TheoryOfChange other = a;
-    io2.title = "Someone else's title";
-    other.update_node(io2);
+    set_title(other, "io2", "Someone else's title");
     CHECK_THROWS_WITH(apply(other, d),
                       "cannot apply the change at nodes[io2].title: the value is \"Someone else's title\", "
                       "the change expects \"Member States share knowledge\"");
@@ -533,9 +530,7 @@ TEST_CASE("a diff survives its JSON form") {
 TEST_CASE("text, Markdown and HTML forms") {
     const TheoryOfChange a = base_toc();
     TheoryOfChange b = a;
-    Node io2 = b.node("io2");
-    io2.title = "Member States share knowledge and learning";
-    b.update_node(io2);
+    set_title(b, "io2", "Member States share knowledge and learning");
     b.add_node(node("act3", "activity", "Civil society <dialogue>"));
     b.add_link(link("act3", "io2"));
     const Diff d = diff(a, b);

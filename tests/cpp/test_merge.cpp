@@ -33,12 +33,6 @@ TheoryOfChange base_toc() {
     return toc;
 }
 
-void set_title(TheoryOfChange& toc, const std::string& id, const std::string& title) {
-    Node n = toc.node(id);
-    n.title = title;
-    toc.update_node(n);
-}
-
 json conflicts_mark(const TheoryOfChange& toc, const std::string& node_id) {
     const Node& n = toc.node(node_id);
     return n.attributes.is_object() ? n.attributes.value("merge_conflicts", json()) : json();
