@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar, Union
+from typing import Any, Optional, TypeVar, Union
 
 import pytest
 from hypothesis import settings
@@ -92,6 +92,11 @@ def cyclic_toc() -> tocgraph.TheoryOfChange:
     )
 
 
+def year_value(year: int, value: Optional[float] = None, **fields: Any) -> tocgraph.PeriodValue:
+    """A value for the calendar year ``year``; ``fields`` are the PeriodValue's others (dimensions...)."""
+    return tocgraph.PeriodValue(period=tocgraph.Period(f"{year}-01-01", f"{year}-12-31"), value=value, **fields)
+
+
 def make_toc() -> tocgraph.TheoryOfChange:
     """A small ToC with every kind of element and most optional fields set."""
     toc = tocgraph.TheoryOfChange(
@@ -158,16 +163,8 @@ def make_toc() -> tocgraph.TheoryOfChange:
         measure="unit",
         accumulation="cumulative",
         baselines=[tocgraph.Baseline(date="2019-12-31", value=0)],
-        targets=[
-            tocgraph.PeriodValue(
-                period=tocgraph.Period("2020-01-01", "2020-12-31"),
-                value=3,
-                dimensions={"country": "KH"},
-            )
-        ],
-        actuals=[
-            tocgraph.PeriodValue(period=tocgraph.Period("2020-01-01", "2020-12-31"), value=2)
-        ],
+        targets=[year_value(2020, 3, dimensions={"country": "KH"})],
+        actuals=[year_value(2020, 2)],
         frequency="annual",
     )
     toc.add_indicator(id="i2", node="a1", title="Participants", measure="percentage")

@@ -12,7 +12,7 @@ import pytest
 import tocgraph
 from tocgraph.iati import ImportFinding
 
-from conftest import DATA, ROOT, toc_of
+from conftest import DATA, ROOT, toc_of, year_value
 
 FIXTURES = DATA / "iati"
 SHARED = ROOT.parent / "shared" / "data"
@@ -26,8 +26,7 @@ def test_references_and_value_fields_are_values() -> None:
     b = tocgraph.Baseline(year=2019, value_text="TBD", locations=["KH-PNH", ""], attributes={"iati": {"x": 1}})
     assert (b.year, b.value, b.value_text, b.locations) == (2019, None, "TBD", ["KH-PNH", ""])
     assert copy.deepcopy(b) == b and pickle.loads(pickle.dumps(b)) == b
-    pv = tocgraph.PeriodValue(period=tocgraph.Period("2020-01-01", "2020-12-31"), value=22.5, value_text="22,5",
-                              locations=["AF-KAN"])
+    pv = year_value(2020, 22.5, value_text="22,5", locations=["AF-KAN"])
     assert pickle.loads(pickle.dumps(pv)) == pv
     node = tocgraph.Node(id="o", level="outcome", references=[ref])
     assert node.references == [ref]
@@ -41,8 +40,7 @@ def test_new_fields_survive_json() -> None:
     toc.add_indicator(
         id="i", node="o", references=[tocgraph.Reference("9", "3.8.1", "u")],
         baselines=[tocgraph.Baseline(year=2019, value_text="<2", locations=["KH"])],
-        targets=[tocgraph.PeriodValue(period=tocgraph.Period("2021-01-01", "2021-12-31"), value=5,
-                                      value_text="5,0", attributes={"iati": {"k": [1]}})],
+        targets=[year_value(2021, 5, value_text="5,0", attributes={"iati": {"k": [1]}})],
     )
     back = tocgraph.loads(toc.dumps())
     assert back == toc

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tocgraph
-from conftest import EXAMPLE, make_toc
+from conftest import EXAMPLE, make_toc, year_value
 
 AFTER_WORKSHOP = EXAMPLE.parent / "toc-after-workshop.json"
 
@@ -211,16 +211,9 @@ def test_indicator_targets_moved_baseline_revised_and_new_actuals() -> None:
     old = make_toc()
     new = make_toc()
     i = new.indicator("i1")
-    i.targets = [
-        tocgraph.PeriodValue(
-            period=tocgraph.Period("2020-01-01", "2020-12-31"), value=5, dimensions={"country": "KH"}
-        )
-    ]
+    i.targets = [year_value(2020, 5, dimensions={"country": "KH"})]
     i.baselines = [tocgraph.Baseline(date="2019-12-31", value=1)]
-    i.actuals = [
-        *i.actuals,
-        tocgraph.PeriodValue(period=tocgraph.Period("2021-01-01", "2021-12-31"), value=4),
-    ]
+    i.actuals = [*i.actuals, year_value(2021, 4)]
     new.update_indicator(i)
     change = only_change(check_round_trip(old, new))
     assert (change.collection, change.id, change.kind) == ("indicators", "i1", "changed")
@@ -247,11 +240,7 @@ def test_indicator_target_moved_to_another_period() -> None:
     old = make_toc()
     new = make_toc()
     i = new.indicator("i1")
-    i.targets = [
-        tocgraph.PeriodValue(
-            period=tocgraph.Period("2021-01-01", "2021-12-31"), value=3, dimensions={"country": "KH"}
-        )
-    ]
+    i.targets = [year_value(2021, 3, dimensions={"country": "KH"})]
     new.update_indicator(i)
     change = only_change(check_round_trip(old, new))
     assert [(f.field, f.kind) for f in change.fields] == [
@@ -431,6 +420,14 @@ def marks(toc: tocgraph.TheoryOfChange, node_id: str) -> Any:
     return attributes.get("merge_conflicts")
 
 
+def title_conflict() -> tuple[tocgraph.TheoryOfChange, tocgraph.TheoryOfChange, tocgraph.TheoryOfChange]:
+    """base, ours and theirs, where both sides retitle oc1: "Ours" and "Theirs"."""
+    base, ours, theirs = make_toc(), make_toc(), make_toc()
+    ours.update_node("oc1", title="Ours")
+    theirs.update_node("oc1", title="Theirs")
+    return base, ours, theirs
+
+
 def test_changes_to_different_elements_and_fields_combine() -> None:
     base = make_toc()
     ours = make_toc()
@@ -476,11 +473,7 @@ def test_the_same_change_on_both_sides_is_taken_once() -> None:
 
 
 def test_both_changed_keeps_ours_and_marks_it() -> None:
-    base = make_toc()
-    ours = make_toc()
-    ours.update_node("oc1", title="Ours")
-    theirs = make_toc()
-    theirs.update_node("oc1", title="Theirs")
+    base, ours, theirs = title_conflict()
     m = tocgraph.merge(base, ours, theirs)
     assert not m.clean
     assert repr(m).startswith("<MergeResult: 1 conflict, ")
@@ -634,12 +627,7 @@ def test_a_cycle_made_of_one_link_from_each_side_is_a_lint_conflict() -> None:
 
 
 def test_conflicts_survive_a_save_and_load(tmp_path: Path) -> None:
-    base = make_toc()
-    ours = make_toc()
-    ours.update_node("oc1", title="Ours")
-    theirs = make_toc()
-    theirs.update_node("oc1", title="Theirs")
-    m = tocgraph.merge(base, ours, theirs)
+    m = tocgraph.merge(*title_conflict())
     path = tmp_path / "merged.json"
     m.toc.save(path)
     again = tocgraph.load(path)
@@ -657,7 +645,7 @@ def test_merging_the_bundled_example_with_a_monitoring_update() -> None:
     after = tocgraph.load(AFTER_WORKSHOP)
     monitoring = tocgraph.load(EXAMPLE)
     i = monitoring.indicator("ind_io13_months_to_report")
-    i.actuals = [*i.actuals, tocgraph.PeriodValue(period=tocgraph.Period("2023-01-01", "2023-12-31"), value=7)]
+    i.actuals = [*i.actuals, year_value(2023, 7)]
     monitoring.update_indicator(i)
     monitoring.update_assumption("asm_travel", likelihood=0.5)
     m = tocgraph.merge(base, after, monitoring)
