@@ -56,6 +56,20 @@ def seconds(s: float) -> str:
     return f"{s:.4f}" if s < 10 else f"{s:.1f}"
 
 
+def timing_table(
+    title: str,
+    header: list[str],
+    keys: tuple[str, str, str],
+    timings: list[tuple[str, float, float]],
+    ratio: Callable[[float, float], float],
+    digits: int,
+) -> list[dict[str, Any]]:
+    """Prints (name, first seconds, second seconds) rows with ``ratio`` of each
+    pair last, and returns the rows as records under ``keys``."""
+    table(title, header, [[name, seconds(a), seconds(b), f"{ratio(a, b):.{digits}f}x"] for name, a, b in timings])
+    return [dict(zip(keys, timing)) for timing in timings]
+
+
 # ---- networkx equivalents ----------------------------------------------------------------
 
 
@@ -134,20 +148,21 @@ def compare_with_networkx(toc: Any, size: int, args: argparse.Namespace) -> list
             lambda a, b: a == b,
         ),
     ]
-    rows, results = [], []
+    timings = []
     for name, ours, theirs, agree in queries:
         t_ours, r_ours = best_of(args.repeat, ours)
         t_nx, r_nx = best_of(nx_repeat, theirs)
         if not agree(r_ours, r_nx):
             raise SystemExit(f"tocgraph and networkx disagree on {name}")
-        rows.append([name, seconds(t_ours), seconds(t_nx), f"{t_nx / t_ours:.1f}x"])
-        results.append({"query": name, "tocgraph": t_ours, "networkx": t_nx})
-    table(
+        timings.append((name, t_ours, t_nx))
+    return timing_table(
         f"tocgraph vs networkx (best of {args.repeat} / {nx_repeat})",
         ["query", "tocgraph s", "networkx s", "networkx/tocgraph"],
-        rows,
+        ("query", "tocgraph", "networkx"),
+        timings,
+        lambda ours, nx: nx / ours,
+        digits=1,
     )
-    return results
 
 
 # ---- Python vs C++ ---------------------------------------------------------------------------
@@ -207,17 +222,15 @@ def compare_with_cpp(
             cpp[record["analysis"]] = record["seconds"]
         elif record.get("memory") == "bare_graph":
             memory = record
-    rows, results = [], []
-    for name, call in python_calls(toc, min(args.samples, size)).items():
-        t_py, _ = best_of(args.repeat, call)
-        t_cpp = cpp[name]
-        ratio = t_py / t_cpp if t_cpp > 0 else float("inf")
-        rows.append([name, seconds(t_py), seconds(t_cpp), f"{ratio:.2f}x"])
-        results.append({"analysis": name, "python": t_py, "cpp": t_cpp})
-    table(
+    timings = [(name, best_of(args.repeat, call)[0], cpp[name])
+               for name, call in python_calls(toc, min(args.samples, size)).items()]
+    results = timing_table(
         f"Python API vs C++ (best of {args.repeat}; target python/C++ <= 1.3x)",
         ["analysis", "python s", "C++ s", "python/C++"],
-        rows,
+        ("analysis", "python", "cpp"),
+        timings,
+        lambda py, cpp: py / cpp if cpp > 0 else float("inf"),
+        digits=2,
     )
     return results, memory
 
