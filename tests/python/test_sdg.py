@@ -77,23 +77,23 @@ def test_flat_yaml_reader_without_pyyaml(tmp_path: Path) -> None:
         sdg._flat_yaml("a: 1\na: 2\n", str(path))
 
 
-def test_framework_file_errors(tmp_path: Path) -> None:
-    bad = tmp_path / "x.txt"
-    bad.write_text("", encoding="utf-8")
-    with pytest.raises(tocgraph.FormatError, match="not an SDG framework file"):
-        sdg.load_framework(bad)
-    xml = tmp_path / "evil.xml"
-    xml.write_text('<!DOCTYPE c [<!ENTITY a "b">]><codelist name="UNSDG-Goals"/>', encoding="utf-8")
-    with pytest.raises(tocgraph.FormatError, match="DOCTYPE is not allowed"):
-        sdg.load_framework(xml)
-    other = tmp_path / "other.xml"
-    other.write_text('<codelist name="Sector"/>', encoding="utf-8")
-    with pytest.raises(tocgraph.FormatError, match="expected the IATI codelist UNSDG-Goals or UNSDG-Targets"):
-        sdg.load_framework(other)
-    broken = tmp_path / "b.json"
-    broken.write_text('{"sdgs": [{"title": "x"}]}', encoding="utf-8")
-    with pytest.raises(tocgraph.FormatError, match=r'/sdgs/0: expected an object with "code"'):
-        sdg.load_framework(broken)
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("x.txt", "", "not an SDG framework file"),
+        ("evil.xml", '<!DOCTYPE c [<!ENTITY a "b">]><codelist name="UNSDG-Goals"/>', "DOCTYPE is not allowed"),
+        ("other.xml", '<codelist name="Sector"/>', "expected the IATI codelist UNSDG-Goals or UNSDG-Targets"),
+        ("b.json", '{"sdgs": [{"title": "x"}]}', r'/sdgs/0: expected an object with "code"'),
+    ],
+)
+def test_a_framework_file_that_is_not_one(tmp_path: Path, name: str, text: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(tocgraph.FormatError, match=message):
+        sdg.load_framework(path)
+
+
+def test_a_missing_framework_file_or_none(tmp_path: Path) -> None:
     with pytest.raises(tocgraph.FormatError, match="cannot open file"):
         sdg.load_framework(tmp_path / "missing.yml")
     with pytest.raises(ValueError, match="at least one file"):
