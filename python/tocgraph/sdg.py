@@ -71,44 +71,38 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # ---- the framework ---------------------------------------------------------------
 
 
-@dataclass
-class SdgGoal:
-    code: str  #: "3"
-    titles: dict[str, str] = field(default_factory=dict)  #: by language
-    short: dict[str, str] = field(default_factory=dict)  #: short names by language, e.g. "Good health"
+class _Titled:
+    """An entry with its titles by language."""
+
+    titles: dict[str, str]
 
     @property
     def title(self) -> str:
         """The English title, else any."""
-        return _pick(self.titles)
+        return self.titles.get("en") or next(iter(self.titles.values()), "")
 
 
 @dataclass
-class SdgTarget:
+class SdgGoal(_Titled):
+    code: str  #: "3"
+    titles: dict[str, str] = field(default_factory=dict)  #: by language
+    short: dict[str, str] = field(default_factory=dict)  #: short names by language, e.g. "Good health"
+
+
+@dataclass
+class SdgTarget(_Titled):
     code: str  #: "3.8"
     goal: str  #: "3"
     titles: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def title(self) -> str:
-        return _pick(self.titles)
-
 
 @dataclass
-class SdgIndicator:
+class SdgIndicator(_Titled):
     code: str  #: "3.8.1"
     target: str  #: "3.8"
     goal: str  #: "3"
     titles: dict[str, str] = field(default_factory=dict)
     series: list[str] = field(default_factory=list)  #: UNSD codes such as "C030801"
-
-    @property
-    def title(self) -> str:
-        return _pick(self.titles)
-
-
-def _pick(titles: dict[str, str]) -> str:
-    return titles.get("en") or next(iter(titles.values()), "")
 
 
 _CODE = re.compile(r"^(\d{1,2})(?:\.([0-9]{1,2}|[a-z]))?(?:\.(\d{1,2}))?$")
