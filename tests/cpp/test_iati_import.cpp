@@ -9,6 +9,8 @@
 
 #include <tocgraph/iati/read.hpp>
 
+#include "error_message.hpp"
+
 namespace tocgraph::iati::test {
 using nlohmann::json;
 
@@ -327,13 +329,8 @@ TEST_CASE("ActivityReader streams one activity at a time", "[iati][stream]") {
 }
 
 TEST_CASE("Other roots and malformed XML are errors with line and column", "[iati][errors]") {
-    auto error_of = [](const std::string& text) -> std::string {
-        try {
-            read_iati_string(text, "bad.xml");
-        } catch (const FormatError& e) {
-            return e.what();
-        }
-        return "no error";
+    auto error_of = [](const std::string& text) {
+        return tocgraph::test::format_error_of([&] { read_iati_string(text, "bad.xml"); });
     };
     CHECK(error_of("<codelist/>") == "bad.xml:1:1: expected <iati-activities> or <iati-activity> as the root element, got <codelist>");
     CHECK(error_of("<x:iati-activities xmlns:x='urn:x'/>") ==

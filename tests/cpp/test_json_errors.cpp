@@ -7,6 +7,8 @@
 
 #include <tocgraph/json_io.hpp>
 
+#include "error_message.hpp"
+
 namespace tocgraph::test {
 using nlohmann::json;
 
@@ -18,20 +20,10 @@ const std::string three_nodes =
     R"( {"id": "act1", "level": "activity"}])";
 
 std::string error_of(const std::string& text, const std::string& file = "toc.json") {
-    try {
-        loads(text, file);
-    } catch (const FormatError& e) {
-        return e.what();
-    }
-    return "no error";
+    return format_error_of([&] { loads(text, file); });
 }
 std::string error_of_json(const json& doc) {
-    try {
-        toc_from_json(doc, "toc.json");
-    } catch (const FormatError& e) {
-        return e.what();
-    }
-    return "no error";
+    return format_error_of([&] { toc_from_json(doc, "toc.json"); });
 }
 
 }  // namespace

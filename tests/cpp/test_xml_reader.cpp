@@ -12,6 +12,8 @@
 #include <tocgraph/detail/xml/reader.hpp>
 #include <tocgraph/detail/xml/writer.hpp>
 
+#include "error_message.hpp"
+
 namespace tocgraph::test {
 using detail::XmlAttribute;
 using detail::XmlElement;
@@ -52,12 +54,7 @@ std::string trace(const std::string& text, XmlLimits limits = {}) {
 
 /// The message of the error reading `text` raises, or "no error".
 std::string error_of(const std::string& text, XmlLimits limits = {}) {
-    try {
-        trace(text, limits);
-    } catch (const FormatError& e) {
-        return e.what();
-    }
-    return "no error";
+    return format_error_of([&] { trace(text, limits); });
 }
 
 }  // namespace
