@@ -81,6 +81,19 @@ template <typename M> struct is_vector<std::vector<M>> : std::true_type {};
 template <typename M> struct is_map : std::false_type {};
 template <typename K, typename V> struct is_map<std::map<K, V>> : std::true_type {};
 
+/// "a Period" for a struct bound as a Python class, else "a valid value" (a
+/// date, an enum, JSON: types Python holds as its own values). Looked up at run
+/// time: only a bound class's value converts to an instance of it.
+template <typename M>
+std::string a_bound_class() {
+    try {
+        const py::object sample = py::cast(M{});
+        if (py::isinstance<M>(sample)) return "a " + std::string(py::str(py::type::of(sample).attr("__name__")));
+    } catch (const std::exception&) {  // a default value Python cannot hold: not a bound class either
+    }
+    return "a valid value";
+}
+
 /// What a field of type M takes, in words ("a number", "a list or None").
 template <typename M>
 std::string expected() {
@@ -91,8 +104,8 @@ std::string expected() {
     else if constexpr (std::is_convertible_v<M, std::string_view>) return "a str";
     else if constexpr (is_vector<M>::value) return "a list";
     else if constexpr (is_map<M>::value) return "a mapping";
-    else if constexpr (std::is_base_of_v<py::detail::type_caster_generic, py::detail::make_caster<M>>)
-        return "a " + std::string(py::str(py::type::of<M>().attr("__name__")));
+    else if constexpr (std::is_class_v<M> && std::is_default_constructible_v<M> && !std::is_base_of_v<py::handle, M>)
+        return a_bound_class<M>();
     else return "a valid value";
 }
 
@@ -105,7 +118,7 @@ std::string repr_of(const M& value) {
 /// A C++ value as a new Python object (a Python object as itself).
 template <typename M>
 py::object to_object(const M& value) {
-    if constexpr (py::detail::is_pyobject<M>::value)
+    if constexpr (std::is_base_of_v<py::handle, M>)
         return py::reinterpret_borrow<py::object>(value);
     else
         return py::cast(value);
