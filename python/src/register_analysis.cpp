@@ -167,15 +167,8 @@ void register_results(py::module_& m) {
     Struct<CentralityOptions>(m, "CentralityOptions", "How betweenness centrality is computed.")
         .field("normalized", &CentralityOptions::normalized,
                "Divide by (n-1)(n-2) as networkx does for directed graphs.")
-        .field({"samples", "Estimate from this many source nodes drawn with `seed`; None: the exact value.",
-                [](const CentralityOptions& o) { return o.samples ? py::cast(o.samples) : py::none(); },
-                [spec = count_member("samples", &CentralityOptions::samples, std::size_t{1}, "")](
-                    CentralityOptions& o, py::handle v) {
-                    if (v.is_none())
-                        o.samples = 0;
-                    else
-                        spec.set(o, v);
-                }})
+        .field(optional_count_member("samples", &CentralityOptions::samples, std::size_t{1},
+                                     "Estimate from this many source nodes drawn with `seed`; None: the exact value."))
         .field(count_member("seed", &CentralityOptions::seed, std::uint64_t{0}, "Seed of the sample."))
         .finish();
 }

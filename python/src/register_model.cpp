@@ -574,15 +574,8 @@ void register_synthetic(py::module_& m) {
         .field(count_member("nodes", &SyntheticOptions::nodes, std::size_t{3}, "Total number of nodes (at least 3)."))
         .field(count_member("seed", &SyntheticOptions::seed, std::uint64_t{0},
                             "The same seed gives the same theory of change on every platform."))
-        .field({"pathways", "Number of pathways; None: 3 to 12, growing with the size.",
-                [](const SyntheticOptions& o) { return o.pathways ? py::cast(o.pathways) : py::none(); },
-                [spec = count_member("pathways", &SyntheticOptions::pathways, std::size_t{1}, "")](
-                    SyntheticOptions& o, py::handle v) {
-                    if (v.is_none())
-                        o.pathways = 0;
-                    else
-                        spec.set(o, v);
-                }})
+        .field(optional_count_member("pathways", &SyntheticOptions::pathways, std::size_t{1},
+                                     "Number of pathways; None: 3 to 12, growing with the size."))
         .field("cross_links", &SyntheticOptions::cross_links, "Share of the extra links that cross to another pathway.")
         .field("indicators", &SyntheticOptions::indicators, "Give about four outcomes and outputs in five an indicator.")
         .field("titles", &SyntheticOptions::titles, "Give nodes titles (False for the bare graph).")

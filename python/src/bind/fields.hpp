@@ -171,6 +171,19 @@ FieldSpec<T> count_member(const char* name, M T::*m, M minimum, const char* doc)
             }};
 }
 
+/// A count field where None stands for 0 ("let the library choose"); any
+/// other value is checked as count_member checks it, from `minimum` up.
+template <typename T, typename M>
+FieldSpec<T> optional_count_member(const char* name, M T::*m, M minimum, const char* doc) {
+    return {name, doc, [m](const T& t) { return t.*m ? py::cast(t.*m) : py::none(); },
+            [m, count = count_member(name, m, minimum, "")](T& t, py::handle v) {
+                if (v.is_none())
+                    t.*m = 0;
+                else
+                    count.set(t, v);
+            }};
+}
+
 /// The field of T called `field`; TypeError listing the fields otherwise.
 template <typename T>
 const FieldSpec<T>& field_named(const std::string& owner, const std::string& field) {
