@@ -19,10 +19,6 @@ namespace {
 
 using TOC = TheoryOfChange;
 
-void require_node(const TOC& toc, const std::string& id) {
-    if (!toc.contains(id)) raise_key_error("no node \"" + id + "\"");
-}
-
 /// A Python list of `n` items, item i being `item(i)` (a py::object).
 template <typename Item>
 py::list list_of(std::size_t n, Item item) {

@@ -333,9 +333,6 @@ std::vector<T> copies(const std::vector<const T*>& items) {
     return out;
 }
 
-void require_node(const TOC& toc, const std::string& id) {
-    if (!toc.contains(id)) raise_key_error("no node \"" + id + "\"");
-}
 void require_link(const TOC& toc, const std::string& source, const std::string& target) {
     if (!toc.has_link(source, target)) raise_key_error("no link \"" + source + "\" -> \"" + target + "\"");
 }
@@ -369,7 +366,12 @@ void def_keyed(TocClass& cls, const char* kind, const char* type, const std::str
                 });
             },
             py::arg("id"));
-    cls.def(plural.c_str(), [](const SharedToc& t) { return read(t, [](const TOC& toc) -> std::vector<T> { return (toc.*List)(); }); });
+    cls.def(plural.c_str(), [](const SharedToc& t) {
+        return read(t, [](const TOC& toc) {
+            const auto& items = (toc.*List)();  // a vector, or the nodes' range
+            return std::vector<T>(items.begin(), items.end());
+        });
+    });
     cls.def(("add_" + k).c_str(), [](SharedToc& t, T value) { edit(t, [&](TOC& toc) { (toc.*Add)(std::move(value)); }); },
             py::arg("value"));
     cls.def(("update_" + k).c_str(),
@@ -424,60 +426,12 @@ void register_toc(py::module_& m) {
         .def("link_count", [](const SharedToc& t) { return read(t, [](const TOC& toc) { return toc.link_count(); }); })
         .def("indicator_count",
              [](const SharedToc& t) { return read(t, [](const TOC& toc) { return toc.indicator_count(); }); })
-        // ---- nodes
-        .def("has_node",
-             [](const SharedToc& t, const std::string& id) { return read(t, [&](const TOC& toc) { return toc.contains(id); }); },
-             py::arg("id"))
-        .def("node",
-             [](const SharedToc& t, const std::string& id) {
-                 return read(t, [&](const TOC& toc) -> Node {
-                     require_node(toc, id);
-                     return *toc.find_node(id);
-                 });
-             },
-             py::arg("id"))
-        .def("nodes",
-             [](const SharedToc& t) {
-                 return read(t, [](const TOC& toc) {
-                     std::vector<Node> out;
-                     out.reserve(toc.node_count());
-                     for (const Node& n : toc.nodes()) out.push_back(n);
-                     return out;
-                 });
-             })
+        // ---- nodes (the rest by def_keyed below)
         .def("nodes_at",
              [](const SharedToc& t, const std::string& level) {
                  return read(t, [&](const TOC& toc) { return copies(toc.nodes_at(level)); });
              },
              py::arg("level"))
-        .def("add_node", [](SharedToc& t, Node node) { edit(t, [&](TOC& toc) { toc.add_node(std::move(node)); }); },
-             py::arg("value"))
-        .def("update_node",
-             [](SharedToc& t, Node node) {
-                 edit(t, [&](TOC& toc) {
-                     require_node(toc, node.id);
-                     toc.update_node(std::move(node));
-                 });
-             },
-             py::arg("value"))
-        .def("patch_node",
-             [](SharedToc& t, const std::string& id, const py::dict& changes) {
-                 edit(t, [&](TOC& toc) {
-                     require_node(toc, id);
-                     Node node = *toc.find_node(id);
-                     patch(node, changes, "node", "Node", {"id"});
-                     toc.update_node(std::move(node));
-                 });
-             },
-             py::arg("id"), py::arg("changes"))
-        .def("remove_node",
-             [](SharedToc& t, const std::string& id) {
-                 edit(t, [&](TOC& toc) {
-                     require_node(toc, id);
-                     toc.remove_node(id);
-                 });
-             },
-             py::arg("id"))
         // ---- links
         .def("has_link",
              [](const SharedToc& t, const std::string& s, const std::string& g) {
@@ -554,6 +508,8 @@ void register_toc(py::module_& m) {
             return std::make_unique<SharedToc>(read(t, [](const TOC& toc) { return toc; }));
         });
 
+    def_keyed<Node, &TOC::contains, &TOC::node, &TOC::nodes, &TOC::add_node, &TOC::update_node, &TOC::remove_node>(
+        cls, "node", "Node", "node", "nodes");
     def_keyed<Indicator, &TOC::has_indicator, &TOC::indicator,
               static_cast<const std::vector<Indicator>& (TOC::*)() const noexcept>(&TOC::indicators), &TOC::add_indicator,
               &TOC::update_indicator, &TOC::remove_indicator>(cls, "indicator", "Indicator", "indicator", "indicators");

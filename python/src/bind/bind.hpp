@@ -23,6 +23,11 @@ namespace tocgraph::python {
 /// Turns a missing id into a KeyError carrying the message.
 [[noreturn]] inline void raise_key_error(const std::string& message) { throw py::key_error(message); }
 
+/// KeyError "no node \"id\"" unless the ToC has a node with this id.
+inline void require_node(const TheoryOfChange& toc, const std::string& id) {
+    if (!toc.contains(id)) raise_key_error("no node \"" + id + "\"");
+}
+
 /// A submodule tocgraph._core.<name>, importable by that name (stubtest and
 /// pickle look modules up in sys.modules).
 inline py::module_ submodule(py::module_& core, const char* name, const char* doc) {
