@@ -97,6 +97,16 @@ py::object ids_from(const SharedToc& toc, const std::string& id, Vertices vertic
         [](const auto& found, const TOC& t) { return id_list(t, found); });
 }
 
+/// Binds `vertices(toc, v)` as name(toc, <node_arg>): the ids of the vertices it
+/// finds for that node, listed while the lock is held.
+template <typename Vertex>
+void def_ids_of(py::module_& m, const char* name, std::vector<Vertex> (*vertices)(const TOC&, std::size_t),
+                const char* node_arg) {
+    m.def(
+        name, [vertices](const SharedToc& toc, const std::string& id) { return ids_from(toc, id, vertices); },
+        py::arg("toc"), py::arg(node_arg));
+}
+
 /// Contributors (`up` false) or effects (`up` true) of each id, by vertex.
 std::vector<std::vector<GraphIndex::Vertex>> reach_rows(const TOC& t, const std::vector<std::string>& ids, bool up,
                                                        const std::optional<std::string>& level) {
@@ -178,12 +188,7 @@ void register_functions(py::module_& m) {
             });
         },
         py::arg("toc"), py::arg("node"), py::arg("level"));
-    m.def(
-        "effects",
-        [](const SharedToc& toc, const std::string& id) {
-            return ids_from(toc, id, [](const TOC& t, std::size_t v) { return effect_vertices(t, v); });
-        },
-        py::arg("toc"), py::arg("node"));
+    def_ids_of(m, "effects", &effect_vertices, "node");
     // Many nodes in one call: one lock, one GIL release, rows in the order given.
     m.def(
         "reach_many",
@@ -225,24 +230,8 @@ void register_functions(py::module_& m) {
                 });
         },
         py::arg("toc"));
-    m.def(
-        "pathways_of",
-        [](const SharedToc& toc, const std::string& id) {
-            return ids_from(toc, id, [](const TOC& t, std::size_t v) { return pathway_vertices(t, v); });
-        },
-        py::arg("toc"), py::arg("node"));
-    m.def(
-        "critical_nodes",
-        [](const SharedToc& toc, const std::string& target) {
-            return read(
-                toc,
-                [&](const TOC& t) {
-                    require_node(t, target);
-                    return critical_vertices(t, t.vertex_of(target));
-                },
-                [](const std::vector<std::size_t>& chain, const TOC& t) { return id_list(t, chain); });
-        },
-        py::arg("toc"), py::arg("target"));
+    def_ids_of(m, "pathways_of", &pathway_vertices, "node");
+    def_ids_of(m, "critical_nodes", &critical_vertices, "target");
     m.def(
         "topological_order",
         [](const SharedToc& toc) {
