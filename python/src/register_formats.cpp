@@ -53,12 +53,12 @@ void register_options(py::module_& m) {
                         "What a reader of another tool's format returns: `toc, findings = result`.", Access::read_only)
         .field("toc", &ImportedToc::toc, "The theory of change read.")
         .field("findings", &ImportedToc::findings, "What the reader decided or noticed (codes in docs/interop.md).")
+        .unpacks()
         .repr([](const ImportedToc& r) {
             return "<ImportResult " + std::string(py::repr(r.toc)) + ", " + std::to_string(r.findings.size()) +
                    " findings>";
         })
-        .finish()
-        .def("__iter__", [](py::handle self) { return py::iter(py::make_tuple(self.attr("toc"), self.attr("findings"))); });
+        .finish();
 }
 
 void register_functions(py::module_& m) {

@@ -76,12 +76,12 @@ void register_results(py::module_& m) {
     Struct<ImportedTocs>(m, "ImportResult", "What read_iati returns: `tocs, findings = result`.", Access::read_only)
         .field("tocs", &ImportedTocs::tocs, "One theory of change per activity.")
         .field("findings", &ImportedTocs::findings, "What could not be read as the standard says.")
+        .unpacks()
         .repr([](const ImportedTocs& r) {
             return "<ImportResult: " + std::to_string(r.tocs.size()) + " activities, " +
                    std::to_string(r.findings.size()) + " findings>";
         })
-        .finish()
-        .def("__iter__", [](py::handle self) { return py::iter(py::make_tuple(self.attr("tocs"), self.attr("findings"))); });
+        .finish();
 
     Struct<Activity>(m, "ImportedActivity", "One activity read by iter_iati.", Access::read_only)
         .field("toc", &Activity::toc, "The activity's theory of change.")

@@ -205,6 +205,7 @@ void register_merge(py::module_& m) {
                    Access::read_only)
         .field("toc", &Merged::toc, "The merged theory of change.")
         .field("conflicts", &Merged::conflicts, "What could not be combined; each is marked in attributes[\"merge_conflicts\"].")
+        .unpacks()
         .repr([](const Merged& r) {
             const std::size_t n = r.conflicts.size();
             const std::string state = n == 0 ? "clean" : std::to_string(n) + (n == 1 ? " conflict" : " conflicts");
@@ -212,8 +213,7 @@ void register_merge(py::module_& m) {
         })
         .finish()
         .def_property_readonly("clean", [](const Merged& r) { return r.conflicts.empty(); },
-               "True when the two sides' changes combined without conflict.")
-        .def("__iter__", [](py::handle self) { return py::iter(py::make_tuple(self.attr("toc"), self.attr("conflicts"))); });
+               "True when the two sides' changes combined without conflict.");
     m.def(
         "merge",
         [](const SharedToc& base, const SharedToc& ours, const SharedToc& theirs, const MergeOptions& options) {

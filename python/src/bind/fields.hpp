@@ -261,6 +261,12 @@ public:
         shown_ = std::move(names);
         return *this;
     }
+    /// Iterating yields the fields' values in order, so a result unpacks like
+    /// a tuple: `toc, findings = result`.
+    Struct& unpacks() {
+        unpacks_ = true;
+        return *this;
+    }
     /// A repr of its own, for results whose fields are too many to list.
     Struct& repr(std::function<std::string(const T&)> make) {
         repr_ = std::move(make);
@@ -318,6 +324,13 @@ public:
             return py::bool_(!equal(a, b.cast<const T&>()));
         });
         cls_.attr("__hash__") = py::none();
+        if (unpacks_)  // through the properties, so a computed result's lists stay read-only
+            cls_.def("__iter__", [](py::handle self) {
+                py::tuple values(fields_of<T>().size());
+                for (std::size_t i = 0; i < fields_of<T>().size(); ++i)
+                    values[i] = self.attr(fields_of<T>()[i].name.c_str());
+                return py::iter(values);
+            });
         cls_.def("__copy__", [](const T& self) { return T(self); });
         cls_.def("__deepcopy__", [](const T& self, py::handle) { return T(self); }, py::arg("memo"));
         cls_.def("__repr__", [name, shown, make = repr_](const T& self) {
@@ -366,6 +379,7 @@ private:
     Class cls_;
     std::string name_;
     Access access_;
+    bool unpacks_ = false;
     std::size_t positional_ = 0;
     std::vector<std::string> required_, shown_;
     std::function<std::string(const T&)> repr_;
