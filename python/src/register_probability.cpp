@@ -13,10 +13,17 @@ namespace {
 
 using TOC = TheoryOfChange;
 
-py::list defaulted_list(const std::vector<DefaultedParameter>& defaulted) {
+/// A Python list of one tuple `row(item)` per item, as tocgraph.probability
+/// turns them into DataFrame rows.
+template <typename Item, typename Row>
+py::list rows_of(const std::vector<Item>& items, Row row) {
     py::list out;
-    for (const DefaultedParameter& d : defaulted) out.append(py::make_tuple(d.kind, d.id, d.parameter, d.value));
+    for (const Item& item : items) out.append(row(item));
     return out;
+}
+
+py::list defaulted_list(const std::vector<DefaultedParameter>& defaulted) {
+    return rows_of(defaulted, [](const DefaultedParameter& d) { return py::make_tuple(d.kind, d.id, d.parameter, d.value); });
 }
 
 /// The marginals with the parameters the model defaulted, from one model.
@@ -31,9 +38,7 @@ py::tuple marginals_tuple(const SharedToc& toc, const ProbabilityParameters& par
 }
 
 py::list shares_list(const std::vector<Share>& shares) {
-    py::list out;
-    for (const Share& s : shares) out.append(py::make_tuple(s.id, s.share, s.std_error));
-    return out;
+    return rows_of(shares, [](const Share& s) { return py::make_tuple(s.id, s.share, s.std_error); });
 }
 
 void register_parameters(py::module_& m) {
@@ -84,9 +89,9 @@ void register_functions(py::module_& m) {
            const ProbabilityParameters& parameters) {
             const auto rows =
                 read(toc, [&](const TOC& t) { return sensitivity(build_model(t, parameters), target, observed, links); });
-            py::list out;
-            for (const Importance& i : rows) out.append(py::make_tuple(i.kind, i.id, i.probability, i.if_certain, i.if_fails));
-            return out;
+            return rows_of(rows, [](const Importance& i) {
+                return py::make_tuple(i.kind, i.id, i.probability, i.if_certain, i.if_fails);
+            });
         },
         py::arg("toc"), py::arg("target"), py::arg("observed"), py::arg("links"), py::arg("parameters"));
     m.def(
@@ -117,9 +122,7 @@ void register_functions(py::module_& m) {
         "links_in_doubt",
         [](const SharedToc& toc, const Observations& observed, const ProbabilityParameters& parameters) {
             const auto rows = read(toc, [&](const TOC& t) { return links_in_doubt(build_model(t, parameters), observed); });
-            py::list out;
-            for (const LinkDoubt& d : rows) out.append(py::make_tuple(d.source, d.target, d.prior, d.posterior));
-            return out;
+            return rows_of(rows, [](const LinkDoubt& d) { return py::make_tuple(d.source, d.target, d.prior, d.posterior); });
         },
         py::arg("toc"), py::arg("observed"), py::arg("parameters"));
     // The Bayesian network as variables and full tables, for other libraries:
