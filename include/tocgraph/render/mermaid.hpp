@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../detail/text/ascii.hpp"
+#include "../detail/text/escape_table.hpp"
 #include "../detail/text/utf8.hpp"
 #include "../theory_of_change.hpp"
 #include "detail/text_wrap.hpp"
@@ -51,26 +52,20 @@ inline bool mermaid_plain_id(std::string_view id) {
     return !mermaid_keyword(id);
 }
 
-/// Text for inside a quoted Mermaid label: the characters Mermaid or its
-/// HTML labels would read as syntax become entity codes ("#quot;", "#35;"),
-/// lines are joined with <br/>.
+/// The characters Mermaid or its HTML labels would read as syntax, as
+/// Mermaid's entity codes; line breaks as <br/>, carriage returns dropped.
+inline constexpr EscapeTable mermaid_escapes{{'"', "#quot;"}, {'#', "#35;"}, {'&', "#amp;"}, {'<', "#lt;"},
+                                             {'>', "#gt;"}, {'`', "#96;"}, {'\n', "<br/>"}, {'\r', ""}};
+
+/// Text for inside a quoted Mermaid label: mermaid_escapes replaced, other
+/// control characters as spaces.
 inline std::string mermaid_text(std::string_view text) {
     std::string out;
     for (std::size_t pos = 0; pos < text.size();) {
         const char32_t cp = next_code_point(text, pos);
-        switch (cp) {
-            case '"': out += "#quot;"; break;
-            case '#': out += "#35;"; break;
-            case '&': out += "#amp;"; break;
-            case '<': out += "#lt;"; break;
-            case '>': out += "#gt;"; break;
-            case '`': out += "#96;"; break;
-            case '\n': out += "<br/>"; break;
-            case '\r': break;
-            default:
-                if (cp < 0x20 || cp == 0x7F) out += ' ';
-                else append_utf8(out, cp);
-        }
+        if (const std::string_view* escape = mermaid_escapes.find(cp)) out += *escape;
+        else if (cp < 0x20 || cp == 0x7F) out += ' ';
+        else append_utf8(out, cp);
     }
     return out;
 }

@@ -17,10 +17,15 @@
 #include <nlohmann/json.hpp>
 
 #include "../../errors.hpp"
+#include "../text/escape_table.hpp"
 #include "../text/utf8.hpp"
 #include "pointer.hpp"
 
 namespace tocgraph::detail {
+
+/// JSON's short escapes; the other control characters are written \u00xx.
+inline constexpr EscapeTable json_escapes{{'"', "\\\""}, {'\\', "\\\\"}, {'\b', "\\b"}, {'\f', "\\f"},
+                                          {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"}};
 
 class JsonTextOut {
 public:
@@ -160,19 +165,12 @@ private:
             }
             out_.append(text.data() + plain, i - plain);
             plain = i + 1;
-            switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\b': out_ += "\\b"; break;
-                case '\f': out_ += "\\f"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\t': out_ += "\\t"; break;
-                default: {
-                    char escape[8];
-                    std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-                    out_ += escape;
-                }
+            if (const std::string_view* escape = json_escapes.find(c)) {
+                out_ += *escape;
+            } else {
+                char unicode[8];
+                std::snprintf(unicode, sizeof unicode, "\\u%04x", static_cast<unsigned>(c));
+                out_ += unicode;
             }
         }
         out_.append(text.data() + plain, text.size() - plain);

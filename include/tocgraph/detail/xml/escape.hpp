@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "../text/escape_table.hpp"
 #include "../text/utf8.hpp"
 
 namespace tocgraph::detail {
@@ -16,25 +17,21 @@ inline bool is_xml_char(char32_t cp) {
            (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
+/// & < > " as entities; tab, newline and carriage return as references, so
+/// that attribute values keep them (parsers turn raw ones into spaces there).
+inline constexpr EscapeTable xml_escapes{{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"},
+                                         {'"', "&quot;"}, {'\n', "&#10;"}, {'\r', "&#13;"}, {'\t', "&#9;"}};
+/// The same and ', so that a value may be quoted either way.
+inline constexpr EscapeTable html_escapes{xml_escapes, {{'\'', "&#39;"}}};
+
 /// `text` with & < > " ' escaped and forbidden characters replaced.
 inline std::string xml_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (std::size_t pos = 0; pos < text.size();) {
         const char32_t cp = next_code_point(text, pos);
-        switch (cp) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            // As references, so that attribute values keep them (parsers turn
-            // raw ones into spaces there).
-            case '\n': out += "&#10;"; break;
-            case '\r': out += "&#13;"; break;
-            case '\t': out += "&#9;"; break;
-            default: append_utf8(out, is_xml_char(cp) ? cp : replacement_character);
-        }
+        if (const std::string_view* escape = html_escapes.find(cp)) out += *escape;
+        else append_utf8(out, is_xml_char(cp) ? cp : replacement_character);
     }
     return out;
 }

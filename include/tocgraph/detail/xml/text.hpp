@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "../../errors.hpp"
+#include "escape.hpp"
 
 namespace tocgraph::detail {
 
@@ -21,23 +22,15 @@ inline void append_xml_escaped(std::string& out, std::string_view text, std::str
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
-            switch (c) {
-                case '&': out += "&amp;"; break;
-                case '<': out += "&lt;"; break;
-                case '>': out += "&gt;"; break;
-                case '"': out += "&quot;"; break;
-                // Parsers normalise raw CR, LF and tab in attribute values to
-                // spaces (and CR LF to LF in content): references keep them.
-                case '\r': out += "&#13;"; break;
-                case '\n': out += "&#10;"; break;
-                case '\t': out += "&#9;"; break;
-                default:
-                    if (c < 0x20 || c == 0x7F) {
-                        static constexpr char hex[] = "0123456789ABCDEF";
-                        refuse(std::string("control character U+00") + hex[c >> 4] + hex[c & 15] +
-                               " cannot be written in XML 1.0");
-                    }
-                    out += static_cast<char>(c);
+            if (const std::string_view* escape = xml_escapes.find(c)) {
+                out += *escape;
+            } else {
+                if (c < 0x20 || c == 0x7F) {
+                    static constexpr char hex[] = "0123456789ABCDEF";
+                    refuse(std::string("control character U+00") + hex[c >> 4] + hex[c & 15] +
+                           " cannot be written in XML 1.0");
+                }
+                out += static_cast<char>(c);
             }
             ++i;
             continue;

@@ -1,0 +1,46 @@
+#pragma once
+// Which ASCII characters a text format replaces, and by what. JSON strings,
+// XML and HTML text, GraphML values and Mermaid labels each have a table of
+// their own and look a character up in it, rather than each spelling out its
+// own switch; what a format does with everything else (other control
+// characters, bytes that are not UTF-8) stays with the format.
+
+#include <array>
+#include <initializer_list>
+#include <string_view>
+
+namespace tocgraph::detail {
+
+/// One ASCII character and what a format writes in its place ("" drops it).
+struct Escape {
+    char character;
+    std::string_view replacement;
+};
+
+class EscapeTable {
+public:
+    constexpr EscapeTable(std::initializer_list<Escape> escapes) { add(escapes); }
+    /// `base` with more characters replaced.
+    constexpr EscapeTable(const EscapeTable& base, std::initializer_list<Escape> more) : EscapeTable(base) {
+        add(more);
+    }
+
+    /// What replaces `c`, or nullptr when the table keeps it as it is.
+    constexpr const std::string_view* find(char32_t c) const {
+        return c < replaced_.size() && replaced_[c] ? &replacements_[c] : nullptr;
+    }
+
+private:
+    constexpr void add(std::initializer_list<Escape> escapes) {
+        for (const Escape& e : escapes) {
+            const auto c = static_cast<unsigned char>(e.character);
+            replacements_[c] = e.replacement;
+            replaced_[c] = true;
+        }
+    }
+
+    std::array<std::string_view, 128> replacements_{};
+    std::array<bool, 128> replaced_{};
+};
+
+}  // namespace tocgraph::detail
