@@ -55,7 +55,7 @@ public:
             out_.key("schema");
             schema(toc.schema(), root.child("schema"));
         }
-        list("actors", toc.actors(), [&](const Actor& a, const LazyPointer& p) {
+        list("actors", toc.actors(), root, [&](const Actor& a, const LazyPointer& p) {
             out_.begin_object();
             text("id", a.id, p);
             put("name", a.name, p);
@@ -63,7 +63,7 @@ public:
             put_attributes(a.attributes, p, 4);
             out_.end_object();
         });
-        list("assumptions", toc.assumptions(), [&](const Assumption& a, const LazyPointer& p) {
+        list("assumptions", toc.assumptions(), root, [&](const Assumption& a, const LazyPointer& p) {
             out_.begin_object();
             text("id", a.id, p);
             put("statement", a.statement, p);
@@ -73,10 +73,10 @@ public:
             put_attributes(a.attributes, p, 4);
             out_.end_object();
         });
-        list("nodes", toc.nodes(), [&](const Node& n, const LazyPointer& p) { node(n, p); });
-        list("links", toc.links(), [&](const Link* l, const LazyPointer& p) { link(*l, p); });
-        list("indicators", toc.indicators(), [&](const Indicator& i, const LazyPointer& p) { indicator(i, p); });
-        list("feedback", toc.feedback(), [&](const Feedback& f, const LazyPointer& p) {
+        list("nodes", toc.nodes(), root, [&](const Node& n, const LazyPointer& p) { node(n, p); });
+        list("links", toc.links(), root, [&](const Link* l, const LazyPointer& p) { link(*l, p); });
+        list("indicators", toc.indicators(), root, [&](const Indicator& i, const LazyPointer& p) { indicator(i, p); });
+        list("feedback", toc.feedback(), root, [&](const Feedback& f, const LazyPointer& p) {
             out_.begin_object();
             text("id", f.id, p);
             put("consultation", f.consultation, p);
@@ -110,12 +110,7 @@ private:
         if (!value.empty()) text(key, value, owner);
     }
     void put(const char* key, const std::vector<std::string>& values, const LazyPointer& owner) {
-        if (values.empty()) return;
-        out_.key(key);
-        const LazyPointer p = owner.child(key);
-        out_.begin_array();
-        for (std::size_t i = 0; i < values.size(); ++i) out_.string(values[i], p.at(i));
-        out_.end_array();
+        list(key, values, owner, [&](const std::string& value, const LazyPointer& p) { out_.string(value, p); });
     }
     template <typename E>
     void put_enum(const char* key, E value, E default_value, const LazyPointer& owner) {
@@ -161,31 +156,22 @@ private:
         out_.end_object();
     }
     void put_references(const std::vector<Reference>& references, const LazyPointer& owner) {
-        if (references.empty()) return;
-        out_.key("references");
-        const LazyPointer p = owner.child("references");
-        out_.begin_array();
-        for (std::size_t i = 0; i < references.size(); ++i) {
-            const Reference& r = references[i];
-            const LazyPointer rp = p.at(i);
+        list("references", references, owner, [&](const Reference& r, const LazyPointer& p) {
             out_.begin_object();
-            text("vocabulary", r.vocabulary, rp);
-            text("code", r.code, rp);
-            put("uri", r.uri, rp);
+            text("vocabulary", r.vocabulary, p);
+            text("code", r.code, p);
+            put("uri", r.uri, p);
             out_.end_object();
-        }
-        out_.end_array();
+        });
     }
     void put_dimensions(const Dimensions& dimensions, const LazyPointer& owner) {
         if (dimensions.empty()) return;
-        out_.key("dimensions");
-        const LazyPointer p = owner.child("dimensions");
-        out_.begin_object();
-        for (const auto& [key, value] : dimensions) {
-            out_.key(key, p);
-            out_.string(value, p);
-        }
-        out_.end_object();
+        member_object("dimensions", owner, [&](const LazyPointer& p) {
+            for (const auto& [key, value] : dimensions) {
+                out_.key(key, p);
+                out_.string(value, p);
+            }
+        });
     }
     /// `depth`: how many containers enclose the attributes object, itself
     /// included, in the written document.
@@ -203,15 +189,25 @@ private:
         if (depth > max_depth) fail(p, "nests deeper than " + std::to_string(max_depth) + " levels");
         for (const auto& child : v) check_value(child, depth + 1, p);
     }
+    /// An array member, left out when empty; `element` writes each item.
     template <typename Items, typename F>
-    void list(const char* key, const Items& items, F&& element) {
+    void list(const char* key, const Items& items, const LazyPointer& owner, F&& element) {
         if (items.empty()) return;
         out_.key(key);
-        const LazyPointer root, p = root.child(key);
+        const LazyPointer p = owner.child(key);
         out_.begin_array();
         std::size_t i = 0;
         for (const auto& item : items) element(item, p.at(i++));
         out_.end_array();
+    }
+    /// An object member whose members `body` writes.
+    template <typename F>
+    void member_object(const char* key, const LazyPointer& owner, F&& body) {
+        out_.key(key);
+        const LazyPointer p = owner.child(key);
+        out_.begin_object();
+        body(p);
+        out_.end_object();
     }
 
     // ---- parts --------------------------------------------------------------------
@@ -223,19 +219,13 @@ private:
         }
         out_.begin_object();
         text("name", s.name(), p);
-        out_.key("levels");
-        const LazyPointer lp = p.child("levels");
-        out_.begin_array();
-        for (std::size_t i = 0; i < s.levels().size(); ++i) {
-            const Level& l = s.levels()[i];
-            const LazyPointer ep = lp.at(i);
+        list("levels", s.levels(), p, [&](const Level& l, const LazyPointer& lp) {  // never empty
             out_.begin_object();
-            text("id", l.id, ep);
-            put("label", l.label, ep);
-            put_enum("role", l.role, LevelRole::outcome, ep);
+            text("id", l.id, lp);
+            put("label", l.label, lp);
+            put_enum("role", l.role, LevelRole::outcome, lp);
             out_.end_object();
-        }
-        out_.end_array();
+        });
         out_.end_object();
     }
 
@@ -250,29 +240,16 @@ private:
             period(*m.period, p.child("period"), true);
         }
         put_date("date", m.date, p);
-        if (!m.sources.empty()) {
-            out_.key("sources");
-            const LazyPointer sp = p.child("sources");
-            out_.begin_array();
-            for (std::size_t i = 0; i < m.sources.size(); ++i) {
-                const Source& s = m.sources[i];
-                const LazyPointer ep = sp.at(i);
-                out_.begin_object();
-                text("id", s.id, ep);
-                put("title", s.title, ep);
-                put("url", s.url, ep);
-                put("note", s.note, ep);
-                out_.end_object();
-            }
-            out_.end_array();
-        }
-        if (!m.consultations.empty()) {
-            out_.key("consultations");
-            const LazyPointer cp = p.child("consultations");
-            out_.begin_array();
-            for (std::size_t i = 0; i < m.consultations.size(); ++i) consultation(m.consultations[i], cp.at(i));
-            out_.end_array();
-        }
+        list("sources", m.sources, p, [&](const Source& s, const LazyPointer& sp) {
+            out_.begin_object();
+            text("id", s.id, sp);
+            put("title", s.title, sp);
+            put("url", s.url, sp);
+            put("note", s.note, sp);
+            out_.end_object();
+        });
+        list("consultations", m.consultations, p,
+             [&](const Consultation& c, const LazyPointer& cp) { consultation(c, cp); });
         put_attributes(m.attributes, p, 3);
         out_.end_object();
     }
@@ -284,34 +261,19 @@ private:
         put_date("date", c.date, p);
         put("venue", c.venue, p);
         put("objectives", c.objectives, p);
-        if (!c.phases.empty()) {
-            out_.key("phases");
-            const LazyPointer pp = p.child("phases");
-            out_.begin_array();
-            for (std::size_t i = 0; i < c.phases.size(); ++i) {
-                const LazyPointer ep = pp.at(i);
-                out_.begin_object();
-                text("id", c.phases[i].id, ep);
-                put("title", c.phases[i].title, ep);
-                out_.end_object();
-            }
-            out_.end_array();
-        }
-        if (!c.events.empty()) {
-            out_.key("events");
-            const LazyPointer ep = p.child("events");
-            out_.begin_array();
-            for (std::size_t i = 0; i < c.events.size(); ++i) {
-                const ConsultationEvent& e = c.events[i];
-                const LazyPointer at = ep.at(i);
-                out_.begin_object();
-                put_date("date", e.date, at);
-                put("title", e.title, at);
-                put("description", e.description, at);
-                out_.end_object();
-            }
-            out_.end_array();
-        }
+        list("phases", c.phases, p, [&](const ConsultationPhase& phase, const LazyPointer& pp) {
+            out_.begin_object();
+            text("id", phase.id, pp);
+            put("title", phase.title, pp);
+            out_.end_object();
+        });
+        list("events", c.events, p, [&](const ConsultationEvent& e, const LazyPointer& ep) {
+            out_.begin_object();
+            put_date("date", e.date, ep);
+            put("title", e.title, ep);
+            put("description", e.description, ep);
+            out_.end_object();
+        });
         put("sources", c.sources, p);
         out_.end_object();
     }
@@ -329,13 +291,11 @@ private:
         put_date("end", n.end, p);
         if (n.status) text("status", to_string(*n.status), p);
         if (n.budget) {
-            out_.key("budget");
-            const LazyPointer bp = p.child("budget");
-            out_.begin_object();
-            out_.key("amount");
-            finite(n.budget->amount, bp.child("amount"));
-            put("currency", n.budget->currency, bp);
-            out_.end_object();
+            member_object("budget", p, [&](const LazyPointer& bp) {
+                out_.key("amount");
+                finite(n.budget->amount, bp.child("amount"));
+                put("currency", n.budget->currency, bp);
+            });
         }
         put_references(n.references, p);
         put_attributes(n.attributes, p, 4);
@@ -349,12 +309,10 @@ private:
         put("assumptions", l.assumptions, p);
         put("rationale", l.rationale, p);
         if (l.evidence) {
-            out_.key("evidence");
-            const LazyPointer ep = p.child("evidence");
-            out_.begin_object();
-            put("strength", l.evidence->strength, ep);
-            put("references", l.evidence->references, ep);
-            out_.end_object();
+            member_object("evidence", p, [&](const LazyPointer& ep) {
+                put("strength", l.evidence->strength, ep);
+                put("references", l.evidence->references, ep);
+            });
         }
         put_number("strength", l.strength, p);
         put_attributes(l.attributes, p, 4);
@@ -408,21 +366,9 @@ private:
         }
         put_enum("accumulation", i.accumulation, Accumulation::level, p);
         put_enum("aggregation", i.aggregation, Aggregation::sum, p);
-        if (!i.baselines.empty()) {
-            out_.key("baselines");
-            const LazyPointer bp = p.child("baselines");
-            out_.begin_array();
-            for (std::size_t k = 0; k < i.baselines.size(); ++k) baseline(i.baselines[k], bp.at(k));
-            out_.end_array();
-        }
-        for (auto [key, values] : {std::pair{"targets", &i.targets}, std::pair{"actuals", &i.actuals}}) {
-            if (values->empty()) continue;
-            out_.key(key);
-            const LazyPointer vp = p.child(key);
-            out_.begin_array();
-            for (std::size_t k = 0; k < values->size(); ++k) period_value((*values)[k], vp.at(k));
-            out_.end_array();
-        }
+        list("baselines", i.baselines, p, [&](const Baseline& b, const LazyPointer& bp) { baseline(b, bp); });
+        list("targets", i.targets, p, [&](const PeriodValue& v, const LazyPointer& vp) { period_value(v, vp); });
+        list("actuals", i.actuals, p, [&](const PeriodValue& v, const LazyPointer& vp) { period_value(v, vp); });
         put("means_of_verification", i.means_of_verification, p);
         put("frequency", i.frequency, p);
         put_references(i.references, p);
