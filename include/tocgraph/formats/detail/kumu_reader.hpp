@@ -388,57 +388,49 @@ private:
             const auto& [type, level] = key;
             const auto& [matched, ids] = group;
             if (ascii_lower(type) == ascii_lower(schema_.level(level).label) || type == level) continue;
-            Finding f;
-            f.code = matched ? "IMP101" : "IMP102";
-            f.severity = matched ? Severity::info : Severity::warning;
-            f.message = std::to_string(ids.size()) + (ids.size() == 1 ? " element" : " elements") +
-                        " of Kumu type \"" + type + "\" placed at level \"" + level + "\"" +
-                        (matched ? "" : " (no level matches the type)");
-            f.ids = ids;
-            f.hint = "map element types to levels with type_levels (--type-level TYPE=LEVEL)";
-            findings_.push_back(std::move(f));
+            findings_.push_back({.code = matched ? "IMP101" : "IMP102",
+                                 .severity = matched ? Severity::info : Severity::warning,
+                                 .message = std::to_string(ids.size()) + (ids.size() == 1 ? " element" : " elements") +
+                                            " of Kumu type \"" + type + "\" placed at level \"" + level + "\"" +
+                                            (matched ? "" : " (no level matches the type)"),
+                                 .ids = ids,
+                                 .hint = "map element types to levels with type_levels (--type-level TYPE=LEVEL)"});
         }
         if (!untyped_.empty()) {
-            Finding f;
-            f.code = "IMP102";
-            f.severity = Severity::warning;
-            f.message = std::to_string(untyped_.size()) +
-                        (untyped_.size() == 1 ? " element has" : " elements have") +
-                        " no level and no element type: placed at level \"" + default_level_ + "\"";
-            f.ids = untyped_;
-            f.hint = "give elements a \"level\" or an element type, or choose default_level (--default-level)";
-            findings_.push_back(std::move(f));
+            findings_.push_back(
+                {.code = "IMP102",
+                 .severity = Severity::warning,
+                 .message = std::to_string(untyped_.size()) + (untyped_.size() == 1 ? " element has" : " elements have") +
+                            " no level and no element type: placed at level \"" + default_level_ + "\"",
+                 .ids = untyped_,
+                 .hint = "give elements a \"level\" or an element type, or choose default_level (--default-level)"});
         }
         for (const auto& u : undirected_) {
-            Finding f;
-            f.code = "IMP103";
-            f.severity = Severity::info;
-            f.message = u.direction == "mutual"
-                            ? "mutual connection " + u.link + " became links in both directions"
-                            : "undirected connection became link " + u.link +
-                                  (u.same_level ? " (as written: both ends are at the same level)"
-                                                : " (from the lower level to the higher)");
-            f.ids = {u.link};
-            f.hint = "the Kumu direction is kept in the link's attributes (\"direction\")";
-            findings_.push_back(std::move(f));
+            findings_.push_back({.code = "IMP103",
+                                 .severity = Severity::info,
+                                 .message = u.direction == "mutual"
+                                                ? "mutual connection " + u.link + " became links in both directions"
+                                                : "undirected connection became link " + u.link +
+                                                      (u.same_level ? " (as written: both ends are at the same level)"
+                                                                    : " (from the lower level to the higher)"),
+                                 .ids = {u.link},
+                                 .hint = "the Kumu direction is kept in the link's attributes (\"direction\")"});
         }
         for (const auto& d : duplicates_) {
-            Finding f;
-            f.code = "IMP104";
-            f.severity = Severity::warning;
-            f.message = "connection " + std::to_string(d.dropped) + (d.kumu_id.empty() ? "" : " (" + d.kumu_id + ")") +
-                        " repeats link " + d.link + " of connection " + std::to_string(d.kept) + ": dropped";
-            f.ids = {d.link};
-            f.hint = "a theory of change has at most one link from one result to another";
-            findings_.push_back(std::move(f));
+            findings_.push_back({.code = "IMP104",
+                                 .severity = Severity::warning,
+                                 .message = "connection " + std::to_string(d.dropped) +
+                                            (d.kumu_id.empty() ? "" : " (" + d.kumu_id + ")") + " repeats link " +
+                                            d.link + " of connection " + std::to_string(d.kept) + ": dropped",
+                                 .ids = {d.link},
+                                 .hint = "a theory of change has at most one link from one result to another"});
         }
         for (const auto& s : self_links_) {
-            Finding f;
-            f.code = "IMP105";
-            f.severity = Severity::warning;
-            f.message = "connection " + s + " joins an element to itself: dropped";
-            f.ids = {s};
-            findings_.push_back(std::move(f));
+            findings_.push_back({.code = "IMP105",
+                                 .severity = Severity::warning,
+                                 .message = "connection " + s + " joins an element to itself: dropped",
+                                 .ids = {s},
+                                 .hint = ""});
         }
     }
 
@@ -477,13 +469,12 @@ private:
         try {
             topological_order(result.toc);
         } catch (const CycleError& e) {
-            Finding f;
-            f.code = "IMP106";
-            f.severity = Severity::warning;
-            f.message = std::string(e.what()) + "; cycles are kept as they are";
-            f.ids = e.cycle();
-            f.hint = "analyses that need an acyclic graph (paths, DAGitty output) refuse this theory of change";
-            result.findings.push_back(std::move(f));
+            result.findings.push_back(
+                {.code = "IMP106",
+                 .severity = Severity::warning,
+                 .message = std::string(e.what()) + "; cycles are kept as they are",
+                 .ids = e.cycle(),
+                 .hint = "analyses that need an acyclic graph (paths, DAGitty output) refuse this theory of change"});
         }
     }
 
