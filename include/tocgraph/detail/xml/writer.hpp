@@ -21,6 +21,31 @@
 
 namespace tocgraph::detail {
 
+/// Attributes in the JSON form the readers keep them in: keyed "name",
+/// "xml:lang", or "{URI}local" for a namespaced one, which is written with a
+/// namespace declaration and a prefix made of `stem` and a counter.
+struct KeptAttributes {
+    explicit KeptAttributes(std::string prefix_stem) : stem(std::move(prefix_stem)) {}
+
+    std::string stem;
+    std::vector<std::pair<std::string, std::string>> declarations, attributes;
+    std::size_t next_prefix = 0;
+
+    /// False for a key whose "{URI" is never closed.
+    bool add(const std::string& key, std::string value) {
+        if (key.empty() || key[0] != '{') {
+            attributes.emplace_back(key, std::move(value));
+            return true;
+        }
+        const auto close = key.find('}');
+        if (close == std::string::npos) return false;
+        const std::string prefix = stem + std::to_string(next_prefix++);
+        declarations.emplace_back("xmlns:" + prefix, key.substr(1, close - 1));
+        attributes.emplace_back(prefix + ":" + key.substr(close + 1), std::move(value));
+        return true;
+    }
+};
+
 class XmlWriter {
 public:
     XmlWriter() { out_ = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
@@ -54,6 +79,11 @@ public:
         escape(value, true);
         out_ += '"';
     }
+    /// The namespace declarations first, then the attributes.
+    void attributes(const KeptAttributes& kept) {
+        for (const auto& [k, v] : kept.declarations) attribute(k, v);
+        for (const auto& [k, v] : kept.attributes) attribute(k, v);
+    }
     void text(std::string_view value) {
         if (stack_.empty()) throw Error("cannot write text outside the root element");
         if (value.empty()) return;
@@ -85,32 +115,21 @@ public:
         if (!e.is_object() || !e.contains("element") || !e["element"].is_string())
             throw Error("cannot write a kept XML element: expected an object with \"element\"");
         std::string name = e["element"].get<std::string>();
-        std::vector<std::pair<std::string, std::string>> declarations;
+        KeptAttributes kept("a");
         if (e.contains("namespace")) {
             const std::string prefix = e.value("prefix", std::string("ext"));
-            declarations.emplace_back("xmlns:" + prefix, e["namespace"].get<std::string>());
+            kept.declarations.emplace_back("xmlns:" + prefix, e["namespace"].get<std::string>());
             name = prefix + ":" + name;
         }
-        std::vector<std::pair<std::string, std::string>> attributes;
         if (e.contains("attributes")) {
             if (!e["attributes"].is_object()) throw Error("cannot write kept XML element <" + name + ">: attributes");
-            std::size_t next_prefix = 0;
             for (const auto& [key, value] : e["attributes"].items()) {
                 if (!value.is_string()) throw Error("cannot write kept XML element <" + name + ">: attribute " + key);
-                if (!key.empty() && key[0] == '{') {
-                    const auto close = key.find('}');
-                    if (close == std::string::npos) throw Error("cannot write kept XML attribute " + key);
-                    const std::string prefix = "a" + std::to_string(next_prefix++);
-                    declarations.emplace_back("xmlns:" + prefix, key.substr(1, close - 1));
-                    attributes.emplace_back(prefix + ":" + key.substr(close + 1), value.get<std::string>());
-                } else {
-                    attributes.emplace_back(key, value.get<std::string>());
-                }
+                if (!kept.add(key, value.get<std::string>())) throw Error("cannot write kept XML attribute " + key);
             }
         }
         start(name);
-        for (const auto& [k, v] : declarations) attribute(k, v);
-        for (const auto& [k, v] : attributes) attribute(k, v);
+        attributes(kept);
         if (e.contains("text")) {
             if (!e["text"].is_string()) throw Error("cannot write kept XML element <" + name + ">: text");
             text(e["text"].get<std::string>());

@@ -116,22 +116,11 @@ private:
 
     /// Attributes kept in their JSON form ("xml:lang", "{URI}local", "name").
     void write_attributes(const Json& attributes) {
-        std::vector<std::pair<std::string, std::string>> declared, plain;
-        std::size_t next = 0;
-        for (const auto& [key, value] : attributes.items()) {
-            if (!value.is_string()) continue;
-            if (!key.empty() && key[0] == '{') {
-                const auto close = key.find('}');
-                if (close == std::string::npos) throw Error("cannot write the kept IATI attribute " + key);
-                const std::string prefix = "ns" + std::to_string(next++);
-                declared.emplace_back("xmlns:" + prefix, key.substr(1, close - 1));
-                plain.emplace_back(prefix + ":" + key.substr(close + 1), value.get<std::string>());
-            } else {
-                plain.emplace_back(key, value.get<std::string>());
-            }
-        }
-        for (const auto& [k, v] : declared) xml_.attribute(k, v);
-        for (const auto& [k, v] : plain) xml_.attribute(k, v);
+        tocgraph::detail::KeptAttributes written("ns");
+        for (const auto& [key, value] : attributes.items())
+            if (value.is_string() && !written.add(key, value.get<std::string>()))
+                throw Error("cannot write the kept IATI attribute " + key);
+        xml_.attributes(written);
     }
 
     /// <name> with narratives: those kept (if any), the one the field was read
