@@ -267,6 +267,19 @@ private:
         }
     }
 
+    /// What a result and an indicator both write after their own attributes:
+    /// the aggregation-status kept, title, description, the elements kept
+    /// and the references.
+    void result_and_indicator_parts(const Json& iati, const std::string& title, const std::string& description,
+                                    const std::vector<Reference>& refs, const char* uri_attribute) {
+        if (const Json* status = member(iati, "aggregation-status"); status && status->is_string())
+            xml_.attribute("aggregation-status", status->get<std::string>());
+        narratives("title", title, narratives_of(iati, "title"));
+        narratives("description", description, narratives_of(iati, "description"));
+        kept(iati);
+        references(refs, uri_attribute);
+    }
+
     void result(const TheoryOfChange& toc, const Node& n, LevelRole role) {
         const Json& iati = iati_of(n.attributes);
         xml_.start("result");
@@ -279,12 +292,7 @@ private:
         } else {
             xml_.attribute("type", type);
         }
-        if (const Json* status = member(iati, "aggregation-status"); status && status->is_string())
-            xml_.attribute("aggregation-status", status->get<std::string>());
-        narratives("title", n.title, narratives_of(iati, "title"));
-        narratives("description", n.description, narratives_of(iati, "description"));
-        kept(iati);
-        references(n.references, "vocabulary-uri");
+        result_and_indicator_parts(iati, n.title, n.description, n.references, "vocabulary-uri");
         for (const Indicator* i : toc.indicators_of(n.id)) indicator(*i);
         xml_.end();
     }
@@ -301,12 +309,7 @@ private:
         const Json* raw_ascending = member(iati, "ascending");
         if (raw_ascending && raw_ascending->is_string() && i.ascending) xml_.attribute("ascending", raw_ascending->get<std::string>());
         else xml_.attribute("ascending", i.ascending ? "1" : "0");
-        if (const Json* status = member(iati, "aggregation-status"); status && status->is_string())
-            xml_.attribute("aggregation-status", status->get<std::string>());
-        narratives("title", i.title, narratives_of(iati, "title"));
-        narratives("description", i.description, narratives_of(iati, "description"));
-        kept(iati);
-        references(i.references, "indicator-uri");
+        result_and_indicator_parts(iati, i.title, i.description, i.references, "indicator-uri");
         for (const Baseline& b : i.baselines) baseline(b);
         periods(i, member(iati, "periods"));
         xml_.end();
