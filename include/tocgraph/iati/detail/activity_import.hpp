@@ -279,21 +279,9 @@ private:
         nlohmann::json iati = nlohmann::json::object();
         const std::string lang = lang_of(r, lang_);
 
-        const std::string* type = r.value("type");
-        std::optional<ReadCode<std::string>> level = type ? read_result_type(*type) : std::nullopt;
-        if (level) {
-            n.level = level->value;
-            if (level->from_word)
-                finding(r, "code-word", what + " type " + quote(*type) + " read as code " +
-                                            std::string(result_type_code(n.level)), n.id);
-        } else {
-            n.level = "other";
-            iati["type"] = type ? nlohmann::json(*type) : nlohmann::json(nullptr);
-            finding(r, "code-unknown",
-                    what + (type ? " type " + quote(*type) + " is not a ResultType code" : std::string(" has no type")) +
-                        "; placed at level \"other\"",
-                    n.id);
-        }
+        n.level = "other";
+        read_code(r, "type", "a ResultType code", read_result_type, result_type_code, n.level,
+                  "placed at level \"other\"", iati, what, n.id);
         read_aggregation_status(r, iati, what, n.id);
 
         nlohmann::json narr = nlohmann::json::object();
@@ -318,6 +306,29 @@ private:
 
         if (indicators.empty()) finding(r, "element-missing", what + " has no indicator", id);
         for (std::size_t m = 0; m < indicators.size(); ++m) read_indicator(toc, *indicators[m], id, k, m + 1, lang);
+    }
+
+    /// The coded attribute `name` of `e`, read with `read` into `value`. A
+    /// code written as a word is taken and reported; a missing or unknown one
+    /// leaves `value` as it is (`fallback` says what that means), is kept in
+    /// `iati` as written and reported.
+    template <typename T, typename Read, typename CodeOf>
+    void read_code(const Element& e, const std::string& name, std::string_view code_list, Read read, CodeOf code_of,
+                   T& value, std::string_view fallback, nlohmann::json& iati, const std::string& what,
+                   const std::string& subject) {
+        const std::string* raw = e.value(name);
+        if (auto code = raw ? read(*raw) : std::nullopt) {
+            value = code->value;
+            if (code->from_word)
+                finding(e, "code-word", what + " " + name + " " + quote(*raw) + " read as code " +
+                                            std::string(code_of(value)), subject);
+            return;
+        }
+        iati[name] = raw ? nlohmann::json(*raw) : nlohmann::json(nullptr);
+        finding(e, "code-unknown",
+                what + (raw ? " " + name + " " + quote(*raw) + " is not " + std::string(code_list) : " has no " + name) +
+                    "; " + std::string(fallback),
+                subject);
     }
 
     void read_aggregation_status(const Element& e, nlohmann::json& iati, const std::string& what,
@@ -345,19 +356,8 @@ private:
         const std::string lang = lang_of(e, inherited);
         nlohmann::json iati = nlohmann::json::object();
 
-        const std::string* measure = e.value("measure");
-        if (auto read = measure ? read_measure(*measure) : std::nullopt) {
-            i.measure = read->value;
-            if (read->from_word)
-                finding(e, "code-word", what + " measure " + quote(*measure) + " read as code " + measure_code(i.measure), i.id);
-        } else {
-            iati["measure"] = measure ? nlohmann::json(*measure) : nlohmann::json(nullptr);
-            finding(e, "code-unknown",
-                    what + (measure ? " measure " + quote(*measure) + " is not an IndicatorMeasure code"
-                                    : std::string(" has no measure")) +
-                        "; read as unit (1)",
-                    i.id);
-        }
+        read_code(e, "measure", "an IndicatorMeasure code", read_measure, measure_code, i.measure, "read as unit (1)",
+                  iati, what, i.id);
         if (const std::string* ascending = e.value("ascending")) {
             if (auto b = read_boolean(*ascending)) {
                 i.ascending = *b;
