@@ -67,7 +67,6 @@ public:
     SaxScanner(std::string_view text, Handler& handler) : text_(text), handler_(handler) {}
 
     bool scan() {
-        enum class Open : unsigned char { object, array };
         std::vector<Open> open;
         for (;;) {
             // ---- a value -------------------------------------------------------
@@ -75,28 +74,21 @@ public:
             if (at_end()) return false;
             switch (text_[pos_]) {
                 case '{':
-                    ++pos_;
-                    if (!handler_.start_object(std::size_t(-1))) return false;
+                case '[': {
+                    const Open container = text_[pos_++] == '{' ? Open::object : Open::array;
+                    if (!(container == Open::object ? handler_.start_object(std::size_t(-1))
+                                                    : handler_.start_array(std::size_t(-1))))
+                        return false;
                     skip_whitespace();
-                    if (peek('}')) {
+                    if (peek(closing(container))) {
                         ++pos_;
-                        if (!handler_.end_object()) return false;
+                        if (!end(container)) return false;
                         break;
                     }
-                    open.push_back(Open::object);
-                    if (!member_key()) return false;
-                    continue;  // its value
-                case '[':
-                    ++pos_;
-                    if (!handler_.start_array(std::size_t(-1))) return false;
-                    skip_whitespace();
-                    if (peek(']')) {
-                        ++pos_;
-                        if (!handler_.end_array()) return false;
-                        break;
-                    }
-                    open.push_back(Open::array);
-                    continue;  // its first element
+                    open.push_back(container);
+                    if (container == Open::object && !member_key()) return false;
+                    continue;  // its first member's value, or its first element
+                }
                 case '"':
                     ++pos_;
                     if (!string() || !handler_.string(buffer_)) return false;
@@ -123,14 +115,17 @@ public:
                     if (open.back() == Open::object && !member_key()) return false;
                     break;  // the next value
                 }
-                if (c != (open.back() == Open::object ? '}' : ']')) return false;
-                if (!(open.back() == Open::object ? handler_.end_object() : handler_.end_array())) return false;
+                if (c != closing(open.back()) || !end(open.back())) return false;
                 open.pop_back();
             }
         }
     }
 
 private:
+    enum class Open : unsigned char { object, array };
+    static char closing(Open container) { return container == Open::object ? '}' : ']'; }
+    bool end(Open container) { return container == Open::object ? handler_.end_object() : handler_.end_array(); }
+
     bool at_end() const { return pos_ >= text_.size(); }
     bool peek(char c) const { return !at_end() && text_[pos_] == c; }
 
