@@ -22,6 +22,7 @@
 #include "../../errors.hpp"
 #include "limits.hpp"
 #include "pointer.hpp"
+#include "sax_values.hpp"
 
 namespace tocgraph::detail {
 
@@ -128,7 +129,7 @@ inline nlohmann::json* place_in(nlohmann::json& container, nlohmann::json* membe
 /// A SAX consumer that builds the DOM like nlohmann's own, plus the checks
 /// above. On the first problem it records it and returns false, which makes
 /// nlohmann stop parsing.
-class CheckedDomBuilder {
+class CheckedDomBuilder : public SaxValueEvents<CheckedDomBuilder> {
 public:
     using json = nlohmann::json;
 
@@ -140,13 +141,7 @@ public:
     std::string error_text;        ///< problem text (syntax, duplicate key)
     std::string error_pointer;     ///< JSON pointer (duplicate key)
 
-    bool null() { return put(nullptr); }
-    bool boolean(bool v) { return put(v); }
-    bool number_integer(json::number_integer_t v) { return put(v); }
-    bool number_unsigned(json::number_unsigned_t v) { return put(v); }
-    bool number_float(json::number_float_t v, const json::string_t&) { return put(v); }
-    bool string(json::string_t& v) { return put(std::move(v)); }
-    bool binary(json::binary_t& v) { return put(json::binary(std::move(v))); }
+    bool binary(json::binary_t& v) { return value(json::binary(std::move(v))); }
 
     bool start_object(std::size_t) { return open(json::object()); }
     bool start_array(std::size_t) { return open(json::array()); }
@@ -197,7 +192,8 @@ private:
         }
         return place_in(*stack_.back().value, stack_.back().member, std::move(v));
     }
-    bool put(json&& v) {
+    friend SaxValueEvents<CheckedDomBuilder>;
+    bool value(json&& v) {
         place(std::move(v));
         return true;
     }

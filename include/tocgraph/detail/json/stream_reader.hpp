@@ -28,10 +28,11 @@
 #include "pointer.hpp"
 #include "reader.hpp"
 #include "sax_scanner.hpp"
+#include "sax_values.hpp"
 
 namespace tocgraph::detail {
 
-class StreamingTocReader {
+class StreamingTocReader : public SaxValueEvents<StreamingTocReader> {
 public:
     using json = nlohmann::json;
 
@@ -52,13 +53,7 @@ public:
 
     // ---- the SAX events (nlohmann's json_sax interface) ---------------------------------
 
-    bool null() { return value(nullptr); }
-    bool boolean(bool v) { return value(v); }
-    bool number_integer(json::number_integer_t v) { return value(v); }
-    bool number_unsigned(json::number_unsigned_t v) { return value(v); }
-    bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
-    bool string(json::string_t& v) { return value(std::move(v)); }
-
+    // null, boolean, the numbers and string: SaxValueEvents, through value().
     bool start_object(std::size_t) {
         if (depth_ == 0) return ++depth_, true;  // the document
         return open(json::object());
@@ -125,6 +120,7 @@ private:
         }
         return place_in(*stack_.back().value, stack_.back().member, std::move(v));
     }
+    friend SaxValueEvents<StreamingTocReader>;
     bool value(json&& v) {
         if (depth_ == 0 || in_array_member()) return false;  // not an object; an element array that is not an array
         place(std::move(v));
