@@ -266,9 +266,7 @@ public:
         indicators_.add(std::move(indicator), "indicator");
     }
     void update_indicator(Indicator indicator) {
-        indicators_.get(indicator.id, "indicator");
-        check_indicator(indicator);
-        indicators_.replace(std::move(indicator));
+        indicators_.update(std::move(indicator), "indicator", [&](const Indicator& i) { check_indicator(i); });
     }
     void remove_indicator(std::string_view id) { indicators_.remove(id, "indicator"); }
 
@@ -286,9 +284,7 @@ public:
         assumptions_.add(std::move(assumption), "assumption");
     }
     void update_assumption(Assumption assumption) {
-        assumptions_.get(assumption.id, "assumption");
-        check_assumption(assumption);
-        assumptions_.replace(std::move(assumption));
+        assumptions_.update(std::move(assumption), "assumption", [&](const Assumption& a) { check_assumption(a); });
     }
     /// Removes an assumption and every link's reference to it.
     void remove_assumption(std::string_view id) {
@@ -308,10 +304,7 @@ public:
         check_id(actor.id, "actor");
         actors_.add(std::move(actor), "actor");
     }
-    void update_actor(Actor actor) {
-        actors_.get(actor.id, "actor");
-        actors_.replace(std::move(actor));
-    }
+    void update_actor(Actor actor) { actors_.update(std::move(actor), "actor"); }
     /// Removes an actor and every node's reference to it.
     void remove_actor(std::string_view id) {
         actors_.remove(id, "actor");
@@ -328,10 +321,7 @@ public:
         check_id(item.id, "feedback");
         feedback_.add(std::move(item), "feedback");
     }
-    void update_feedback(Feedback item) {
-        feedback_.get(item.id, "feedback");
-        feedback_.replace(std::move(item));
-    }
+    void update_feedback(Feedback item) { feedback_.update(std::move(item), "feedback"); }
     void remove_feedback(std::string_view id) { feedback_.remove(id, "feedback"); }
 
     // ---- for analyses --------------------------------------------------------------

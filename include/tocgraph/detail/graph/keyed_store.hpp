@@ -32,8 +32,17 @@ public:
         index_.emplace(item.id, items_.size());
         items_.push_back(std::move(item));
     }
-    /// Replaces the element with the same id; the caller checked it exists.
-    void replace(T item) { items_[index_.at(item.id)] = std::move(item); }
+    /// Replaces the element with the same id. Throws ModelError naming `what`
+    /// when there is none, else whatever `check` throws for the new element.
+    template <typename Check>
+    void update(T item, const char* what, Check&& check) {
+        get(item.id, what);
+        check(item);
+        items_[index_.at(item.id)] = std::move(item);
+    }
+    void update(T item, const char* what) {
+        update(std::move(item), what, [](const T&) {});
+    }
     void remove(std::string_view id, const char* what) {
         get(id, what);
         erase_if([&](const T& item) { return item.id == id; });
