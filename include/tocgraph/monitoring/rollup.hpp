@@ -185,6 +185,21 @@ inline void combine(NodeProgress& np, const Tolerances& tolerances) {
     np.status = status_for(*np.achievement, *np.expected, tolerances);
 }
 
+/// An input with the figures and status of an indicator's or a
+/// contributor's progress, scored when it has both figures.
+template <typename Progress>
+RollupInput rollup_input(InputKind kind, const std::string& id, const Progress& progress) {
+    RollupInput input;
+    input.kind = kind;
+    input.id = id;
+    input.title = progress.title;
+    input.achievement = progress.achievement;
+    input.expected = progress.expected;
+    input.status = progress.status;
+    input.scored = progress.achievement && progress.expected;
+    return input;
+}
+
 }  // namespace detail
 
 /// Rolls progress up through the graph as of options.progress.as_of.
@@ -213,14 +228,7 @@ inline Rollup rollup(const TheoryOfChange& toc, const RollupOptions& options) {
         np.method = detail::method_at(options.method, node.logic);
         for (std::size_t i : indicators_of[v]) {
             const IndicatorProgress& ip = out.indicators[i];
-            RollupInput input;
-            input.kind = InputKind::indicator;
-            input.id = ip.indicator;
-            input.title = ip.title;
-            input.achievement = ip.achievement;
-            input.expected = ip.expected;
-            input.status = ip.status;
-            input.scored = ip.achievement && ip.expected;
+            RollupInput input = detail::rollup_input(InputKind::indicator, ip.indicator, ip);
             if (!input.scored)
                 input.reason = ip.measure == Measure::qualitative ? "qualitative: not scored"
                                : !ip.parts.empty() && !ip.actual ? "values by dimension only: no total"
@@ -230,15 +238,8 @@ inline Rollup rollup(const TheoryOfChange& toc, const RollupOptions& options) {
         for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) {
             const std::size_t u = boost::source(*it, g);
             const NodeProgress& from = out.nodes[u];
-            RollupInput input;
-            input.kind = InputKind::contributor;
-            input.id = from.node;
-            input.title = from.title;
-            input.achievement = from.achievement;
-            input.expected = from.expected;
-            input.status = from.status;
+            RollupInput input = detail::rollup_input(InputKind::contributor, from.node, from);
             input.weight = g[*it].strength.value_or(1.0);
-            input.scored = from.achievement && from.expected;
             if (!input.scored) input.reason = std::string(status_label(from.status));
             if (input.scored && np.method == RollupMethod::weighted && input.weight <= 0.0) {
                 input.scored = false;
