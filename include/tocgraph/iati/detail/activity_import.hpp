@@ -282,12 +282,8 @@ private:
         n.level = "other";
         read_code(r, "type", "a ResultType code", read_result_type, result_type_code, n.level,
                   "placed at level \"other\"", iati, what, n.id);
-        read_aggregation_status(r, iati, what, n.id);
-
-        nlohmann::json narr = nlohmann::json::object();
-        read_texts(r, what, n.id, lang, n.title, n.description, narr, true);
-        if (!narr.empty()) iati["narratives"] = std::move(narr);
-        n.references = references(r, "vocabulary-uri", what, n.id);
+        n.references = read_result_and_indicator_parts(r, iati, what, n.id, lang, n.title, n.description,
+                                                       "vocabulary-uri");
         nlohmann::json kept = nlohmann::json::array();
         std::vector<const Element*> indicators;
         for (const Element& c : r.children) {
@@ -331,13 +327,22 @@ private:
                 subject);
     }
 
-    void read_aggregation_status(const Element& e, nlohmann::json& iati, const std::string& what,
-                                 const std::string& subject) {
+    /// What a result and an indicator share: the aggregation-status (kept as
+    /// written), the title and description with their narratives, and the
+    /// references, which are returned.
+    std::vector<Reference> read_result_and_indicator_parts(const Element& e, nlohmann::json& iati,
+                                                           const std::string& what, const std::string& subject,
+                                                           const std::string& lang, std::string& title,
+                                                           std::string& description, const char* uri_attribute) {
         if (const std::string* status = e.value("aggregation-status")) {
             iati["aggregation-status"] = *status;
             if (!read_boolean(*status))
                 finding(e, "boolean-invalid", what + " aggregation-status " + quote(*status) + " is not a boolean; kept as written", subject);
         }
+        nlohmann::json narr = nlohmann::json::object();
+        read_texts(e, what, subject, lang, title, description, narr, true);
+        if (!narr.empty()) iati["narratives"] = std::move(narr);
+        return references(e, uri_attribute, what, subject);
     }
 
     /// Keeps an element the model has no field for in its JSON form.
@@ -366,12 +371,8 @@ private:
                 finding(e, "boolean-invalid", what + " ascending " + quote(*ascending) + " is not a boolean; read as true", i.id);
             }
         }
-        read_aggregation_status(e, iati, what, i.id);
-
-        nlohmann::json narr = nlohmann::json::object();
-        read_texts(e, what, i.id, lang, i.title, i.description, narr, true);
-        if (!narr.empty()) iati["narratives"] = std::move(narr);
-        i.references = references(e, "indicator-uri", what, i.id);
+        i.references = read_result_and_indicator_parts(e, iati, what, i.id, lang, i.title, i.description,
+                                                       "indicator-uri");
 
         nlohmann::json kept = nlohmann::json::array();
         nlohmann::json periods = nlohmann::json::array();
