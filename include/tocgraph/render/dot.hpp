@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../detail/text/ascii.hpp"
+#include "../detail/text/escape_table.hpp"
 #include "../detail/text/utf8.hpp"
 #include "../theory_of_change.hpp"
 #include "detail/text_wrap.hpp"
@@ -51,22 +52,12 @@ inline bool dot_plain_id(std::string_view id) {
     return true;
 }
 
-/// A DOT double-quoted string: backslash and quote escaped, line breaks as
-/// \n (centred lines), invalid UTF-8 replaced. Backslashes are doubled so
-/// that Graphviz's own escapes (\N, \G, \l...) never fire by accident.
-inline std::string dot_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = next_code_point(text, pos);
-        if (cp == '"') out += "\\\"";
-        else if (cp == '\\') out += "\\\\";
-        else if (cp == '\n') out += "\\n";
-        else if (cp == '\r') continue;
-        else if (cp < 0x20 || cp == 0x7F) out += ' ';
-        else append_utf8(out, cp);
-    }
-    return out + "\"";
-}
+/// In a DOT double-quoted string: backslash and quote escaped, line breaks
+/// as \n (centred lines), carriage returns dropped. Backslashes are doubled
+/// so that Graphviz's own escapes (\N, \G, \l...) never fire by accident.
+inline constexpr EscapeTable dot_escapes{{'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\r', ""}};
+
+inline std::string dot_quoted(std::string_view text) { return "\"" + escape_text(text, dot_escapes) + "\""; }
 
 inline std::string dot_id(std::string_view id) { return dot_plain_id(id) ? std::string(id) : dot_quoted(id); }
 

@@ -57,18 +57,8 @@ inline bool mermaid_plain_id(std::string_view id) {
 inline constexpr EscapeTable mermaid_escapes{{'"', "#quot;"}, {'#', "#35;"}, {'&', "#amp;"}, {'<', "#lt;"},
                                              {'>', "#gt;"}, {'`', "#96;"}, {'\n', "<br/>"}, {'\r', ""}};
 
-/// Text for inside a quoted Mermaid label: mermaid_escapes replaced, other
-/// control characters as spaces.
-inline std::string mermaid_text(std::string_view text) {
-    std::string out;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = next_code_point(text, pos);
-        if (const std::string_view* escape = mermaid_escapes.find(cp)) out += *escape;
-        else if (cp < 0x20 || cp == 0x7F) out += ' ';
-        else append_utf8(out, cp);
-    }
-    return out;
-}
+/// Text for inside a quoted Mermaid label.
+inline std::string mermaid_text(std::string_view text) { return escape_text(text, mermaid_escapes); }
 
 }  // namespace detail
 

@@ -1,13 +1,18 @@
 #pragma once
 // Which ASCII characters a text format replaces, and by what. JSON strings,
-// XML and HTML text, GraphML values and Mermaid labels each have a table of
-// their own and look a character up in it, rather than each spelling out its
-// own switch; what a format does with everything else (other control
-// characters, bytes that are not UTF-8) stays with the format.
+// XML and HTML text, GraphML values, DOT and Mermaid labels and Markdown
+// text each have a table of their own and look a character up in it, rather
+// than each spelling out its own switch; what a format does with everything
+// else (other control characters, bytes that are not UTF-8) stays with the
+// format, except for the formats escape_text() serves.
 
 #include <array>
+#include <cstddef>
 #include <initializer_list>
+#include <string>
 #include <string_view>
+
+#include "utf8.hpp"
 
 namespace tocgraph::detail {
 
@@ -42,5 +47,19 @@ private:
     std::array<std::string_view, 128> replacements_{};
     std::array<bool, 128> replaced_{};
 };
+
+/// `text` with the characters of `escapes` replaced, other control
+/// characters as spaces and bytes that are not UTF-8 as U+FFFD: for formats
+/// that carry no control characters at all (DOT, Mermaid, Markdown).
+inline std::string escape_text(std::string_view text, const EscapeTable& escapes) {
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = next_code_point(text, pos);
+        if (const std::string_view* escape = escapes.find(cp)) out += *escape;
+        else if (cp < 0x20 || cp == 0x7F) out += ' ';
+        else append_utf8(out, cp);
+    }
+    return out;
+}
 
 }  // namespace tocgraph::detail

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../../errors.hpp"
+#include "escape.hpp"
 #include "reader.hpp"
 
 namespace tocgraph::detail {
@@ -218,26 +219,21 @@ private:
     }
     void escape(std::string_view value, bool in_attribute) {
         const char* where = in_attribute ? "an attribute value" : "text";
+        const EscapeTable& escapes = in_attribute ? xml_escapes : content_escapes;
         for (std::size_t i = 0; i < value.size();) {
-            const char c = value[i];
-            switch (c) {
-                case '&': out_ += "&amp;"; break;
-                case '<': out_ += "&lt;"; break;
-                case '>': out_ += "&gt;"; break;
-                case '"': out_ += in_attribute ? "&quot;" : "\""; break;
-                case '\r': out_ += "&#13;"; break;  // a raw CR would be read as a line end
-                case '\n': out_ += in_attribute ? "&#10;" : "\n"; break;
-                case '\t': out_ += in_attribute ? "&#9;" : "\t"; break;
-                default: {
-                    const std::size_t len = char_length(value, i, where);
-                    out_.append(value.substr(i, len));
-                    i += len;
-                    continue;
-                }
+            if (const std::string_view* escape = escapes.find(static_cast<unsigned char>(value[i]))) {
+                out_ += *escape;
+                ++i;
+            } else {
+                const std::size_t len = char_length(value, i, where);
+                out_.append(value.substr(i, len));
+                i += len;
             }
-            ++i;
         }
     }
+    /// Element content keeps quotes, tabs and line feeds as they are; a raw
+    /// CR would be read as a line end.
+    static constexpr EscapeTable content_escapes{{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'\r', "&#13;"}};
 
     std::string out_;
     std::vector<Open> stack_;

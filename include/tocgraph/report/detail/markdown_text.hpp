@@ -8,32 +8,20 @@
 #include <string_view>
 
 #include "../../date.hpp"
-#include "../../detail/text/utf8.hpp"
+#include "../../detail/text/escape_table.hpp"
 #include "../../theory_of_change.hpp"
 #include "../content.hpp"
 
 namespace tocgraph::detail::report_markdown {
 
-/// Text safe inside a Markdown table cell or paragraph: markup characters
-/// backslash-escaped, line breaks and control characters as spaces.
-inline std::string md(std::string_view text) {
-    std::string out;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = next_code_point(text, pos);
-        switch (cp) {
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
-            case '#': case '~': case '!':
-                out += '\\';
-                out += static_cast<char>(cp);
-                break;
-            case '&': out += "&amp;"; break;
-            default:
-                if (cp < 0x20 || cp == 0x7F) out += ' ';
-                else append_utf8(out, cp);
-        }
-    }
-    return out;
-}
+/// Markup characters backslash-escaped, & as an entity.
+inline constexpr EscapeTable markdown_escapes{
+    {'\\', "\\\\"}, {'`', "\\`"}, {'*', "\\*"}, {'_', "\\_"}, {'[', "\\["}, {']', "\\]"}, {'<', "\\<"},
+    {'>', "\\>"}, {'|', "\\|"}, {'#', "\\#"}, {'~', "\\~"}, {'!', "\\!"}, {'&', "&amp;"}};
+
+/// Text safe inside a Markdown table cell or paragraph: line breaks and
+/// other control characters as spaces.
+inline std::string md(std::string_view text) { return escape_text(text, markdown_escapes); }
 
 /// An id as inline code, or escaped text when a backtick or line break would end the code span.
 inline std::string code(std::string_view id) {
