@@ -115,12 +115,8 @@ inline std::string to_dot(const TheoryOfChange& toc, const DotOptions& options =
             const BoxStyle s = options.color == ColorMode::status ? status_style(status_of(options.statuses, n->id))
                                                                   : ls;
             const bool bold = level.role == LevelRole::goal;
-            const auto wrapped = detail::wrap_text(n->title.empty() ? n->id : n->title,
-                                                   bold ? options.max_text_width * 1.9 : options.max_text_width,
-                                                   options.font_size, bold);
-            std::string label;
-            if (options.show_ids && !n->title.empty()) label = "[" + n->id + "]\n";
-            for (std::size_t i = 0; i < wrapped.lines.size(); ++i) label += (i ? "\n" : "") + wrapped.lines[i];
+            const std::string label =
+                detail::node_label(n->id, n->title, bold, options.max_text_width, options.font_size, options.show_ids);
             out += "    " + dot_id(n->id) + " [label=" + dot_quoted(label) + ", fillcolor=\"" + std::string(s.fill) +
                    "\", color=\"" + std::string(s.stroke) + "\", fontcolor=\"" + std::string(s.text) + "\"";
             if (s.dashed) out += ", style=\"rounded,filled,dashed\"";

@@ -119,13 +119,8 @@ inline std::string to_mermaid(const TheoryOfChange& toc, const MermaidOptions& o
         }
         for (const Node* n : by_level[r]) {
             if (name[n->id] != n->id) out += indent + "%% " + name[n->id] + " is " + detail::mermaid_text(n->id) + "\n";
-            const bool bold = level.role == LevelRole::goal;
-            const auto wrapped = detail::wrap_text(n->title.empty() ? n->id : n->title,
-                                                   bold ? options.max_text_width * 1.9 : options.max_text_width,
-                                                   options.font_size, bold);
-            std::string label;
-            if (options.show_ids && !n->title.empty()) label = "[" + n->id + "]\n";
-            for (std::size_t i = 0; i < wrapped.lines.size(); ++i) label += (i ? "\n" : "") + wrapped.lines[i];
+            const std::string label = detail::node_label(n->id, n->title, level.role == LevelRole::goal,
+                                                         options.max_text_width, options.font_size, options.show_ids);
             out += indent + name[n->id] + "[\"" + detail::mermaid_text(label) + "\"]\n";
         }
         if (options.level_subgraphs) out += "  end\n";

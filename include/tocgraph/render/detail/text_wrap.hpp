@@ -162,4 +162,17 @@ inline WrappedText wrap_text(std::string_view text, double max_width, double fon
     return out;
 }
 
+/// A node's label in the text formats (DOT, Mermaid): its title, or its id
+/// when it has none, wrapped (a goal's bold and 1.9 times as wide), lines
+/// joined with \n, after a line with the id in brackets when `show_id`.
+inline std::string node_label(const std::string& id, const std::string& title, bool goal, double max_text_width,
+                              double font_size, bool show_id) {
+    const auto wrapped =
+        wrap_text(title.empty() ? id : title, goal ? max_text_width * 1.9 : max_text_width, font_size, goal);
+    std::string label;
+    if (show_id && !title.empty()) label = "[" + id + "]\n";
+    for (std::size_t i = 0; i < wrapped.lines.size(); ++i) label += (i ? "\n" : "") + wrapped.lines[i];
+    return label;
+}
+
 }  // namespace tocgraph::detail
