@@ -1,10 +1,10 @@
 #pragma once
-// Which ASCII characters a text format replaces, and by what. JSON strings,
+// Which ASCII characters a text format replaces, and by what: JSON strings,
 // XML and HTML text, GraphML values, DOT and Mermaid labels and Markdown
-// text each have a table of their own and look a character up in it, rather
-// than each spelling out its own switch; what a format does with everything
-// else (other control characters, bytes that are not UTF-8) stays with the
-// format, except for the formats escape_text() serves.
+// text each have a table and look characters up in it. What a format does
+// with other control characters and with bytes that are not UTF-8 is its
+// own; escape_text() is that of the formats that carry no control
+// characters at all.
 
 #include <array>
 #include <cstddef>
