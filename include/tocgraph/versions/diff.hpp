@@ -76,8 +76,8 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
     const json& b = new_doc;
     // The file order of members, for reporting an element's changed fields
     // in the order the file shows them.
-    const auto ordered_new = detail::JsonWriter<nlohmann::ordered_json>().write(new_toc);
-    std::optional<nlohmann::ordered_json> ordered_old;  // written only if a member is gone from new_toc
+    const detail::WrittenMemberOrder new_order(new_toc);
+    std::optional<detail::WrittenMemberOrder> old_order;  // recorded only if a member is gone from new_toc
 
     std::map<std::string, std::string> renamed;  // new id -> old id
     std::unordered_map<std::string, json> before_rename;  // old id -> the renamed node as `a` had it
@@ -104,18 +104,14 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
         const json& va = in_a != a.end() ? *in_a : empty_array;
         const json& vb = in_b != b.end() ? *in_b : empty_array;
         if (va == vb && (member != "nodes" || renamed.empty())) continue;
-        const auto in_new_order = ordered_new.find(member);
         const std::optional<detail::ArrayMatch> match = detail::collection_match(va, vb);
         if (!match) {
             ItemChange item{member, "", nullptr, ChangeKind::changed, "", va, vb, {}, std::nullopt};
             FieldPath path;
             detail::diff_values(path, va, vb, false, item.fields);
-            if (in_new_order != ordered_new.end()) {
-                detail::sort_fields(item.fields, *in_new_order);
-            } else {
-                if (!ordered_old) ordered_old = detail::JsonWriter<nlohmann::ordered_json>().write(old_toc);
-                detail::sort_fields(item.fields, ordered_old->value(member, nlohmann::ordered_json()));
-            }
+            if (!new_order.has(member) && !old_order) old_order.emplace(old_toc);
+            const auto& order = new_order.has(member) ? new_order : *old_order;
+            if (const auto names = order.members_of(member)) detail::sort_fields(item.fields, *names);
             out.changes.push_back(std::move(item));
             continue;
         }
@@ -159,10 +155,9 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
             }
             FieldPath path;
             detail::diff_values(path, old_e, e, false, item.fields);
-            // The writer writes both forms of a document in one order, so
-            // the j-th element of the ordered form is e.
-            if (in_new_order != ordered_new.end() && j < in_new_order->size())
-                detail::sort_fields(item.fields, (*in_new_order)[j]);
+            // The writer writes elements in one order whatever it writes
+            // to, so its j-th element of `member` is e.
+            if (const auto names = new_order.members_of(member, j)) detail::sort_fields(item.fields, *names);
             out.changes.push_back(std::move(item));
         }
     }

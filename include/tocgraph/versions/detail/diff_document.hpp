@@ -24,6 +24,7 @@
 #include "../path_text.hpp"
 #include "../rename.hpp"
 #include "json_delta.hpp"
+#include "written_order.hpp"
 
 namespace tocgraph::detail {
 
@@ -92,11 +93,11 @@ inline std::vector<std::string> document_members(const nlohmann::json& a, const 
     return out;
 }
 
-/// Orders an element's changes as the file orders its members.
-inline void sort_fields(std::vector<FieldChange>& fields, const nlohmann::ordered_json& ordered) {
-    if (!ordered.is_object()) return;
-    std::map<std::string, std::size_t> rank;
-    for (const auto& [name, value] : ordered.items()) rank.emplace(name, rank.size());
+/// Orders an element's changes as the file orders its members (`order`,
+/// from WrittenMemberOrder); changes to members it lacks come last.
+inline void sort_fields(std::vector<FieldChange>& fields, const std::vector<std::string_view>& order) {
+    std::unordered_map<std::string_view, std::size_t> rank;
+    for (std::string_view name : order) rank.emplace(name, rank.size());
     auto rank_of = [&](const FieldChange& f) {
         if (f.path.empty() || f.path.front().kind != PathStep::Kind::member) return std::size_t{0};
         auto it = rank.find(f.path.front().name);
