@@ -23,6 +23,7 @@
 // path. Added array elements go after the element they followed in the new
 // version (FieldChange::after), so applying a diff reproduces the order.
 
+#include <algorithm>
 #include <cstddef>
 #include <list>
 #include <map>
@@ -70,20 +71,32 @@ struct ArrayMatch {
     bool whole() const noexcept { return mode == PathStep::Kind::member; }
 };
 
+/// Whether identity_key(element) would give a key (not an empty object),
+/// without building it.
+inline bool has_identity_key(const delta_json& element) {
+    if (!element.is_object()) return false;
+    if (auto id = element.find("id"); id != element.end()) return *id != delta_json::object();
+    if (element.contains("source") && element.contains("target")) return true;
+    for (const char* member : {"period", "date", "year", "dimensions"})
+        if (element.contains(member)) return true;
+    return false;
+}
+
 inline ArrayMatch match_arrays(const delta_json& a, const delta_json& b) {
     auto unique = [](const std::vector<delta_json>& keys) {
-        std::set<std::string> seen;
+        std::unordered_set<std::string> seen;
+        seen.reserve(keys.size());
         for (const delta_json& k : keys)
             if (!seen.insert(key_string(k)).second) return false;
         return true;
     };
     auto identified = [](const delta_json& array) {
-        for (const delta_json& e : array)
-            if (!e.is_object() || identity_key(e) == delta_json::object()) return false;
-        return true;
+        return std::all_of(array.begin(), array.end(), has_identity_key);
     };
     ArrayMatch m;
     if (identified(a) && identified(b)) {
+        m.old_keys.reserve(a.size());
+        m.new_keys.reserve(b.size());
         for (const delta_json& e : a) m.old_keys.push_back(identity_key(e));
         for (const delta_json& e : b) m.new_keys.push_back(identity_key(e));
         if (unique(m.old_keys) && unique(m.new_keys)) return m;

@@ -129,7 +129,7 @@ public:
           theirs_(comparable_document(theirs)) {
         for (const nlohmann::json* doc : {&base_, &ours_, &theirs_})
             for (const auto& [name, value] : doc->items())
-                if (is_collection(value, value)) collections_.insert(name);
+                if (!collections_.contains(name) && is_collection(value, value)) collections_.insert(name);
         const DiffOptions no_renames{.detect_renames = false};
         for (FieldChange& c : flatten(diff_documents(base, ours, base_, ours_, no_renames)).changes)
             changes_.push_back({std::move(c), MergeSide::ours});
