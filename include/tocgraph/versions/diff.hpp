@@ -41,6 +41,7 @@ struct DiffOptions {
 };
 
 namespace detail {
+// Defined at the end of this file, below the API.
 inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const nlohmann::json& old_doc,
                            const nlohmann::json& new_doc, const DiffOptions& options);
 }
