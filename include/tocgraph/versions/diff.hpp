@@ -105,7 +105,7 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
         const json& va = in_a != a.end() ? *in_a : empty_array;
         const json& vb = in_b != b.end() ? *in_b : empty_array;
         if (va == vb && (member != "nodes" || renamed.empty())) continue;
-        const std::optional<detail::ArrayMatch> match = detail::collection_match(va, vb);
+        const std::optional<detail::CollectionMatch> match = detail::collection_match(va, vb);
         if (!match) {
             ItemChange item{member, "", nullptr, ChangeKind::changed, "", va, vb, {}, std::nullopt};
             FieldPath path;
@@ -116,8 +116,8 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
             out.changes.push_back(std::move(item));
             continue;
         }
-        // Each element's key, as text, once: elements are looked up by it.
-        const detail::KeyIndex old_items(match->old_keys), new_items(match->new_keys);
+        const detail::KeyIndex& old_items = match->old_items;
+        const detail::KeyIndex& new_items = match->new_items;
         auto original_of = [&](const std::string& old_id) -> json {
             auto it = before_rename.find(old_id);
             return it != before_rename.end() ? it->second : json(nullptr);
@@ -125,14 +125,14 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
 
         for (std::size_t i = 0; i < va.size(); ++i) {
             if (new_items.find(old_items.text(i))) continue;
-            const json& key = match->old_keys[i];
+            const json& key = old_items.key(i);
             out.changes.push_back({member, detail::item_id_text(key), key, ChangeKind::removed, "", va[i], nullptr, {},
                                    std::nullopt});
         }
         std::optional<json> previous;
         for (std::size_t j = 0; j < vb.size(); ++j) {
             const json& e = vb[j];
-            const json& key = match->new_keys[j];
+            const json& key = new_items.key(j);
             const std::optional<std::size_t> old_at = old_items.find(new_items.text(j));
             if (!old_at) {
                 out.changes.push_back({member, detail::item_id_text(key), key, ChangeKind::added, "", nullptr, e, {},

@@ -38,34 +38,24 @@ inline nlohmann::json comparable_document(const TheoryOfChange& toc) {
     return doc;
 }
 
-/// The keys of a top-level member whose elements are identified by id (or,
-/// for links, by source and target), making its elements the items of a
-/// diff; nothing for any other member.
-inline std::optional<ArrayMatch> collection_match(const nlohmann::json& a, const nlohmann::json& b) {
-    if (!a.is_array() || !b.is_array() || (a.empty() && b.empty())) return std::nullopt;
-    for (const auto* array : {&a, &b})
-        for (const auto& e : *array)
-            if (!e.is_object() || !(e.contains("id") || (e.contains("source") && e.contains("target"))))
-                return std::nullopt;
-    ArrayMatch match = match_arrays(a, b);
-    if (match.mode != PathStep::Kind::keyed) return std::nullopt;
-    return match;
-}
-
-inline bool is_collection(const nlohmann::json& a, const nlohmann::json& b) {
-    return collection_match(a, b).has_value();
-}
-
-/// The elements of a collection by the text of their keys (key_string).
+/// The elements of one version of a collection: each one's identity key,
+/// and its position by the key's text (key_string).
 class KeyIndex {
 public:
-    explicit KeyIndex(const std::vector<nlohmann::json>& keys) {
-        texts_.reserve(keys.size());
-        for (const nlohmann::json& key : keys) texts_.push_back(key_string(key));
+    explicit KeyIndex(const nlohmann::json& elements) {
+        keys_.reserve(elements.size());
+        texts_.reserve(elements.size());
+        for (const nlohmann::json& e : elements) {
+            keys_.push_back(identity_key(e));
+            texts_.push_back(key_string(keys_.back()));
+        }
         // Views into texts_, which no longer grows.
         positions_.reserve(texts_.size());
         for (std::size_t i = 0; i < texts_.size(); ++i) positions_.emplace(texts_[i], i);
     }
+    /// Whether no two elements share a key.
+    bool unique() const { return positions_.size() == texts_.size(); }
+    const nlohmann::json& key(std::size_t position) const { return keys_[position]; }
     const std::string& text(std::size_t position) const { return texts_[position]; }
     std::optional<std::size_t> find(std::string_view text) const {
         auto it = positions_.find(text);
@@ -73,9 +63,33 @@ public:
     }
 
 private:
+    std::vector<nlohmann::json> keys_;
     std::vector<std::string> texts_;
     std::unordered_map<std::string_view, std::size_t> positions_;
 };
+
+/// Both versions of a top-level member whose elements are identified by id
+/// (or, for links, by source and target), so that its elements are the items
+/// of a diff: match_arrays's keyed mode, each key built once.
+struct CollectionMatch {
+    KeyIndex old_items, new_items;
+};
+
+/// The match of a collection; nothing for any other member.
+inline std::optional<CollectionMatch> collection_match(const nlohmann::json& a, const nlohmann::json& b) {
+    if (!a.is_array() || !b.is_array() || (a.empty() && b.empty())) return std::nullopt;
+    for (const auto* array : {&a, &b})
+        for (const auto& e : *array)
+            if (!has_identity_key(e) || !(e.contains("id") || (e.contains("source") && e.contains("target"))))
+                return std::nullopt;
+    CollectionMatch match{KeyIndex(a), KeyIndex(b)};
+    if (!match.old_items.unique() || !match.new_items.unique()) return std::nullopt;
+    return match;
+}
+
+inline bool is_collection(const nlohmann::json& a, const nlohmann::json& b) {
+    return collection_match(a, b).has_value();
+}
 
 inline std::string item_id_text(const nlohmann::json& key) { return key.is_null() ? std::string() : key_text(key); }
 
