@@ -29,8 +29,8 @@ py::list list_of(std::size_t n, Item item) {
 
 /// The ids of the vertices in `order`, as a Python list.
 template <typename Vertex>
-py::list id_list(const TOC& toc, const std::vector<Vertex>& order) {
-    return list_of(order.size(), [&](std::size_t i) { return text(toc.id_of(order[i])); });
+py::list id_list(const SharedToc& toc, const std::vector<Vertex>& order) {
+    return list_of(order.size(), [&](std::size_t i) { return toc.ids.of(toc.toc, order[i]); });
 }
 
 /// An exact Python int, also beyond 64 bits (through the decimal digits).
@@ -94,7 +94,7 @@ py::object ids_from(const SharedToc& toc, const std::string& id, Vertices vertic
             require_node(t, id);
             return vertices(t, t.vertex_of(id));
         },
-        [](const auto& found, const TOC& t) { return id_list(t, found); });
+        [](const auto& found, const SharedToc& t) { return id_list(t, found); });
 }
 
 /// Binds `vertices(toc, v)` as name(toc, <node_arg>): the ids of the vertices it
@@ -195,7 +195,7 @@ void register_functions(py::module_& m) {
         [](const SharedToc& toc, const std::vector<std::string>& ids, bool up, std::optional<std::string> level) {
             return read(
                 toc, [&](const TOC& t) { return reach_rows(t, ids, up, level); },
-                [](const std::vector<std::vector<GraphIndex::Vertex>>& rows, const TOC& t) {
+                [](const std::vector<std::vector<GraphIndex::Vertex>>& rows, const SharedToc& t) {
                     return py::object(list_of(rows.size(), [&](std::size_t i) { return id_list(t, rows[i]); }));
                 });
         },
@@ -225,8 +225,8 @@ void register_functions(py::module_& m) {
         [](const SharedToc& toc) {
             return read(
                 toc, [](const TOC& t) { return t.node_count(); },
-                [](std::size_t n, const TOC& t) {
-                    return py::object(list_of(n, [&](std::size_t v) { return text(t.id_of(v)); }));
+                [](std::size_t n, const SharedToc& t) {
+                    return py::object(list_of(n, [&](std::size_t v) { return t.ids.of(t.toc, v); }));
                 });
         },
         py::arg("toc"));
@@ -238,7 +238,7 @@ void register_functions(py::module_& m) {
             // The order is the read index's own: listed while the lock keeps it alive.
             return read(
                 toc, [](const TOC& t) { return &topological_vertex_order(t); },
-                [](const std::vector<GraphIndex::Vertex>* order, const TOC& t) { return id_list(t, *order); });
+                [](const std::vector<GraphIndex::Vertex>* order, const SharedToc& t) { return id_list(t, *order); });
         },
         py::arg("toc"));
     m.def(
@@ -278,14 +278,14 @@ void register_functions(py::module_& m) {
         [](const SharedToc& toc, const CentralityOptions& options) {
             return read(
                 toc, [&](const TOC& t) { return tocgraph::betweenness(t, options); },
-                [](const std::vector<double>& score, const TOC& t) {
+                [](const std::vector<double>& score, const SharedToc& t) {
                     // Highest first, ties in node insertion order, as tocgraph::centrality.
                     std::vector<std::size_t> order(score.size());
                     std::iota(order.begin(), order.end(), std::size_t{0});
                     std::stable_sort(order.begin(), order.end(),
                                      [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
                     py::dict out;
-                    for (std::size_t v : order) out[text(t.graph()[v].id)] = py::float_(score[v]);
+                    for (std::size_t v : order) out[t.ids.of(t.toc, v)] = py::float_(score[v]);
                     return out;
                 });
         },

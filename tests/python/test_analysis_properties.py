@@ -355,3 +355,45 @@ def test_ladder_counts_are_exact(width: int, layers: int) -> None:
     assert toc.count_paths("0.0", "top") == width ** (layers - 1)
     assert toc.count_activity_paths("top") == width**layers
     assert toc.count_paths(f"{layers // 2}.1", "top") == width ** (layers - 1 - layers // 2)
+
+
+# ---- queries between edits -------------------------------------------------------------
+
+
+@RELAXED
+@given(data=st.data(), case=cases(acyclic=False))
+def test_queries_after_edits_see_the_edited_graph(data: st.DataObject, case: Case) -> None:
+    """Answers read from the graph's index (and the id strings the bindings
+    keep for it) follow every edit between queries: nodes removed and added
+    (a new id may take a freed vertex number), links added and removed."""
+    fresh = 0
+    for _ in range(data.draw(st.integers(1, 6))):
+        case.ids = [node.id for node in case.toc]  # the order answers are listed in
+        assert sorted(case.ids) == sorted(case.graph.nodes)
+        for node in data.draw(st.lists(st.sampled_from(case.ids), max_size=3)) if case.ids else []:
+            assert case.toc.contributors(node) == in_insertion_order(case, nx.ancestors(case.graph, node))
+            assert case.toc.effects(node) == in_insertion_order(case, nx.descendants(case.graph, node))
+        if nx.is_directed_acyclic_graph(case.graph):
+            order = case.toc.topological_order()
+            position = {node: i for i, node in enumerate(order)}
+            assert sorted(order) == sorted(case.ids)
+            assert all(position[s] < position[t] for s, t in case.graph.edges)
+        edit = data.draw(st.sampled_from(["remove node", "add node", "add link", "remove link"]))
+        if edit == "remove node" and case.ids:
+            node = data.draw(st.sampled_from(case.ids))
+            case.toc.remove_node(node)
+            case.graph.remove_node(node)
+        elif edit == "add node":
+            node, fresh = f"new{fresh}", fresh + 1
+            level = data.draw(st.sampled_from(LEVELS))
+            case.toc.add_node(id=node, level=level)
+            case.graph.add_node(node, level=level)
+        elif edit == "add link" and len(case.ids) > 1:
+            source, target = data.draw(st.lists(st.sampled_from(case.ids), min_size=2, max_size=2, unique=True))
+            if not case.graph.has_edge(source, target):
+                case.toc.add_link(source=source, target=target)
+                case.graph.add_edge(source, target)
+        elif edit == "remove link" and case.graph.number_of_edges():
+            source, target = data.draw(st.sampled_from(sorted(case.graph.edges)))
+            case.toc.remove_link(source, target)
+            case.graph.remove_edge(source, target)

@@ -25,6 +25,7 @@
 // waiting for itself.
 
 #include <algorithm>
+#include <cstdint>
 #include <type_traits>
 #if defined(__GLIBCXX__)
 #include <cxxabi.h>
@@ -114,12 +115,37 @@ private:
     bool writer_ = false;
 };
 
+/// The Python strings of a ToC's node ids by vertex, each made on first use
+/// and kept while the nodes stay the same (TheoryOfChange::generation), so a
+/// query that returns k ids costs k new references, not k new strings, as a
+/// graph library that keeps its names as Python objects. Used with the GIL
+/// and the ToC's read lock held: no edit can run meanwhile, and the slots are
+/// only reallocated when the generation moved, which needs an edit.
+class IdStrings {
+public:
+    py::object of(const TheoryOfChange& toc, std::size_t v) {
+        if (generation_ != toc.generation() || slots_.size() != toc.node_count()) {
+            std::vector<py::object> fresh(toc.node_count());
+            slots_.swap(fresh);  // the old strings go with `fresh`
+            generation_ = toc.generation();
+        }
+        py::object& slot = slots_[v];
+        if (!slot) slot = text(toc.id_of(v));
+        return slot;
+    }
+
+private:
+    std::uint64_t generation_ = 0;
+    std::vector<py::object> slots_;
+};
+
 /// What the Python class tocgraph._core.model.TheoryOfChange holds.
 struct SharedToc {
     SharedToc() = default;
     explicit SharedToc(TheoryOfChange t) : toc(std::move(t)) {}
     TheoryOfChange toc;
     mutable RwLock lock;
+    mutable IdStrings ids;
 };
 
 /// Holds the locks of one or more ToCs for a scope (see the top of this file).
@@ -197,13 +223,14 @@ auto read_many(const std::vector<const SharedToc*>& tocs, Work&& work) {
     for (const SharedToc* t : tocs) models.push_back(&t->toc);
     return without_gil([&] { return work(models); });
 }
-/// The same, then `convert(result, toc)` with the GIL taken back and the lock
-/// still held, for results that refer into the ToC (ids of vertices).
+/// The same, then `convert(result, toc)` (the SharedToc) with the GIL taken
+/// back and the lock still held, for results that refer into the ToC (ids of
+/// vertices: `toc.ids`).
 template <typename Work, typename Convert>
 py::object read(const SharedToc& toc, Work&& work, Convert&& convert) {
     TocLock lock({&toc}, TocLock::shared);
     auto result = without_gil([&] { return work(toc.toc); });
-    return convert(result, toc.toc);
+    return convert(result, toc);
 }
 /// Runs `change(TheoryOfChange&)` with the ToC locked exclusively and the GIL held.
 template <typename Change>
