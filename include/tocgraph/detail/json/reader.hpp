@@ -482,15 +482,24 @@ private:
                              {"period"});
         PeriodValue pv;
         pv.period = period_value(*o.find("period"), o.at("period"));
-        opt(o, "value", pv.value);
-        opt(o, "value_text", pv.value_text);
-        opt(o, "numerator", pv.numerator);
-        opt(o, "denominator", pv.denominator);
-        opt_dimensions(o, pv.dimensions);
-        opt(o, "locations", pv.locations);
-        opt(o, "comment", pv.comment);
-        opt_attributes(o, pv.attributes);
+        read_value_members(o, pv);
         return pv;
+    }
+
+    /// The members of a value a baseline and a period value share, in format
+    /// order; a period value has its ratio's parts after value_text.
+    template <typename V>
+    void read_value_members(const Obj& o, V& out) const {
+        opt(o, "value", out.value);
+        opt(o, "value_text", out.value_text);
+        if constexpr (requires { out.numerator; }) {
+            opt(o, "numerator", out.numerator);
+            opt(o, "denominator", out.denominator);
+        }
+        opt_dimensions(o, out.dimensions);
+        opt(o, "locations", out.locations);
+        opt(o, "comment", out.comment);
+        opt_attributes(o, out.attributes);
     }
 
     void read_indicator(TheoryOfChange& toc, const json& v, const LazyPointer& p) const {
@@ -517,12 +526,7 @@ private:
             Baseline baseline;
             opt(b, "date", baseline.date);
             opt_year(b, "year", baseline.year);
-            opt(b, "value", baseline.value);
-            opt(b, "value_text", baseline.value_text);
-            opt_dimensions(b, baseline.dimensions);
-            opt(b, "locations", baseline.locations);
-            opt(b, "comment", baseline.comment);
-            opt_attributes(b, baseline.attributes);
+            read_value_members(b, baseline);
             i.baselines.push_back(std::move(baseline));
         });
         each(o, "targets", [&](const json& tv, const LazyPointer& tp) {

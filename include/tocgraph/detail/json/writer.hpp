@@ -323,14 +323,7 @@ private:
         out_.begin_object();
         out_.key("period");
         period(v.period, p.child("period"));
-        put_number("value", v.value, p);
-        put("value_text", v.value_text, p);
-        put_number("numerator", v.numerator, p);
-        put_number("denominator", v.denominator, p);
-        put_dimensions(v.dimensions, p);
-        put("locations", v.locations, p);
-        put("comment", v.comment, p);
-        put_attributes(v.attributes, p, 6);
+        value_members(v, p);
         out_.end_object();
     }
 
@@ -343,13 +336,24 @@ private:
             out_.key("year");
             out_.integer(*b.year);
         }
-        put_number("value", b.value, p);
-        put("value_text", b.value_text, p);
-        put_dimensions(b.dimensions, p);
-        put("locations", b.locations, p);
-        put("comment", b.comment, p);
-        put_attributes(b.attributes, p, 6);
+        value_members(b, p);
         out_.end_object();
+    }
+
+    /// The members of a value a baseline and a period value share, in format
+    /// order; a period value has its ratio's parts after value_text.
+    template <typename V>
+    void value_members(const V& v, const LazyPointer& p) {
+        put_number("value", v.value, p);
+        put("value_text", v.value_text, p);
+        if constexpr (requires { v.numerator; }) {
+            put_number("numerator", v.numerator, p);
+            put_number("denominator", v.denominator, p);
+        }
+        put_dimensions(v.dimensions, p);
+        put("locations", v.locations, p);
+        put("comment", v.comment, p);
+        put_attributes(v.attributes, p, 6);
     }
 
     void indicator(const Indicator& i, const LazyPointer& p) {
