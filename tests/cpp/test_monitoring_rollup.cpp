@@ -293,6 +293,10 @@ TEST_CASE("the JSON of a roll-up") {
     CHECK(j["indicators"][0]["indicator"] == "i1");
     CHECK(j["indicators"][0]["achievement"] == 0.5);
     CHECK(j["indicators"][0]["periods"][0]["start"] == "2021-01-01");
+    // Empty collections are written as {} and [], never left out or null.
+    CHECK(j["indicators"][0]["filter"] == nlohmann::ordered_json::object());
+    CHECK(j["indicators"][0]["unreported"] == nlohmann::ordered_json::array());
+    CHECK(j["indicators"][0]["parts"] == nlohmann::ordered_json::array());
     CHECK(nlohmann::ordered_json(explain(r, "p1"))["drivers"][0]["id"] == "o1");
 }
 

@@ -24,11 +24,6 @@ inline nlohmann::ordered_json json_or_null(const std::optional<double>& x) {
 inline nlohmann::ordered_json json_or_null(const std::optional<Date>& d) {
     return d ? nlohmann::ordered_json(d->to_string()) : nlohmann::ordered_json(nullptr);
 }
-inline nlohmann::ordered_json json_dimensions(const Dimensions& d) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : d) out[k] = v;
-    return out;
-}
 
 }  // namespace detail
 
@@ -53,34 +48,31 @@ inline void to_json(nlohmann::ordered_json& out, const PeriodProgress& p) {
 inline void to_json(nlohmann::ordered_json& out, const IndicatorProgress& p) {
     using detail::json_or_null;
     out = {{"indicator", p.indicator},
-                          {"node", p.node},
-                          {"title", p.title},
-                          {"unit", p.unit},
-                          {"measure", to_string(p.measure)},
-                          {"accumulation", to_string(p.accumulation)},
-                          {"aggregation", to_string(p.aggregation)},
-                          {"ascending", p.ascending},
-                          {"filter", detail::json_dimensions(p.filter)},
-                          {"as_of", p.as_of.to_string()},
-                          {"baseline", json_or_null(p.baseline)},
-                          {"baseline_date", json_or_null(p.baseline_date)},
-                          {"target", json_or_null(p.target)},
-                          {"target_date", json_or_null(p.target_date)},
-                          {"actual", json_or_null(p.actual)},
-                          {"actual_date", json_or_null(p.actual_date)},
-                          {"evaluated_at", json_or_null(p.evaluated_at)},
-                          {"expected_value", json_or_null(p.expected_value)},
-                          {"achievement", json_or_null(p.achievement)},
-                          {"expected", json_or_null(p.expected)},
-                          {"status", to_string(p.status)},
-                          {"comment", p.comment}};
-    out["unreported"] = nlohmann::ordered_json::array();
-    for (const Dimensions& d : p.unreported) out["unreported"].push_back(detail::json_dimensions(d));
-    out["notes"] = p.notes;
-    out["periods"] = nlohmann::ordered_json::array();
-    for (const PeriodProgress& row : p.periods) out["periods"].push_back(row);
-    out["parts"] = nlohmann::ordered_json::array();
-    for (const IndicatorProgress& part : p.parts) out["parts"].push_back(part);
+            {"node", p.node},
+            {"title", p.title},
+            {"unit", p.unit},
+            {"measure", to_string(p.measure)},
+            {"accumulation", to_string(p.accumulation)},
+            {"aggregation", to_string(p.aggregation)},
+            {"ascending", p.ascending},
+            {"filter", p.filter},
+            {"as_of", p.as_of.to_string()},
+            {"baseline", json_or_null(p.baseline)},
+            {"baseline_date", json_or_null(p.baseline_date)},
+            {"target", json_or_null(p.target)},
+            {"target_date", json_or_null(p.target_date)},
+            {"actual", json_or_null(p.actual)},
+            {"actual_date", json_or_null(p.actual_date)},
+            {"evaluated_at", json_or_null(p.evaluated_at)},
+            {"expected_value", json_or_null(p.expected_value)},
+            {"achievement", json_or_null(p.achievement)},
+            {"expected", json_or_null(p.expected)},
+            {"status", to_string(p.status)},
+            {"comment", p.comment},
+            {"unreported", p.unreported},
+            {"notes", p.notes},
+            {"periods", p.periods},
+            {"parts", p.parts}};
 }
 
 inline void to_json(nlohmann::ordered_json& out, const RollupInput& i) {
@@ -100,40 +92,33 @@ inline void to_json(nlohmann::ordered_json& out, const RollupInput& i) {
 inline void to_json(nlohmann::ordered_json& out, const NodeProgress& n) {
     using detail::json_or_null;
     out = {{"node", n.node},
-                          {"level", n.level},
-                          {"title", n.title},
-                          {"achievement", json_or_null(n.achievement)},
-                          {"expected", json_or_null(n.expected)},
-                          {"status", to_string(n.status)},
-                          {"method", to_string(n.method)},
-                          {"decisive", n.decisive.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.decisive)}};
-    out["inputs"] = nlohmann::ordered_json::array();
-    for (const RollupInput& i : n.inputs) out["inputs"].push_back(i);
+            {"level", n.level},
+            {"title", n.title},
+            {"achievement", json_or_null(n.achievement)},
+            {"expected", json_or_null(n.expected)},
+            {"status", to_string(n.status)},
+            {"method", to_string(n.method)},
+            {"decisive",
+             n.decisive.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(n.decisive)},
+            {"inputs", n.inputs}};
 }
 
 inline void to_json(nlohmann::ordered_json& out, const Rollup& r) {
     out = {{"as_of", r.options.progress.as_of.to_string()},
-                          {"method", to_string(r.options.method)},
-                          {"tolerances", nlohmann::ordered_json(r.options.progress.tolerances)}};
-    out["indicators"] = nlohmann::ordered_json::array();
-    for (const IndicatorProgress& i : r.indicators) out["indicators"].push_back(i);
-    out["nodes"] = nlohmann::ordered_json::array();
-    for (const NodeProgress& n : r.nodes) out["nodes"].push_back(n);
+            {"method", to_string(r.options.method)},
+            {"tolerances", nlohmann::ordered_json(r.options.progress.tolerances)},
+            {"indicators", r.indicators},
+            {"nodes", r.nodes}};
 }
 
 inline void to_json(nlohmann::ordered_json& out, const Explanation& e) {
-    out = {{"node", nlohmann::ordered_json(e.node)}, {"text", e.text}};
-    out["drivers"] = nlohmann::ordered_json::array();
-    for (const RollupInput& i : e.drivers) out["drivers"].push_back(i);
-    out["unscored"] = nlohmann::ordered_json::array();
-    for (const RollupInput& i : e.unscored) out["unscored"].push_back(i);
+    out = {{"node", nlohmann::ordered_json(e.node)}, {"text", e.text}, {"drivers", e.drivers},
+           {"unscored", e.unscored}};
 }
 
 inline void to_json(nlohmann::ordered_json& out, const IndicatorBreakdown& b) {
     out = {{"indicator", b.indicator}, {"node", b.node}, {"dimension", b.dimension},
-                          {"values", b.values}, {"missing", b.missing}};
-    out["rows"] = nlohmann::ordered_json::array();
-    for (const IndicatorProgress& row : b.rows) out["rows"].push_back(row);
+            {"values", b.values}, {"missing", b.missing}, {"rows", b.rows}};
 }
 
 }  // namespace tocgraph
