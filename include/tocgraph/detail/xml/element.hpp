@@ -16,29 +16,18 @@
 
 namespace tocgraph::detail {
 
-struct XmlElement {
-    std::string ns;      ///< namespace URI, "" for none
-    std::string prefix;  ///< as written, to write it back the same way
-    std::string local;
-    std::vector<XmlAttribute> attributes;
+/// An element: its start tag, what it contains.
+struct XmlElement : XmlTag {
     std::vector<XmlElement> children;  ///< child elements, in document order
     std::string text;                  ///< the element's own character data, concatenated
-    std::size_t line = 0;
-    std::size_t column = 0;
 
     /// True for the element `name` in no namespace (all IATI elements).
     bool is(std::string_view name) const { return ns.empty() && local == name; }
-    const XmlAttribute* attribute(std::string_view name, std::string_view ns_uri = {}) const {
-        for (const XmlAttribute& a : attributes)
-            if (a.local == name && a.ns == ns_uri) return &a;
-        return nullptr;
-    }
     /// The value of an attribute in no namespace, or nullptr.
     const std::string* value(std::string_view name) const {
         const XmlAttribute* a = attribute(name);
         return a ? &a->value : nullptr;
     }
-    std::string qname() const { return prefix.empty() ? local : prefix + ":" + local; }
     /// True if the text is empty or only XML whitespace.
     bool text_is_blank() const { return text.find_first_not_of(" \t\n\r") == std::string::npos; }
 };
@@ -47,14 +36,9 @@ struct XmlElement {
 /// by `reader`, up to and including its end tag. Iterative: the depth is
 /// bounded by the reader's limit only.
 inline XmlElement read_element(XmlReader& reader, const XmlEvent& start) {
-    auto from_start = [](const XmlEvent& e) {
+    auto from_start = [](const XmlTag& tag) {
         XmlElement element;
-        element.ns = e.ns;
-        element.prefix = e.prefix;
-        element.local = e.local;
-        element.attributes = e.attributes;
-        element.line = e.line;
-        element.column = e.column;
+        static_cast<XmlTag&>(element) = tag;
         return element;
     };
     XmlElement root = from_start(start);

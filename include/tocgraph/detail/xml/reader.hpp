@@ -58,18 +58,17 @@ struct XmlAttribute {
     std::size_t column = 0;
 };
 
-struct XmlEvent {
-    XmlEventKind kind = XmlEventKind::end_document;
-    std::string ns;      ///< element namespace URI (start/end)
-    std::string prefix;  ///< element prefix as written (start/end)
-    std::string local;   ///< element local name (start/end), or the PI target
-    std::vector<XmlAttribute> attributes;  ///< start only; namespace declarations left out
-    std::string text;    ///< character data, comment text or PI data
-    std::size_t depth = 0;  ///< the element's depth (root = 1); for text, its parent's
-    std::size_t line = 0;   ///< where the event starts
+/// What a start tag says, which an event and an element tree both carry: the
+/// element's name, its attributes and where it starts.
+struct XmlTag {
+    std::string ns;      ///< namespace URI, "" for none
+    std::string prefix;  ///< as written, to write it back the same way
+    std::string local;   ///< local name, or a processing instruction's target
+    std::vector<XmlAttribute> attributes;  ///< namespace declarations left out
+    std::size_t line = 0;                  ///< where it starts
     std::size_t column = 0;
 
-    /// The value of the attribute {ns}local, or nullptr.
+    /// The attribute {ns_uri}local_name, or nullptr.
     const XmlAttribute* attribute(std::string_view local_name, std::string_view ns_uri = {}) const {
         for (const XmlAttribute& a : attributes)
             if (a.local == local_name && a.ns == ns_uri) return &a;
@@ -77,6 +76,14 @@ struct XmlEvent {
     }
     /// "prefix:local" or "local", as written.
     std::string qname() const { return prefix.empty() ? local : prefix + ":" + local; }
+};
+
+/// One event. The name is an element's for start and end tags (attributes
+/// for start tags only); line and column are where the event starts.
+struct XmlEvent : XmlTag {
+    XmlEventKind kind = XmlEventKind::end_document;
+    std::string text;       ///< character data, comment text or PI data
+    std::size_t depth = 0;  ///< the element's depth (root = 1); for text, its parent's
 };
 
 class XmlReader {
