@@ -9,15 +9,22 @@
 set(TOCGRAPH_SANITIZE "" CACHE STRING
   "Sanitizers for the C++ tests and the CLI, as -fsanitize= takes them (e.g. address,undefined)")
 
+# The compile and link flags for `sanitizers` (as -fsanitize= takes them),
+# set in the variable `out`; the libFuzzer harnesses use them too.
+function(tocgraph_sanitizer_flags out sanitizers)
+  set(flags -fsanitize=${sanitizers} -fno-omit-frame-pointer)
+  if(sanitizers MATCHES "undefined")
+    list(APPEND flags -fno-sanitize-recover=undefined)
+  endif()
+  set(${out} ${flags} PARENT_SCOPE)
+endfunction()
+
 add_library(tocgraph_sanitize INTERFACE)
 if(TOCGRAPH_SANITIZE)
   if(MSVC)
     message(FATAL_ERROR "TOCGRAPH_SANITIZE is for gcc and clang")
   endif()
-  set(_tocgraph_sanitize_flags -fsanitize=${TOCGRAPH_SANITIZE} -fno-omit-frame-pointer)
-  if(TOCGRAPH_SANITIZE MATCHES "undefined")
-    list(APPEND _tocgraph_sanitize_flags -fno-sanitize-recover=undefined)
-  endif()
+  tocgraph_sanitizer_flags(_tocgraph_sanitize_flags ${TOCGRAPH_SANITIZE})
   target_compile_options(tocgraph_sanitize INTERFACE ${_tocgraph_sanitize_flags})
   target_link_options(tocgraph_sanitize INTERFACE ${_tocgraph_sanitize_flags})
   message(STATUS "tocgraph: tests and CLI built with ${_tocgraph_sanitize_flags}")
