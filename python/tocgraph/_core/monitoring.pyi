@@ -32,6 +32,15 @@ class ProgressOptions(_Options):
 class RollupOptions(_Options):
     def __init__(self, *, as_of: DateLike = ..., **options: Unpack[RollupKeywords]) -> None: ...
 
+class _Scored(_Value):
+    """What an indicator's progress, a roll-up input and a node's figure all
+    carry: the achievement against what was expected, and the status it gives."""
+
+    title: Final[str]
+    achievement: Final[float | None]
+    expected: Final[float | None]
+    status: Final[ProgressStatusName]
+
 class PeriodProgress(_Value):
     period: Final[Period]
     target: Final[float | None]
@@ -43,10 +52,9 @@ class PeriodProgress(_Value):
     target_comment: Final[str]
     actual_comment: Final[str]
 
-class IndicatorProgress(_Value):
+class IndicatorProgress(_Scored):
     indicator: Final[str]
     node: Final[str]
-    title: Final[str]
     unit: Final[str]
     measure: Final[MeasureName]
     accumulation: Final[AccumulationName]
@@ -62,9 +70,6 @@ class IndicatorProgress(_Value):
     actual_date: Final[datetime.date | None]
     evaluated_at: Final[datetime.date | None]
     expected_value: Final[float | None]
-    achievement: Final[float | None]
-    expected: Final[float | None]
-    status: Final[ProgressStatusName]
     comment: Final[str]
     unreported: Final[list[dict[str, str]]]
     notes: Final[list[str]]
@@ -90,25 +95,17 @@ class ProgressTable(_Value, _Sequence[IndicatorProgress]):
     def indicator(self, id: str) -> IndicatorProgress: ...
     def counts(self) -> dict[ProgressStatusName, int]: ...
 
-class RollupInput(_Value):
+class RollupInput(_Scored):
     kind: Final[InputKindName]
     id: Final[str]
-    title: Final[str]
-    achievement: Final[float | None]
-    expected: Final[float | None]
-    status: Final[ProgressStatusName]
     weight: Final[float]
     scored: Final[bool]
     share: Final[float]
     reason: Final[str]
 
-class NodeProgress(_Value):
+class NodeProgress(_Scored):
     node: Final[str]
     level: Final[str]
-    title: Final[str]
-    achievement: Final[float | None]
-    expected: Final[float | None]
-    status: Final[ProgressStatusName]
     method: Final[RollupMethodName]
     inputs: Final[list[RollupInput]]
     decisive: Final[str]
