@@ -44,6 +44,31 @@ def check_round_trip(old: tocgraph.TheoryOfChange, new: tocgraph.TheoryOfChange)
     return d
 
 
+def rename_node(toc: tocgraph.TheoryOfChange, old: str, new: str) -> tocgraph.TheoryOfChange:
+    """The theory of change with node ``old`` called ``new`` everywhere, the
+    feedback about it or about one of its links included."""
+    doc = toc.to_dict()
+    for n in doc.get("nodes", []):
+        if n["id"] == old:
+            n["id"] = new
+    for link in doc.get("links", []):
+        link["source"] = new if link["source"] == old else link["source"]
+        link["target"] = new if link["target"] == old else link["target"]
+    for i in doc.get("indicators", []):
+        i["node"] = new if i["node"] == old else i["node"]
+    for f in doc.get("feedback", []):
+        f["subject"] = "->".join(new if end == old else end for end in f.get("subject", "").split("->"))
+    return tocgraph.from_dict(doc)
+
+
+def _with_extra_node(title: str = "Exchange visits") -> tocgraph.TheoryOfChange:
+    """make_toc() with one more activity, a2, that leads to oc1."""
+    toc = make_toc()
+    toc.add_node(id="a2", level="activity", title=title)
+    toc.add_link(source="a2", target="oc1")
+    return toc
+
+
 # ---- diff: nodes -----------------------------------------------------------------------
 
 
@@ -61,9 +86,7 @@ def test_a_version_compared_with_itself_has_no_changes() -> None:
 
 def test_node_added() -> None:
     old = make_toc()
-    new = make_toc()
-    new.add_node(id="a2", level="activity", title="Exchange visits")
-    new.add_link(source="a2", target="oc1")
+    new = _with_extra_node()
     d = check_round_trip(old, new)
     assert changes_of(d) == [("nodes", "a2", "added"), ("links", "a2->oc1", "added")]
     node = d.changes[0]
@@ -135,7 +158,7 @@ def test_node_logic_changed() -> None:
 
 def test_renamed_node_is_one_change() -> None:
     old = make_toc()
-    new = tocgraph.loads(old.dumps().replace('"oc1"', '"oc_planning"').replace("a1->oc1", "a1->oc_planning"))
+    new = rename_node(old, "oc1", "oc_planning")
     assert tocgraph.versions.detect_renames(old, new) == [("oc1", "oc_planning")]
     d = check_round_trip(old, new)
     change = only_change(d)
@@ -162,7 +185,7 @@ def test_renamed_node_is_one_change() -> None:
 
 def test_a_renamed_node_with_another_change_lists_the_change() -> None:
     old = make_toc()
-    new = tocgraph.loads(old.dumps().replace('"oc1"', '"oc_planning"').replace("a1->oc1", "a1->oc_planning"))
+    new = rename_node(old, "oc1", "oc_planning")
     new.update_node("oc_planning", description="Plans agreed by all Member States")
     change = only_change(check_round_trip(old, new))
     assert change.kind == "renamed"
@@ -171,7 +194,7 @@ def test_a_renamed_node_with_another_change_lists_the_change() -> None:
 
 def test_a_reworded_title_is_not_a_rename() -> None:
     old = make_toc()
-    new = tocgraph.loads(old.dumps().replace('"oc1"', '"oc_planning"').replace("a1->oc1", "a1->oc_planning"))
+    new = rename_node(old, "oc1", "oc_planning")
     new.update_node("oc_planning", title="Better planning")
     assert tocgraph.versions.detect_renames(old, new) == []
     d = check_round_trip(old, new)
@@ -313,23 +336,14 @@ def test_apply_refuses_a_theory_of_change_that_does_not_hold_the_old_values() ->
         d.apply("toc.json")  # type: ignore[arg-type]
 
 
-def _with_extra_node() -> tocgraph.TheoryOfChange:
-    toc = make_toc()
-    toc.add_node(id="a2", level="activity", title="Exchange visits")
-    toc.add_link(source="a2", target="oc1")
-    return toc
-
-
 # ---- renderings ------------------------------------------------------------------------
 
 
 def test_text_markdown_html_and_json_forms() -> None:
     old = make_toc()
-    new = make_toc()
+    new = _with_extra_node()
     new.update_node("oc1", title="Effective <planning>")
     new.remove_link("a1", "oc1")
-    new.add_node(id="a2", level="activity", title="Exchange visits")
-    new.add_link(source="a2", target="oc1")
     d = tocgraph.diff(old, new)
 
     text = str(d)
@@ -430,10 +444,8 @@ def title_conflict() -> tuple[tocgraph.TheoryOfChange, tocgraph.TheoryOfChange, 
 
 def test_changes_to_different_elements_and_fields_combine() -> None:
     base = make_toc()
-    ours = make_toc()
+    ours = _with_extra_node()
     ours.update_node("oc1", title="Ours")
-    ours.add_node(id="a2", level="activity", title="Exchange visits")
-    ours.add_link(source="a2", target="oc1")
     theirs = make_toc()
     theirs.update_node("oc1", tags=["victim_rights", "gender"])
     theirs.update_link("oc1", "p1", strength=0.5)
@@ -518,12 +530,8 @@ def test_both_changed_keeps_ours_and_marks_it() -> None:
 
 def test_both_added_keeps_ours_and_marks_it() -> None:
     base = make_toc()
-    ours = make_toc()
-    ours.add_node(id="a2", level="activity", title="Exchange visits")
-    ours.add_link(source="a2", target="oc1")
-    theirs = make_toc()
-    theirs.add_node(id="a2", level="activity", title="Study tours")
-    theirs.add_link(source="a2", target="oc1")
+    ours = _with_extra_node()
+    theirs = _with_extra_node(title="Study tours")
     m = tocgraph.merge(base, ours, theirs)
     [c] = m.conflicts
     assert (c.kind, c.collection, c.id, c.field, c.base, c.resolution) == (
@@ -891,22 +899,6 @@ def tocs(draw: st.DrawFn) -> tocgraph.TheoryOfChange:
             text=f"Feedback {k}",
         )
     return toc
-
-
-def rename_node(toc: tocgraph.TheoryOfChange, old: str, new: str) -> tocgraph.TheoryOfChange:
-    """The theory of change with node ``old`` called ``new`` everywhere."""
-    doc = toc.to_dict()
-    for n in doc.get("nodes", []):
-        if n["id"] == old:
-            n["id"] = new
-    for link in doc.get("links", []):
-        link["source"] = new if link["source"] == old else link["source"]
-        link["target"] = new if link["target"] == old else link["target"]
-    for i in doc.get("indicators", []):
-        i["node"] = new if i["node"] == old else i["node"]
-    for f in doc.get("feedback", []):
-        f["subject"] = new if f.get("subject") == old else f.get("subject", "")
-    return tocgraph.from_dict(doc)
 
 
 @st.composite
