@@ -1,7 +1,8 @@
 // tocgraph._core: the compiled part of the tocgraph package. It is private:
 // the public API is the pure-Python package (python/tocgraph), which wraps it.
-// One submodule per area of include/tocgraph/, each registered by its
-// register_<area>.cpp and typed by python/tocgraph/_core/<area>.pyi.
+// One submodule per area of include/tocgraph/: named, with its docstring, in
+// `areas` below, filled by its register_<area>.cpp and typed by
+// python/tocgraph/_core/<area>.pyi.
 #include "bind/bind.hpp"
 
 #include <boost/version.hpp>
@@ -31,24 +32,50 @@ py::dict build_info() {
     return info;
 }
 
+namespace tp = tocgraph::python;
+
+/// One submodule of tocgraph._core: its name, its docstring and the function
+/// of its register_<area>.cpp that fills it.
+struct Area {
+    const char* name;
+    const char* doc;
+    void (*fill)(py::module_&);
+};
+
+/// Every area, in the order they are filled: the model first, since the other
+/// areas' classes hold its values.
+constexpr Area areas[] = {
+    {"model", "The model's values and the compiled TheoryOfChange.", tp::register_model},
+    {"io", "The JSON file format and atomic writes.", tp::register_io},
+    {"analysis", "The analyses of include/tocgraph/analysis/.", tp::register_analysis},
+    {"lint", "The linter, its findings and the rule catalogue.", tp::register_lint},
+    {"monitoring", "Indicator progress, roll-up, explanations and breakdowns.", tp::register_monitoring},
+    {"render", "Drawings: SVG, Graphviz DOT and Mermaid, and their options.", tp::register_render},
+    {"report", "Progress reports, HTML or Markdown, and their options.", tp::register_report},
+    {"formats", "Other tools' formats: GraphML, Kumu, DAGitty, logframe tables.", tp::register_formats},
+    {"iati", "IATI activity XML: reading and writing.", tp::register_iati},
+    {"versions", "Diff, apply and merge, and the consultation record.", tp::register_versions},
+    {"probability", "Probabilistic contribution analysis (include/tocgraph/probability/).", tp::register_probability},
+};
+
+/// The submodule tocgraph._core.<name>, importable by that name (stubtest and
+/// pickle look modules up in sys.modules).
+py::module_ submodule(py::module_& core, const char* name, const char* doc) {
+    py::module_ m = core.def_submodule(name, doc);
+    py::module_::import("sys").attr("modules")[m.attr("__name__")] = m;
+    return m;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
-    namespace tp = tocgraph::python;
     m.doc() = "tocgraph's compiled core (private: use the tocgraph package).";
     m.attr("__version__") = tocgraph::version_string;
     m.attr("build_info") = build_info();
 
     tp::register_error_translators();
-    tp::register_model(m);  // first: the other areas' classes hold its values
-    tp::register_io(m);
-    tp::register_analysis(m);
-    tp::register_lint(m);
-    tp::register_monitoring(m);
-    tp::register_render(m);
-    tp::register_report(m);
-    tp::register_formats(m);
-    tp::register_iati(m);
-    tp::register_versions(m);
-    tp::register_probability(m);
+    for (const Area& area : areas) {
+        py::module_ sub = submodule(m, area.name, area.doc);
+        area.fill(sub);
+    }
 }

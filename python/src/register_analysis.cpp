@@ -303,8 +303,7 @@ void register_functions(py::module_& m) {
 
 }  // namespace
 
-void register_analysis(py::module_& core) {
-    py::module_ m = submodule(core, "analysis", "The analyses of include/tocgraph/analysis/.");
+void register_analysis(py::module_& m) {
     register_results(m);
     register_functions(m);
 }

@@ -109,8 +109,7 @@ void register_functions(py::module_& m) {
 
 }  // namespace
 
-void register_formats(py::module_& core) {
-    py::module_ m = submodule(core, "formats", "Other tools' formats: GraphML, Kumu, DAGitty, logframe tables.");
+void register_formats(py::module_& m) {
     register_options(m);
     register_functions(m);
 }

@@ -171,8 +171,7 @@ void register_functions(py::module_& m) {
 
 }  // namespace
 
-void register_iati(py::module_& core) {
-    py::module_ m = submodule(core, "iati", "IATI activity XML: reading and writing.");
+void register_iati(py::module_& m) {
     register_results(m);
     register_functions(m);
 }

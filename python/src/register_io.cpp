@@ -15,8 +15,7 @@ py::object reading(Read read, const Args&... args) {
 
 }  // namespace
 
-void register_io(py::module_& core) {
-    py::module_ m = submodule(core, "io", "The JSON file format and atomic writes.");
+void register_io(py::module_& m) {
     m.attr("file_format_version") = file_format_version;
 
     m.def(

@@ -45,9 +45,7 @@ FieldSpec<RuleInfo> catalogue_field(const char* name, M RuleInfo::*m, const char
 
 }  // namespace
 
-void register_lint(py::module_& core) {
-    py::module_ m = submodule(core, "lint", "The linter, its findings and the rule catalogue.");
-
+void register_lint(py::module_& m) {
     Struct<Finding>(m, "Finding",
                     "One problem the linter found, or something a reader of another format decided.",
                     Access::read_only)

@@ -549,8 +549,7 @@ void register_synthetic(py::module_& m) {
 
 }  // namespace
 
-void register_model(py::module_& core) {
-    py::module_ m = submodule(core, "model", "The model's values and the compiled TheoryOfChange.");
+void register_model(py::module_& m) {
     register_links(m);
     register_dates_and_levels(m);
     register_elements(m);

@@ -332,8 +332,7 @@ void register_functions(py::module_& m) {
 
 }  // namespace
 
-void register_monitoring(py::module_& core) {
-    py::module_ m = submodule(core, "monitoring", "Indicator progress, roll-up, explanations and breakdowns.");
+void register_monitoring(py::module_& m) {
     register_options(m);
     register_indicator_results(m);
     register_rollup_results(m);

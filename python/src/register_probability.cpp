@@ -175,8 +175,7 @@ void register_options(py::module_& m) {
 
 }  // namespace
 
-void register_probability(py::module_& core) {
-    py::module_ m = submodule(core, "probability", "Probabilistic contribution analysis (include/tocgraph/probability/).");
+void register_probability(py::module_& m) {
     register_parameters(m);
     register_options(m);
     register_functions(m);

@@ -49,9 +49,7 @@ void common_fields(Struct<T>& s) {
 
 }  // namespace
 
-void register_render(py::module_& core) {
-    py::module_ m = submodule(core, "render", "Drawings: SVG, Graphviz DOT and Mermaid, and their options.");
-
+void register_render(py::module_& m) {
     Struct<LayoutOptions>(m, "LayoutOptions", "How the levels are laid out as bands, the goal on top.")
         .field("font_size", &LayoutOptions::font_size, "Pixels, for node titles (headings scale with it).")
         .field("max_text_width", &LayoutOptions::max_text_width, "Titles wrap at this width (pixels).")

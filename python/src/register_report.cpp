@@ -8,9 +8,7 @@
 
 namespace tocgraph::python {
 
-void register_report(py::module_& core) {
-    py::module_ m = submodule(core, "report", "Progress reports, HTML or Markdown, and their options.");
-
+void register_report(py::module_& m) {
     Struct<ReportOptions>(m, "ReportOptions", "What a progress report holds and how it is assessed.")
         .field("as_of", &ReportOptions::as_of, "The date progress is assessed at.")
         .field("method", &ReportOptions::method, "How progress rolls up the graph (see RollupOptions.method).")

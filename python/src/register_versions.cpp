@@ -339,8 +339,7 @@ void register_consultation(py::module_& m) {
 
 }  // namespace
 
-void register_versions(py::module_& core) {
-    py::module_ m = submodule(core, "versions", "Diff, apply and merge, and the consultation record.");
+void register_versions(py::module_& m) {
     register_diff(m);
     register_merge(m);
     register_consultation(m);

@@ -28,14 +28,6 @@ inline void require_node(const TheoryOfChange& toc, const std::string& id) {
     if (!toc.contains(id)) raise_key_error("no node \"" + id + "\"");
 }
 
-/// A submodule tocgraph._core.<name>, importable by that name (stubtest and
-/// pickle look modules up in sys.modules).
-inline py::module_ submodule(py::module_& core, const char* name, const char* doc) {
-    py::module_ m = core.def_submodule(name, doc);
-    py::module_::import("sys").attr("modules")[m.attr("__name__")] = m;
-    return m;
-}
-
 /// Binds a library query `function(const TheoryOfChange&, args...)` as
 /// `name(toc, args...)`, run read-locked without the GIL (toc.hpp).
 template <typename Result, typename... Args, typename... Extra>
@@ -86,7 +78,7 @@ O options_from(const py::kwargs& kwargs, const std::string& owner) {
     return options;
 }
 
-// One register function per submodule, called by _core.cpp.
+// One function per area, filling its submodule; _core.cpp names the submodules.
 void register_model(py::module_& m);
 void register_io(py::module_& m);
 void register_analysis(py::module_& m);
