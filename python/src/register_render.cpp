@@ -47,6 +47,15 @@ void common_fields(Struct<T>& s) {
         .field("title", &T::title, "A heading; None: the programme title; \"\": none.");
 }
 
+/// The label options the two text formats share; what the font size and the
+/// wrap width measure is each format's own.
+template <typename T>
+void label_fields(Struct<T>& s, const char* font_size_doc, const char* max_text_width_doc) {
+    s.field("font_size", &T::font_size, font_size_doc)
+        .field("max_text_width", &T::max_text_width, max_text_width_doc)
+        .field("show_ids", &T::show_ids, "The id on a first line of each label.");
+}
+
 }  // namespace
 
 void register_render(py::module_& m) {
@@ -77,18 +86,13 @@ void register_render(py::module_& m) {
 
     Struct<DotOptions> dot(m, "DotOptions", "Options of the Graphviz DOT text.");
     common_fields(dot);
-    dot.field("font_size", &DotOptions::font_size, "Points, as Graphviz measures.")
-        .field("max_text_width", &DotOptions::max_text_width, "Titles wrap at about this width.")
-        .field("show_ids", &DotOptions::show_ids, "The id on a first line of each label.")
-        .field("level_labels", &DotOptions::level_labels, "A label per level, left of its rank.")
-        .finish();
+    label_fields(dot, "Points, as Graphviz measures.", "Titles wrap at about this width.");
+    dot.field("level_labels", &DotOptions::level_labels, "A label per level, left of its rank.").finish();
 
     Struct<MermaidOptions> mermaid(m, "MermaidOptions", "Options of the Mermaid flowchart.");
     common_fields(mermaid);
-    mermaid.field("font_size", &MermaidOptions::font_size, "For the wrap width estimate only.")
-        .field("max_text_width", &MermaidOptions::max_text_width, "Titles wrap at about this width (<br/>).")
-        .field("show_ids", &MermaidOptions::show_ids, "The id on a first line of each label.")
-        .field("level_subgraphs", &MermaidOptions::level_subgraphs, "One subgraph per level, titled with its label.")
+    label_fields(mermaid, "For the wrap width estimate only.", "Titles wrap at about this width (<br/>).");
+    mermaid.field("level_subgraphs", &MermaidOptions::level_subgraphs, "One subgraph per level, titled with its label.")
         .finish();
 
     def_drawing<SvgOptions>(m, "to_svg", &to_svg, "The SVG drawing of a theory of change.");
