@@ -36,7 +36,7 @@ void register_diff(py::module_& m) {
                "Steps into the element: member names (str), {'key': K} or {'value': V} for array elements.");
     def_result(field, "field", [](const FieldChange& f) { return path_text(f.path); },
                "The path as text, e.g. 'targets[2022-01-01..2022-12-31].value'.");
-    def_result(field, "kind", [](const FieldChange& f) { return f.kind; }, "\"added\", \"removed\" or \"changed\".");
+    def_result(field, "kind", &FieldChange::kind, "\"added\", \"removed\" or \"changed\".");
     def_result(field, "old", [](const FieldChange& f) { return optional_json(f.old_value); },
                "The value before (JSON-like), or None when the field was added.");
     def_result(field, "new", [](const FieldChange& f) { return optional_json(f.new_value); },
@@ -48,13 +48,12 @@ void register_diff(py::module_& m) {
     });
 
     py::class_<ItemChange> item(m, "ItemChange", "One element that differs between two versions.");
-    def_result(item, "collection", [](const ItemChange& c) { return c.collection; },
+    def_result(item, "collection", &ItemChange::collection,
                "\"nodes\", \"links\", \"indicators\", \"assumptions\", \"actors\", \"feedback\", "
                "\"metadata\" or \"schema\".");
-    def_result(item, "id", [](const ItemChange& c) { return c.id; }, "The item's id (links: \"source->target\").");
-    def_result(item, "kind", [](const ItemChange& c) { return c.kind; },
-               "\"added\", \"removed\", \"changed\" or \"renamed\".");
-    def_result(item, "new_id", [](const ItemChange& c) { return c.new_id; }, "For a rename: the new id, else \"\".");
+    def_result(item, "id", &ItemChange::id, "The item's id (links: \"source->target\").");
+    def_result(item, "kind", &ItemChange::kind, "\"added\", \"removed\", \"changed\" or \"renamed\".");
+    def_result(item, "new_id", &ItemChange::new_id, "For a rename: the new id, else \"\".");
     def_result(item, "reference", [](const ItemChange& c) { return change_reference(c); },
                "'nodes/act_x', 'links/a->b', 'metadata': how a feedback resolution names it.");
     def_result(item, "key", [](const ItemChange& c) { return json_to_python(c.key); },
@@ -63,7 +62,7 @@ void register_diff(py::module_& m) {
                "The whole item before (JSON-like), None when added.");
     def_result(item, "new", [](const ItemChange& c) { return json_to_python(c.new_value); },
                "The whole item after (JSON-like), None when removed.");
-    def_result(item, "fields", [](const ItemChange& c) { return c.fields; },
+    def_result(item, "fields", &ItemChange::fields,
                "The field changes of a changed or renamed item (FieldChange list).");
     def_result(item, "after", [](const ItemChange& c) { return optional_json(c.after); },
                "For an added item: the key of the item it follows in the new version, else None.");
@@ -83,7 +82,7 @@ void register_diff(py::module_& m) {
                               "What changed between two versions of a theory of change: bool(d) is False when "
                               "nothing did; iterating yields the changed elements (ItemChange). print(d) shows the "
                               "text form; notebooks show the HTML form.");
-    def_result(diff_cls, "changes", [](const Diff& d) { return d.changes; },
+    def_result(diff_cls, "changes", &Diff::changes,
                "The changed elements, collection by collection in the file's order.");
     diff_cls
         .def_static("from_json", [](const nlohmann::json& document) { return diff_from_json(document); },
@@ -169,17 +168,15 @@ void register_diff(py::module_& m) {
 
 void register_merge(py::module_& m) {
     py::class_<Conflict> conflict(m, "Conflict", "Changes of the two sides of a merge that could not both be taken.");
-    def_result(conflict, "kind", [](const Conflict& c) { return c.kind; },
+    def_result(conflict, "kind", &Conflict::kind,
                "both_changed, both_added, delete_modify, dangling_reference, invalid or lint.");
-    def_result(conflict, "collection", [](const Conflict& c) { return c.collection; },
+    def_result(conflict, "collection", &Conflict::collection,
                "The collection of the element in conflict (\"nodes\", ..., \"metadata\", \"schema\").");
-    def_result(conflict, "id", [](const Conflict& c) { return c.id; },
-               "The element's id (\"a->b\" for a link; \"\" for metadata and schema).");
+    def_result(conflict, "id", &Conflict::id, "The element's id (\"a->b\" for a link; \"\" for metadata and schema).");
     def_result(conflict, "field", [](const Conflict& c) { return path_text(c.field); },
                "The field in conflict as text (\"targets[2].value\"), or \"\" for the whole item.");
-    def_result(conflict, "message", [](const Conflict& c) { return c.message; }, "The conflict in words.");
-    def_result(conflict, "resolution", [](const Conflict& c) { return c.resolution; },
-               "What the merged result holds, e.g. \"kept ours\".");
+    def_result(conflict, "message", &Conflict::message, "The conflict in words.");
+    def_result(conflict, "resolution", &Conflict::resolution, "What the merged result holds, e.g. \"kept ours\".");
     def_result(conflict, "key", [](const Conflict& c) { return json_to_python(c.key); }, "The item's key as JSON.");
     def_result(conflict, "path", [](const Conflict& c) { return path_to_python(c.field); },
                "The field in conflict as steps: member names (str), {'key': K} or {'value': V}.");
@@ -226,35 +223,32 @@ void register_merge(py::module_& m) {
 
 void register_consultation(py::module_& m) {
     py::class_<FeedbackEntry> entry(m, "FeedbackEntry", "One feedback item in a consultation summary.");
-    def_result(entry, "feedback", [](const FeedbackEntry& e) { return e.feedback; }, "The feedback item.");
+    def_result(entry, "feedback", &FeedbackEntry::feedback, "The feedback item.");
     def_result(entry, "subject_kind", [](const FeedbackEntry& e) { return e.subject.kind; },
                "programme, node, link, indicator, assumption, actor, or missing (an id gone since).");
     def_result(entry, "subject_id", [](const FeedbackEntry& e) { return e.subject.id; },
                "The subject's id as the feedback wrote it (\"\" for the whole programme).");
     def_result(entry, "subject_title", [](const FeedbackEntry& e) { return e.subject.title; },
                "The subject's title (a link as \"a -> b\"), or \"\" when it no longer exists.");
-    def_result(entry, "version", [](const FeedbackEntry& e) { return e.version; },
+    def_result(entry, "version", &FeedbackEntry::version,
                "The version that resolved it (attributes[\"resolved_in\"]), or \"\".");
-    def_result(entry, "changes", [](const FeedbackEntry& e) { return e.changes; },
+    def_result(entry, "changes", &FeedbackEntry::changes,
                "The changes that resolved it (attributes[\"resolved_in\"]).");
     entry.def(py::self == py::self).def("__repr__", [](const FeedbackEntry& e) {
         return "<FeedbackEntry " + e.feedback.id + " " + std::string(to_string(e.feedback.status)) + ">";
     });
 
     py::class_<PhaseSummary> phase(m, "PhaseSummary", "The feedback of one phase of a consultation.");
-    def_result(phase, "consultation", [](const PhaseSummary& p) { return p.consultation; }, "The consultation's id.");
-    def_result(phase, "consultation_title", [](const PhaseSummary& p) { return p.consultation_title; },
-               "The consultation's title.");
-    def_result(phase, "phase", [](const PhaseSummary& p) { return p.phase; }, "The phase id.");
-    def_result(phase, "title", [](const PhaseSummary& p) { return p.title; }, "The phase's title.");
-    def_result(phase, "declared", [](const PhaseSummary& p) { return p.declared; },
-               "True if the phase is declared in the consultation record.");
-    def_result(phase, "entries", [](const PhaseSummary& p) { return p.entries; },
-               "The feedback raised in this phase (FeedbackEntry list).");
+    def_result(phase, "consultation", &PhaseSummary::consultation, "The consultation's id.");
+    def_result(phase, "consultation_title", &PhaseSummary::consultation_title, "The consultation's title.");
+    def_result(phase, "phase", &PhaseSummary::phase, "The phase id.");
+    def_result(phase, "title", &PhaseSummary::title, "The phase's title.");
+    def_result(phase, "declared", &PhaseSummary::declared, "True if the phase is declared in the consultation record.");
+    def_result(phase, "entries", &PhaseSummary::entries, "The feedback raised in this phase (FeedbackEntry list).");
     def_result(phase, "counts", [](const PhaseSummary& p) { return status_counts_to_python(p.counts); },
                "How many items per status.");
-    def_result(phase, "authors", [](const PhaseSummary& p) { return p.authors; }, "Who gave feedback in this phase.");
-    def_result(phase, "subjects", [](const PhaseSummary& p) { return p.subjects; }, "The ids the feedback was about.");
+    def_result(phase, "authors", &PhaseSummary::authors, "Who gave feedback in this phase.");
+    def_result(phase, "subjects", &PhaseSummary::subjects, "The ids the feedback was about.");
     phase.def(py::self == py::self).def("__repr__", [](const PhaseSummary& p) {
         const std::size_t n = p.entries.size();
         return "<PhaseSummary " + (p.phase.empty() ? std::string("(no phase)") : p.phase) + ": " + std::to_string(n) +
@@ -264,11 +258,10 @@ void register_consultation(py::module_& m) {
     py::class_<ConsultationSummary> summary(m, "ConsultationSummary",
                                             "The consultation record phase by phase: what was raised, by whom, about "
                                             "which result, and what became of it.");
-    def_result(summary, "phases", [](const ConsultationSummary& s) { return s.phases; },
-               "The summary per phase (PhaseSummary list), in order.");
+    def_result(summary, "phases", &ConsultationSummary::phases, "The summary per phase (PhaseSummary list), in order.");
     def_result(summary, "counts", [](const ConsultationSummary& s) { return status_counts_to_python(s.counts); },
                "How many items per status over all phases.");
-    def_result(summary, "missing_subjects", [](const ConsultationSummary& s) { return s.missing_subjects; },
+    def_result(summary, "missing_subjects", &ConsultationSummary::missing_subjects,
                "Entries about ids no longer in the theory of change.");
     summary.def("to_json", [](const ConsultationSummary& s) { return nlohmann::json(s); }, "The summary as JSON.")
         .def(

@@ -57,15 +57,17 @@ void def_sequence(py::handle bound, std::vector<Item> T::*items) {
     cls.def("__iter__", [items](const T& self) { return py::iter(py::cast(self.*items)); });
 }
 
-/// A read-only property of a computed result; lists and values read from it
-/// refuse changes with a message saying how to work on a copy (links.hpp).
+/// A read-only property of a computed result, read by `get`: a data member
+/// or a function of the value. Lists and values read from it refuse changes
+/// with a message saying how to work on a copy (links.hpp).
 template <typename T, typename Get, typename... Options>
 void def_result(py::class_<T, Options...>& cls, const char* name, Get get, const char* doc) {
     const std::string field = name, where = std::string(py::str(cls.attr("__name__"))) + "." + name;
     cls.def_property(
         name,
         [get, field, where](py::handle self) {
-            return read_field(self, field, true, where, [&] { return to_object(get(self.cast<const T&>())); });
+            return read_field(self, field, true, where,
+                              [&] { return to_object(std::invoke(get, self.cast<const T&>())); });
         },
         [where](py::handle, py::handle) { refuse_change(where); }, doc);
 }
