@@ -95,14 +95,13 @@ void register_dates_and_levels(py::module_& m) {
         .def("__iter__", [](const LevelSchema& s) { return py::iter(py::cast(s.levels())); })
         .def(py::self == py::self)
         .def(py::self != py::self)
-        .def("__copy__", [](const LevelSchema& s) { return s; })
-        .def("__deepcopy__", [](const LevelSchema& s, py::handle) { return s; }, py::arg("memo"))
         .def("__repr__",
              [](const LevelSchema& s) {
                  const std::string name = py::repr(py::str(s.name()));
                  if (s.is_builtin()) return "LevelSchema.builtin(" + name + ")";
                  return "LevelSchema(" + name + ", " + repr_of(s.levels()) + ")";
              });
+    def_copy(schema);
     def_pickle(
         schema, "LevelSchema", [](const LevelSchema& s) { return py::make_tuple(s.name(), s.levels()); },
         [](const py::tuple& state) {

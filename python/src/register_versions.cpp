@@ -130,9 +130,8 @@ void register_diff(py::module_& m) {
                      if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
                  return "<Diff: " + out + ">";
              })
-        .def(py::self == py::self)
-        .def("__copy__", [](const Diff& d) { return Diff(d); })
-        .def("__deepcopy__", [](const Diff& d, py::handle) { return Diff(d); }, py::arg("memo"));
+        .def(py::self == py::self);
+    def_copy(diff_cls);
     def_pickle(
         diff_cls, "Diff", [](const Diff& d) { return py::make_tuple(json_to_python(nlohmann::json(d))); },
         [](const py::tuple& state) { return diff_from_json(json_from_python(state[0])); });

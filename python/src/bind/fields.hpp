@@ -58,6 +58,13 @@ void def_pickle(py::class_<T, Options...>& cls, const std::string& name, Save sa
         }));
 }
 
+/// copy.copy and copy.deepcopy as a C++ copy: a bound value owns what it holds.
+template <typename T, typename... Options>
+void def_copy(py::class_<T, Options...>& cls) {
+    cls.def("__copy__", [](const T& self) { return T(self); });
+    cls.def("__deepcopy__", [](const T& self, py::handle) { return T(self); }, py::arg("memo"));
+}
+
 /// One field: how to read it as a new Python object and how to set it from one.
 template <typename T>
 struct FieldSpec {
@@ -331,8 +338,7 @@ public:
                     values[i] = self.attr(fields_of<T>()[i].name.c_str());
                 return py::iter(values);
             });
-        cls_.def("__copy__", [](const T& self) { return T(self); });
-        cls_.def("__deepcopy__", [](const T& self, py::handle) { return T(self); }, py::arg("memo"));
+        def_copy(cls_);
         cls_.def("__repr__", [name, shown, make = repr_](const T& self) {
             if (make) return make(self);
             static const T defaults{};
