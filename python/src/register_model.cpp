@@ -332,6 +332,22 @@ std::vector<T> copies(const std::vector<const T*>& items) {
     return out;
 }
 
+/// Binds `(toc.*of)(id)`, the elements tied to one node (the links into or
+/// out of it, its indicators), as copies; KeyError for an unknown node.
+template <typename T>
+void def_of_node(TocClass& cls, const char* name, std::vector<const T*> (TOC::*of)(std::string_view) const,
+                 const char* node_arg) {
+    cls.def(
+        name,
+        [of](const SharedToc& t, const std::string& id) {
+            return read(t, [&](const TOC& toc) {
+                require_node(toc, id);
+                return copies((toc.*of)(id));
+            });
+        },
+        py::arg(node_arg));
+}
+
 void require_link(const TOC& toc, const std::string& source, const std::string& target) {
     if (!toc.has_link(source, target)) raise_key_error("no link \"" + source + "\" -> \"" + target + "\"");
 }
@@ -446,22 +462,6 @@ void register_toc(py::module_& m) {
              },
              py::arg("source"), py::arg("target"))
         .def("links", [](const SharedToc& t) { return read(t, [](const TOC& toc) { return copies(toc.links()); }); })
-        .def("links_to",
-             [](const SharedToc& t, const std::string& id) {
-                 return read(t, [&](const TOC& toc) {
-                     require_node(toc, id);
-                     return copies(toc.links_to(id));
-                 });
-             },
-             py::arg("id"))
-        .def("links_from",
-             [](const SharedToc& t, const std::string& id) {
-                 return read(t, [&](const TOC& toc) {
-                     require_node(toc, id);
-                     return copies(toc.links_from(id));
-                 });
-             },
-             py::arg("id"))
         .def("add_link", [](SharedToc& t, Link link) { edit(t, [&](TOC& toc) { toc.add_link(std::move(link)); }); },
              py::arg("value"))
         .def("update_link",
@@ -490,14 +490,6 @@ void register_toc(py::module_& m) {
                  });
              },
              py::arg("source"), py::arg("target"))
-        .def("indicators_of",
-             [](const SharedToc& t, const std::string& id) {
-                 return read(t, [&](const TOC& toc) {
-                     require_node(toc, id);
-                     return copies(toc.indicators_of(id));
-                 });
-             },
-             py::arg("node"))
         // ---- value protocol
         .def("__eq__",
              [](const SharedToc& a, const SharedToc& b) {
@@ -506,6 +498,9 @@ void register_toc(py::module_& m) {
         .def("__copy__", [](const SharedToc& t) {
             return std::make_unique<SharedToc>(read(t, [](const TOC& toc) { return toc; }));
         });
+    def_of_node(cls, "links_to", &TOC::links_to, "id");
+    def_of_node(cls, "links_from", &TOC::links_from, "id");
+    def_of_node(cls, "indicators_of", &TOC::indicators_of, "node");
 
     def_keyed<Node, &TOC::contains, &TOC::node, &TOC::nodes, &TOC::add_node, &TOC::update_node, &TOC::remove_node>(
         cls, "node", "Node", "node", "nodes");
