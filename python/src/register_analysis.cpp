@@ -8,7 +8,6 @@
 // Python strings without first being copied into C++ strings.
 #include "bind/bind.hpp"
 
-#include <numeric>
 #include <optional>
 
 #include <tocgraph/analysis.hpp>
@@ -280,13 +279,9 @@ void register_functions(py::module_& m) {
             return read(
                 toc,
                 [&](const TOC& t) {
-                    // Highest first, ties in node insertion order, as tocgraph::centrality;
-                    // sorted here, without the GIL.
+                    // Ranked here, without the GIL, in tocgraph::centrality's order.
                     std::vector<double> score = tocgraph::betweenness(t, options);
-                    std::vector<std::size_t> order(score.size());
-                    std::iota(order.begin(), order.end(), std::size_t{0});
-                    std::stable_sort(order.begin(), order.end(),
-                                     [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+                    std::vector<std::size_t> order = vertices_by_score(score);
                     return Scored{std::move(score), std::move(order)};
                 },
                 [](const Scored& scored, const SharedToc& t) {

@@ -82,14 +82,22 @@ inline std::vector<double> betweenness(const TheoryOfChange& toc, const Centrali
     return score;
 }
 
+/// The vertices by `score` (one per vertex, as betweenness gives), highest
+/// first, ties in insertion order: the order centrality lists nodes in.
+inline std::vector<std::size_t> vertices_by_score(const std::vector<double>& score) {
+    std::vector<std::size_t> order(score.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+    return order;
+}
+
 /// Node ids with their betweenness, highest first (ties in insertion order).
 inline std::vector<std::pair<std::string, double>> centrality(const TheoryOfChange& toc,
                                                               const CentralityOptions& options = {}) {
     const auto score = betweenness(toc, options);
     std::vector<std::pair<std::string, double>> out;
     out.reserve(score.size());
-    for (std::size_t v = 0; v < score.size(); ++v) out.emplace_back(toc.id_of(v), score[v]);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (std::size_t v : vertices_by_score(score)) out.emplace_back(toc.id_of(v), score[v]);
     return out;
 }
 
