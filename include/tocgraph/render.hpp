@@ -10,6 +10,7 @@
 
 #include "render/style.hpp"
 #include "render/layout.hpp"
+#include "render/text_options.hpp"
 #include "render/svg.hpp"
 #include "render/dot.hpp"
 #include "render/mermaid.hpp"

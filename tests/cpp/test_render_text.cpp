@@ -2,6 +2,8 @@
 // the DOT and Mermaid writers' quoting and escaping.
 #include <catch2/catch.hpp>
 
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -190,6 +192,34 @@ TEST_CASE("Mermaid output of the example colours by level or status", "[render][
     CHECK(mmd.find("stroke-dasharray:4 3") != std::string::npos);  // no data
     CHECK(count(mmd, "  subgraph level_") == 6);
     CHECK(count(mmd, "\n  end\n") == 6);
+}
+
+TEST_CASE("DOT and Mermaid share their label options and the checks of them", "[render][dot][mermaid]") {
+    const TheoryOfChange toc = awkward_ids();
+    TextDrawingOptions shared;
+    shared.title = "";
+    shared.show_ids = true;
+    DotOptions dot;
+    MermaidOptions mermaid;
+    static_cast<TextDrawingOptions&>(dot) = shared;
+    static_cast<TextDrawingOptions&>(mermaid) = shared;
+    CHECK(to_dot(toc, dot).find("goal [label=\"[goal]\\nTitle of goal\"") != std::string::npos);
+    CHECK(to_mermaid(toc, mermaid).find("goal[\"[goal]<br/>Title of goal\"]") != std::string::npos);
+    for (double bad : {0.0, -1.0, std::numeric_limits<double>::quiet_NaN()}) {
+        dot.font_size = mermaid.font_size = bad;
+        CHECK_THROWS_WITH(to_dot(toc, dot), "DOT options font_size and max_text_width must be positive numbers");
+        CHECK_THROWS_WITH(to_mermaid(toc, mermaid),
+                          "Mermaid options font_size and max_text_width must be positive numbers");
+        dot.font_size = mermaid.font_size = 12;
+        dot.max_text_width = mermaid.max_text_width = bad;
+        CHECK_THROWS_AS(to_dot(toc, dot), std::invalid_argument);
+        CHECK_THROWS_AS(to_mermaid(toc, mermaid), std::invalid_argument);
+        dot.max_text_width = mermaid.max_text_width = 168;
+    }
+    dot.color = mermaid.color = ColorMode::status;
+    dot.statuses = mermaid.statuses = {{"nope", ProgressStatus::off_track}};
+    CHECK_THROWS_AS(to_dot(toc, dot), ModelError);
+    CHECK_THROWS_AS(to_mermaid(toc, mermaid), ModelError);
 }
 
 }  // namespace tocgraph::test

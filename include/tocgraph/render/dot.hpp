@@ -5,37 +5,23 @@
 // the SVG drawing, titles wrapped as there. Ids that are not DOT identifiers
 // are quoted; every string is escaped.
 
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "../detail/text/ascii.hpp"
-#include "../detail/text/escape_table.hpp"
-#include "../detail/text/utf8.hpp"
-#include "../theory_of_change.hpp"
-#include "detail/text_wrap.hpp"
-#include "style.hpp"
+#include "text_options.hpp"
 
 namespace tocgraph {
 
-struct DotOptions {
-    ColorMode color = ColorMode::level;
-    NodeStatuses statuses;               ///< used with ColorMode::status
-    std::optional<std::string> title;    ///< nullopt: the programme title; "": none
-    double font_size = 12;               ///< points, as Graphviz measures
-    double max_text_width = 168;         ///< titles wrap at about this width
-    bool show_ids = false;               ///< the id on a first line of each label
-    bool level_labels = true;            ///< a label per level, left of its rank
+/// The shared label options (font_size in points, as Graphviz measures) and:
+struct DotOptions : TextDrawingOptions {
+    bool level_labels = true;  ///< a label per level, left of its rank
 };
 
 namespace detail {
 
 inline bool dot_keyword(std::string_view id) {
-    const std::string lower = ascii_lower(id);
-    return lower == "node" || lower == "edge" || lower == "graph" || lower == "digraph" ||
-           lower == "subgraph" || lower == "strict";
+    return is_keyword(id, {"node", "edge", "graph", "digraph", "subgraph", "strict"});
 }
 
 /// True for a DOT identifier that needs no quotes: letters (any non-ASCII
@@ -68,9 +54,7 @@ inline std::string dot_id(std::string_view id) { return dot_plain_id(id) ? std::
 inline std::string to_dot(const TheoryOfChange& toc, const DotOptions& options = {}) {
     using detail::dot_id;
     using detail::dot_quoted;
-    if (!(options.font_size > 0) || !(options.max_text_width > 0))
-        throw std::invalid_argument("DOT options font_size and max_text_width must be positive numbers");
-    if (options.color == ColorMode::status) check_statuses(toc, options.statuses);
+    detail::check_text_drawing_options(toc, options, "DOT");
     const LevelSchema& schema = toc.schema();
     const std::string title = options.title ? *options.title : toc.metadata().title;
     auto number = [](double v) {

@@ -7,41 +7,26 @@
 // naming the original; labels are quoted with Mermaid's entity codes.
 
 #include <map>
-#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "../detail/text/ascii.hpp"
-#include "../detail/text/escape_table.hpp"
-#include "../detail/text/utf8.hpp"
-#include "../theory_of_change.hpp"
-#include "detail/text_wrap.hpp"
-#include "style.hpp"
+#include "text_options.hpp"
 
 namespace tocgraph {
 
-struct MermaidOptions {
-    ColorMode color = ColorMode::level;
-    NodeStatuses statuses;             ///< used with ColorMode::status
-    std::optional<std::string> title;  ///< nullopt: the programme title; "": none
-    double font_size = 12;             ///< for the wrap width estimate only
-    double max_text_width = 168;       ///< titles wrap at about this width (<br/>)
-    bool show_ids = false;             ///< the id on a first line of each label
-    bool level_subgraphs = false;      ///< one subgraph per level, titled with its label
+/// The shared label options (font_size only estimates the wrap width; lines
+/// break with <br/>) and:
+struct MermaidOptions : TextDrawingOptions {
+    bool level_subgraphs = false;  ///< one subgraph per level, titled with its label
 };
 
 namespace detail {
 
 inline bool mermaid_keyword(std::string_view id) {
-    const std::string lower = ascii_lower(id);
-    static constexpr std::string_view words[] = {"end", "graph", "flowchart", "subgraph", "class", "classdef",
-                                                 "click", "style", "linkstyle", "direction", "default", "call",
-                                                 "href", "interpolate", "tb", "td", "bt", "rl", "lr"};
-    for (std::string_view w : words)
-        if (lower == w) return true;
-    return false;
+    return is_keyword(id, {"end", "graph", "flowchart", "subgraph", "class", "classdef", "click", "style", "linkstyle",
+                           "direction", "default", "call", "href", "interpolate", "tb", "td", "bt", "rl", "lr"});
 }
 
 /// ASCII letters, digits and underscores, starting with a letter.
@@ -65,9 +50,7 @@ inline std::string mermaid_text(std::string_view text) { return escape_text(text
 /// The Mermaid flowchart of a theory of change. Throws ModelError for a
 /// status map naming an unknown node, std::invalid_argument for a bad option.
 inline std::string to_mermaid(const TheoryOfChange& toc, const MermaidOptions& options = {}) {
-    if (!(options.font_size > 0) || !(options.max_text_width > 0))
-        throw std::invalid_argument("Mermaid options font_size and max_text_width must be positive numbers");
-    if (options.color == ColorMode::status) check_statuses(toc, options.statuses);
+    detail::check_text_drawing_options(toc, options, "Mermaid");
     const LevelSchema& schema = toc.schema();
     const std::string title = options.title ? *options.title : toc.metadata().title;
 

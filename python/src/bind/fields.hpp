@@ -26,6 +26,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -241,9 +242,11 @@ public:
         fields_of<T>().push_back(std::move(spec));
         return *this;
     }
-    template <typename M>
-    Struct& field(const char* name, M T::*m, const char* doc) {
-        return field(member(name, m, doc));
+    /// A data member of T or of a base of T (DotOptions' shared label options).
+    template <typename M, typename Owner>
+        requires std::is_base_of_v<Owner, T>
+    Struct& field(const char* name, M Owner::*m, const char* doc) {
+        return field(member(name, static_cast<M T::*>(m), doc));
     }
     /// The fields of the nested struct N (bound before), as fields of this one.
     template <typename N>
