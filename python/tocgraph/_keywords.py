@@ -96,12 +96,18 @@ class ActorFields(TypedDict, total=False):
     attributes: Optional[dict[str, Any]]
 
 
-class FeedbackFields(TypedDict, total=False):
-    id: str
+class _FeedbackContext(TypedDict, total=False):
+    """Where a feedback item was raised, by whom and about what: fields of the
+    item, and the filters of feedback_items that match them exactly."""
+
     consultation: str
     phase: str
     author: str
     subject: str
+
+
+class FeedbackFields(_FeedbackContext, total=False):
+    id: str
     kind: FeedbackKindName
     text: str
     status: FeedbackStatusName
@@ -243,11 +249,7 @@ class MergeKeywords(TypedDict, total=False):
     lint: bool
 
 
-class FeedbackQueryKeywords(TypedDict, total=False):
-    consultation: str
-    phase: str
-    author: str
-    subject: str
+class FeedbackQueryKeywords(_FeedbackContext, total=False):
     status: Optional[FeedbackStatusName]
     kind: Optional[FeedbackKindName]
 
