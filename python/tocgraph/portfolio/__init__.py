@@ -328,7 +328,7 @@ class Portfolio:
         (tocgraph.monitoring.rollup), one row per result (activities left out):
         level, achievement, expected, status, and the inputs behind it
         (tolerances left unset take tocgraph.monitoring's defaults)."""
-        return self._run(Rollup(_date(as_of), method, at_risk_below, off_track_below), lazy)
+        return self._run(Rollup(_date(as_of), at_risk_below, off_track_below, method=method), lazy)
 
     def indicators(self, *, lazy: bool = False) -> Any:
         """Every baseline, target and actual of every indicator, one row each:

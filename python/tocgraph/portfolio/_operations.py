@@ -176,10 +176,20 @@ class Lint(Operation):
 
 
 @dataclass
-class Progress(Operation):
+class _Monitoring(Operation):
+    """The date and tolerances that tocgraph.monitoring judges progress by."""
+
     as_of: Any = None
     at_risk_below: Optional[float] = None
     off_track_below: Optional[float] = None
+
+    def tolerances(self) -> dict[str, Any]:
+        """The tolerances that were given (the others take monitoring's defaults)."""
+        return given(at_risk_below=self.at_risk_below, off_track_below=self.off_track_below)
+
+
+@dataclass
+class Progress(_Monitoring):
     columns: Columns = _INDICATOR + (
         ("baseline", "float64"),
         ("baseline_date", "datetime64[s]"),
@@ -197,8 +207,7 @@ class Progress(Operation):
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
-        table = tocgraph.monitoring.progress(toc, self.as_of, **given(at_risk_below=self.at_risk_below,
-                                                                      off_track_below=self.off_track_below))
+        table = tocgraph.monitoring.progress(toc, self.as_of, **self.tolerances())
         levels = _levels(toc) if len(table) else {}
         for p in table:
             yield (p.node, levels.get(p.node, ""), p.indicator, p.title, p.unit, p.measure, p.ascending,
@@ -208,11 +217,8 @@ class Progress(Operation):
 
 
 @dataclass
-class Rollup(Operation):
-    as_of: Any = None
+class Rollup(_Monitoring):
     method: str = "mean"
-    at_risk_below: Optional[float] = None
-    off_track_below: Optional[float] = None
     columns: Columns = (
         ("node", "string"),
         ("level", "string"),
@@ -227,9 +233,7 @@ class Rollup(Operation):
     )
 
     def rows(self, toc: tocgraph.TheoryOfChange) -> Iterable[tuple[Any, ...]]:
-        result = tocgraph.monitoring.rollup(toc, self.as_of, **given(method=self.method,
-                                                                     at_risk_below=self.at_risk_below,
-                                                                     off_track_below=self.off_track_below))
+        result = tocgraph.monitoring.rollup(toc, self.as_of, **given(method=self.method), **self.tolerances())
         roles = {level.id: level.role for level in toc.schema.levels}
         for n in result.nodes:
             if roles.get(n.level) == "activity":  # interventions, not results
