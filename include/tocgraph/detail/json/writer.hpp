@@ -94,6 +94,12 @@ public:
         out_.end_object();
     }
 
+    /// One element of a collection as write() writes it, for a diff that
+    /// builds only the elements that differ; `p` is where it stands.
+    void element(const Node& n, const LazyPointer& p = {}) { node(n, p); }
+    void element(const Link& l, const LazyPointer& p = {}) { link(l, p); }
+    void element(const Indicator& i, const LazyPointer& p = {}) { indicator(i, p); }
+
 private:
     [[noreturn]] static void fail(const LazyPointer& pointer, const std::string& problem) {
         throw Error("cannot write " + pointer.str() + ": " + problem);

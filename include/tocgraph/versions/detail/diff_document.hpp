@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -16,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../../detail/json/dom_out.hpp"
+#include "../../detail/json/writer.hpp"
 #include "../../errors.hpp"
 #include "../../json_io.hpp"
 #include "../../level_schema.hpp"
@@ -28,14 +31,85 @@
 
 namespace tocgraph::detail {
 
-/// The JSON form a diff compares: the written document with the defaults
-/// the writer leaves out spelt out (an empty metadata object, the default
-/// schema's name). Diffs skip its "format" and "version".
-inline nlohmann::json comparable_document(const TheoryOfChange& toc) {
-    nlohmann::json doc = toc_to_json(toc);
+/// A written document with the defaults the writer leaves out spelt out (an
+/// empty metadata object, the default schema's name).
+inline nlohmann::json with_defaults_spelt_out(nlohmann::json doc) {
     if (!doc.contains("metadata")) doc["metadata"] = nlohmann::json::object();
     if (!doc.contains("schema")) doc["schema"] = LevelSchema::theory_of_change().name();
     return doc;
+}
+
+/// The JSON form a diff compares: the written document with its defaults
+/// spelt out. Diffs skip its "format" and "version".
+inline nlohmann::json comparable_document(const TheoryOfChange& toc) { return with_defaults_spelt_out(toc_to_json(toc)); }
+
+/// The collections a diff compares element by element on the model, building
+/// the JSON form only of the elements that differ: the large ones.
+inline bool is_model_collection(std::string_view member) {
+    return member == "nodes" || member == "links" || member == "indicators";
+}
+
+/// A writer output that builds the document without the model collections
+/// (is_model_collection). The writer still walks them, so it still throws
+/// for any value the format cannot carry, as toc_to_json does.
+class DomOutWithoutCollections {
+public:
+    void begin_object() { open([&] { dom_.begin_object(); }); }
+    void begin_array() { open([&] { dom_.begin_array(); }); }
+    void end_object() { close([&] { dom_.end_object(); }); }
+    void end_array() { close([&] { dom_.end_array(); }); }
+    void key(std::string_view key, const LazyPointer& p = {}) {
+        if (skipping_) return;
+        if (depth_ == 1 && is_model_collection(key)) {
+            skipping_ = true;
+            return;
+        }
+        dom_.key(key, p);
+    }
+    void string(std::string_view text, const LazyPointer& p) { scalar([&] { dom_.string(text, p); }); }
+    void integer(std::int64_t value) { scalar([&] { dom_.integer(value); }); }
+    void number(double value) { scalar([&] { dom_.number(value); }); }
+    void boolean(bool value) { scalar([&] { dom_.boolean(value); }); }
+    void value(const nlohmann::json& value, const LazyPointer& p) { scalar([&] { dom_.value(value, p); }); }
+
+    nlohmann::json take() { return dom_.take(); }
+
+private:
+    template <typename F>
+    void open(F&& forward) {
+        if (!skipping_) forward();
+        ++depth_;
+    }
+    template <typename F>
+    void close(F&& forward) {
+        --depth_;
+        if (!skipping_) forward();
+        else if (depth_ == 1) skipping_ = false;  // the skipped member's value ends
+    }
+    template <typename F>
+    void scalar(F&& forward) {
+        if (!skipping_) forward();
+        else if (depth_ == 1) skipping_ = false;
+    }
+
+    JsonDomOut<nlohmann::json> dom_;
+    std::size_t depth_ = 0;  // containers open
+    bool skipping_ = false;  // inside a model collection's value
+};
+
+/// comparable_document without the model collections (is_model_collection).
+inline nlohmann::json comparable_document_without_collections(const TheoryOfChange& toc) {
+    DomOutWithoutCollections out;
+    JsonEmitter<DomOutWithoutCollections>(out).write(toc);
+    return with_defaults_spelt_out(out.take());
+}
+
+/// The JSON form of one element of a model collection, as in comparable_document.
+template <typename Element>
+nlohmann::json element_json(const Element& element) {
+    JsonDomOut<nlohmann::json> out;
+    JsonEmitter<JsonDomOut<nlohmann::json>>(out).element(element);
+    return out.take();
 }
 
 /// The elements of one version of a collection: each one's identity key,
