@@ -15,6 +15,7 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,15 +43,13 @@ struct DiffOptions {
 
 namespace detail {
 // Defined at the end of this file, below the API.
-inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const nlohmann::json& old_doc,
-                           const nlohmann::json& new_doc, const DiffOptions& options);
+inline Diff diff_versions(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const DiffOptions& options);
 }
 
 /// What changed from `old_toc` to `new_toc`. Throws Error only for values
 /// the file format cannot carry (as toc_to_json does).
 inline Diff diff(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const DiffOptions& options = {}) {
-    return detail::diff_documents(old_toc, new_toc, detail::comparable_document(old_toc),
-                                  detail::comparable_document(new_toc), options);
+    return detail::diff_versions(old_toc, new_toc, options);
 }
 
 /// The theory of change `toc` becomes with the changes of `d`: for any a and
@@ -68,43 +67,208 @@ inline TheoryOfChange apply(const TheoryOfChange& toc, const Diff& d) {
 
 namespace detail {
 
-/// diff() of two versions whose comparable documents (comparable_document)
-/// the caller holds already, as a merge does.
-inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const nlohmann::json& old_doc,
-                           const nlohmann::json& new_doc, const DiffOptions& options) {
+/// The node renames of a diff, both ways.
+struct NodeRenames {
+    std::unordered_map<std::string, std::string> to_new;  ///< old id -> new id
+    std::unordered_map<std::string, std::string> to_old;  ///< new id -> old id
+
+    const std::string& new_id(const std::string& old_id) const {
+        auto it = to_new.find(old_id);
+        return it == to_new.end() ? old_id : it->second;
+    }
+    const std::string& old_id(const std::string& new_id) const {
+        auto it = to_old.find(new_id);
+        return it == to_old.end() ? new_id : it->second;
+    }
+    /// Sets member `name` of `element` (a JSON form) to the new id of `old_id`, if it was renamed.
+    void rename_member(nlohmann::json& element, const char* name, const std::string& old_id) const {
+        if (auto it = to_new.find(old_id); it != to_new.end()) element[name] = it->second;
+    }
+};
+
+// How diff_model_collection sees the elements of one collection. The old
+// version's elements are seen with the renames made, as in a document whose
+// nodes were renamed (rename_nodes_in_document).
+
+struct NodeSide {
+    const TheoryOfChange &old_toc, &new_toc;
+    const NodeRenames& renames;
+
+    nlohmann::json old_key(const Node& o) const { return renames.new_id(o.id); }
+    nlohmann::json new_key(const Node& n) const { return n.id; }
+    const Node* in_new(const Node& o) const { return new_toc.find_node(renames.new_id(o.id)); }
+    const Node* in_old(const Node& n) const { return old_toc.find_node(renames.old_id(n.id)); }
+    const std::string* renamed_from(const Node& n) const {
+        auto it = renames.to_old.find(n.id);
+        return it == renames.to_old.end() ? nullptr : &it->second;
+    }
+    /// For elements that are not renamed.
+    bool same(const Node& o, const Node& n) const { return o == n; }
+    nlohmann::json old_json(const Node& o) const {
+        nlohmann::json out = element_json(o);
+        renames.rename_member(out, "id", o.id);
+        return out;
+    }
+};
+
+struct LinkSide {
+    const TheoryOfChange &old_toc, &new_toc;
+    const NodeRenames& renames;
+
+    static nlohmann::json key(const std::string& source, const std::string& target) {
+        return {{"source", source}, {"target", target}};
+    }
+    nlohmann::json old_key(const Link& o) const { return key(renames.new_id(o.source), renames.new_id(o.target)); }
+    nlohmann::json new_key(const Link& n) const { return key(n.source, n.target); }
+    const Link* in_new(const Link& o) const {
+        return new_toc.find_link(renames.new_id(o.source), renames.new_id(o.target));
+    }
+    const Link* in_old(const Link& n) const {
+        return old_toc.find_link(renames.old_id(n.source), renames.old_id(n.target));
+    }
+    const std::string* renamed_from(const Link&) const { return nullptr; }
+    bool same(const Link& o, const Link& n) const {
+        const std::string &source = renames.new_id(o.source), &target = renames.new_id(o.target);
+        if (&source == &o.source && &target == &o.target) return o == n;
+        Link renamed = o;
+        renamed.source = source;
+        renamed.target = target;
+        return renamed == n;
+    }
+    nlohmann::json old_json(const Link& o) const {
+        nlohmann::json out = element_json(o);
+        renames.rename_member(out, "source", o.source);
+        renames.rename_member(out, "target", o.target);
+        return out;
+    }
+};
+
+struct IndicatorSide {
+    const TheoryOfChange &old_toc, &new_toc;
+    const NodeRenames& renames;
+
+    nlohmann::json old_key(const Indicator& o) const { return o.id; }
+    nlohmann::json new_key(const Indicator& n) const { return n.id; }
+    const Indicator* in_new(const Indicator& o) const { return new_toc.find_indicator(o.id); }
+    const Indicator* in_old(const Indicator& n) const { return old_toc.find_indicator(n.id); }
+    const std::string* renamed_from(const Indicator&) const { return nullptr; }
+    bool same(const Indicator& o, const Indicator& n) const {
+        const std::string& node = renames.new_id(o.node);
+        if (&node == &o.node) return o == n;
+        Indicator renamed = o;
+        renamed.node = node;
+        return renamed == n;
+    }
+    nlohmann::json old_json(const Indicator& o) const {
+        nlohmann::json out = element_json(o);
+        renames.rename_member(out, "node", o.node);
+        return out;
+    }
+};
+
+template <typename T>
+const T& element_of(const T& element) { return element; }
+template <typename T>
+const T& element_of(const T* element) { return *element; }
+
+/// The changes of one model collection (is_model_collection), as the
+/// document comparison below makes them for the other members: elements are
+/// matched through the model's indexes and compared as model values, and
+/// only those that differ are written as JSON and compared field by field.
+/// `olds` and `news` are in written order.
+template <typename Range, typename Side>
+void diff_model_collection(const std::string& member, const Range& olds, const Range& news, const Side& side,
+                           const WrittenMemberOrder& new_order, Diff& out) {
+    for (const auto& o : olds) {
+        if (side.in_new(element_of(o))) continue;
+        nlohmann::json key = side.old_key(element_of(o));
+        std::string id = item_id_text(key);
+        out.changes.push_back({member, std::move(id), std::move(key), ChangeKind::removed, "",
+                               side.old_json(element_of(o)), nullptr, {}, std::nullopt});
+    }
+    std::size_t j = 0;
+    const std::remove_cvref_t<decltype(element_of(*news.begin()))>* previous = nullptr;  // the last both have
+    for (auto it = news.begin(); it != news.end(); ++it, ++j) {
+        const auto& e = element_of(*it);
+        const auto* old_e = side.in_old(e);
+        if (!old_e) {
+            nlohmann::json key = side.new_key(e);
+            std::string id = item_id_text(key);
+            out.changes.push_back({member, std::move(id), std::move(key), ChangeKind::added, "", nullptr,
+                                   element_json(e), {},
+                                   previous ? std::optional<nlohmann::json>(side.new_key(*previous)) : std::nullopt});
+            continue;
+        }
+        previous = &e;
+        const std::string* renamed_from = side.renamed_from(e);
+        if (!renamed_from && side.same(*old_e, e)) continue;
+        nlohmann::json old_value = side.old_json(*old_e), new_value = element_json(e);
+        if (!renamed_from && old_value == new_value) continue;
+        std::vector<FieldChange> fields;
+        FieldPath path;
+        diff_values(path, old_value, new_value, false, fields);
+        // The writer writes elements in one order whatever it writes to, so
+        // its j-th element of `member` is e.
+        if (const auto names = new_order.members_of(member, j)) sort_fields(fields, *names);
+        nlohmann::json key = side.new_key(e);
+        std::string id = item_id_text(key);
+        ItemChange item{member, std::move(id), std::move(key), ChangeKind::changed, "", std::move(old_value),
+                        std::move(new_value), std::move(fields), std::nullopt};
+        if (renamed_from) {
+            item.kind = ChangeKind::renamed;
+            item.new_id = std::move(item.id);
+            item.id = *renamed_from;
+            item.key = nlohmann::json(*renamed_from);
+            item.old_value = element_json(*old_e);  // as the old version has it
+        }
+        out.changes.push_back(std::move(item));
+    }
+}
+
+/// What diff() returns. Nodes, links and indicators are compared on the
+/// models (diff_model_collection); the other members of the documents, which
+/// are small, as JSON.
+inline Diff diff_versions(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const DiffOptions& options) {
     using nlohmann::json;
-    std::optional<json> renamed_doc;  // old_doc with the renamed nodes' new ids, when there are any
-    const json& b = new_doc;
+    json old_doc = comparable_document_without_collections(old_toc);
+    const json b = comparable_document_without_collections(new_toc);
     // The file order of members, for reporting an element's changed fields
     // in the order the file shows them.
-    const detail::WrittenMemberOrder new_order(new_toc);
-    std::optional<detail::WrittenMemberOrder> old_order;  // recorded only if a member is gone from new_toc
+    const WrittenMemberOrder new_order(new_toc);
+    std::optional<WrittenMemberOrder> old_order;  // recorded only if a member is gone from new_toc
 
-    std::map<std::string, std::string> renamed;  // new id -> old id
-    std::unordered_map<std::string, json> before_rename;  // old id -> the renamed node as `a` had it
+    NodeRenames renames;
     if (options.detect_renames) {
-        std::unordered_map<std::string, std::string> renames;  // old id -> new id
-        for (const NodeRename& r : detail::detect_node_renames(old_doc, b)) {
-            renames.emplace(r.from, r.to);
-            renamed.emplace(r.to, r.from);
+        for (NodeRename& r : detect_node_renames(old_toc, new_toc)) {
+            renames.to_old.emplace(r.to, r.from);
+            renames.to_new.emplace(std::move(r.from), std::move(r.to));
         }
-        for (const json& n : detail::array_member(old_doc, "nodes"))
-            if (const std::string id = detail::string_member(n, "id"); renames.contains(id))
-                before_rename.emplace(id, n);  // the first, as a scan finds
-        if (!renames.empty()) {
-            renamed_doc = old_doc;
-            detail::rename_nodes_in_document(*renamed_doc, renames);
-        }
+        rename_nodes_in_document(old_doc, renames.to_new);  // the references outside the model collections
     }
-    const json& a = renamed_doc ? *renamed_doc : old_doc;
+    const json& a = old_doc;
 
     static const json empty_array = json::array();
     Diff out;
-    for (const std::string& member : detail::document_members(a, b)) {
+    for (const std::string& member : document_members(a, b)) {
+        if (member == "nodes") {
+            diff_model_collection(member, old_toc.nodes(), new_toc.nodes(), NodeSide{old_toc, new_toc, renames},
+                                  new_order, out);
+            continue;
+        }
+        if (member == "links") {
+            diff_model_collection(member, old_toc.links(), new_toc.links(), LinkSide{old_toc, new_toc, renames},
+                                  new_order, out);
+            continue;
+        }
+        if (member == "indicators") {
+            diff_model_collection(member, old_toc.indicators(), new_toc.indicators(),
+                                  IndicatorSide{old_toc, new_toc, renames}, new_order, out);
+            continue;
+        }
         const auto in_a = a.find(member), in_b = b.find(member);
         const json& va = in_a != a.end() ? *in_a : empty_array;
         const json& vb = in_b != b.end() ? *in_b : empty_array;
-        if (va == vb && (member != "nodes" || renamed.empty())) continue;
+        if (va == vb) continue;
         const std::optional<detail::CollectionMatch> match = detail::collection_match(va, vb);
         if (!match) {
             ItemChange item{member, "", nullptr, ChangeKind::changed, "", va, vb, {}, std::nullopt};
@@ -118,11 +282,6 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
         }
         const detail::KeyIndex& old_items = match->old_items;
         const detail::KeyIndex& new_items = match->new_items;
-        auto original_of = [&](const std::string& old_id) -> json {
-            auto it = before_rename.find(old_id);
-            return it != before_rename.end() ? it->second : json(nullptr);
-        };
-
         for (std::size_t i = 0; i < va.size(); ++i) {
             if (new_items.find(old_items.text(i))) continue;
             const json& key = old_items.key(i);
@@ -141,23 +300,11 @@ inline Diff diff_documents(const TheoryOfChange& old_toc, const TheoryOfChange& 
             }
             previous = key;
             const json& old_e = va[*old_at];
-            const auto rename = member == "nodes" && key.is_string() ? renamed.find(key.get<std::string>())
-                                                                     : renamed.end();
-            const bool is_rename = rename != renamed.end();
-            if (old_e == e && !is_rename) continue;
+            if (old_e == e) continue;
             ItemChange item{member, detail::item_id_text(key), key, ChangeKind::changed, "", old_e, e, {},
                             std::nullopt};
-            if (is_rename) {
-                item.kind = ChangeKind::renamed;
-                item.id = rename->second;
-                item.key = json(rename->second);
-                item.new_id = rename->first;
-                item.old_value = original_of(rename->second);
-            }
             FieldPath path;
             detail::diff_values(path, old_e, e, false, item.fields);
-            // The writer writes elements in one order whatever it writes
-            // to, so its j-th element of `member` is e.
             if (const auto names = new_order.members_of(member, j)) detail::sort_fields(item.fields, *names);
             out.changes.push_back(std::move(item));
         }

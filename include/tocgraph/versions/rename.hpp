@@ -22,9 +22,9 @@
 // sources and targets, the node an indicator measures, and feedback
 // subjects naming the node or one of its links.
 
+#include <algorithm>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -65,66 +65,53 @@ inline const nlohmann::json& array_member(const nlohmann::json& doc, const char*
     return it != doc.end() && it->is_array() ? *it : empty;
 }
 
-/// The links and indicators of each node of a document, for rule 4.
+/// The links and indicators of each node of a version, for rule 4.
 class Neighbourhoods {
 public:
-    explicit Neighbourhoods(const nlohmann::json& doc) {
-        for (const auto& l : array_member(doc, "links")) {
-            const std::string s = string_member(l, "source"), t = string_member(l, "target");
-            out_[s].push_back(t);
-            in_[t].push_back(s);
-        }
-        for (const auto& i : array_member(doc, "indicators"))
-            indicators_[string_member(i, "node")].push_back(string_member(i, "id"));
+    explicit Neighbourhoods(const TheoryOfChange& toc) : toc_(toc) {
+        for (const Indicator& i : toc.indicators()) indicators_[i.node].push_back(i.id);
     }
-    /// What rule 4 compares for node `id`, with the ids of `rename` applied to its neighbours.
-    std::set<std::string> of(const std::string& id, const std::map<std::string, std::string>& rename) const {
-        auto mapped = [&](const std::string& x) {
+    /// What rule 4 compares for node `id`, with the ids of `rename` applied
+    /// to its neighbours: sorted and without repeats, as a set.
+    template <typename Rename>
+    std::vector<std::pair<int, std::string_view>> of(const std::string& id, const Rename& rename) const {
+        auto mapped = [&](const std::string& x) -> std::string_view {
             auto it = rename.find(x);
-            return it == rename.end() ? x : it->second;
+            return it == rename.end() ? std::string_view(x) : std::string_view(it->second);
         };
-        std::set<std::string> out;
-        if (auto it = out_.find(id); it != out_.end())
-            for (const std::string& t : it->second) out.insert("to " + mapped(t));
-        if (auto it = in_.find(id); it != in_.end())
-            for (const std::string& s : it->second) out.insert("from " + mapped(s));
+        std::vector<std::pair<int, std::string_view>> out;  // 0 "to", 1 "from", 2 "indicator"
+        for (const Link* l : toc_.links_from(id)) out.emplace_back(0, mapped(l->target));
+        for (const Link* l : toc_.links_to(id)) out.emplace_back(1, mapped(l->source));
         if (auto it = indicators_.find(id); it != indicators_.end())
-            for (const std::string& i : it->second) out.insert("indicator " + i);
+            for (std::string_view i : it->second) out.emplace_back(2, i);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }
 
 private:
-    std::unordered_map<std::string, std::vector<std::string>> out_, in_, indicators_;
+    const TheoryOfChange& toc_;
+    std::unordered_map<std::string_view, std::vector<std::string_view>> indicators_;
 };
 
-/// The renames rule 1-4 finds between two documents, in old node order.
+/// The renames rule 1-4 finds between two versions, in old node order.
 /// Candidates are found through an index by level and normalised title, and
-/// each node's neighbours through an index of the links, so the cost grows
-/// as n log n with the nodes, not with removed x added.
-inline std::vector<NodeRename> detect_node_renames(const nlohmann::json& old_doc, const nlohmann::json& new_doc) {
-    std::unordered_map<std::string, const nlohmann::json*> old_nodes, new_nodes;
-    std::vector<std::string> old_order;
-    for (const auto& n : array_member(old_doc, "nodes")) {
-        old_nodes.emplace(string_member(n, "id"), &n);
-        old_order.push_back(string_member(n, "id"));
-    }
-    for (const auto& n : array_member(new_doc, "nodes")) new_nodes.emplace(string_member(n, "id"), &n);
-
+/// each node's neighbours through the graph, so the cost grows as n log n
+/// with the nodes, not with removed x added.
+inline std::vector<NodeRename> detect_node_renames(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc) {
     // Rules 1-2 as one key; an empty normalised title matches nothing.
-    auto key = [](const nlohmann::json& node) -> std::optional<std::string> {
-        std::string title = normalised_title(string_member(node, "title"));
+    auto key = [](const Node& node) -> std::optional<std::string> {
+        std::string title = normalised_title(node.title);
         if (title.empty()) return std::nullopt;
-        return string_member(node, "level") + '\0' + title;
+        return node.level + '\0' + title;
     };
-    std::unordered_map<std::string, std::vector<std::string>> removed_by_key, added_by_key;
-    for (const std::string& rid : old_order)
-        if (!new_nodes.contains(rid))
-            if (auto k = key(*old_nodes.at(rid))) removed_by_key[*k].push_back(rid);
-    for (const auto& n : array_member(new_doc, "nodes")) {
-        const std::string nid = string_member(n, "id");
-        if (!old_nodes.contains(nid))
-            if (auto k = key(n)) added_by_key[*k].push_back(nid);
-    }
+    std::unordered_map<std::string, std::vector<std::string_view>> removed_by_key, added_by_key;
+    for (const Node& r : old_toc.nodes())
+        if (!new_toc.contains(r.id))
+            if (auto k = key(r)) removed_by_key[*k].push_back(r.id);
+    for (const Node& n : new_toc.nodes())
+        if (!old_toc.contains(n.id))
+            if (auto k = key(n)) added_by_key[*k].push_back(n.id);
     // Rule 3: one removed and one added node under a key.
     std::map<std::string, std::string> pairs;  // removed id -> added id
     for (const auto& [k, rids] : removed_by_key)
@@ -132,7 +119,7 @@ inline std::vector<NodeRename> detect_node_renames(const nlohmann::json& old_doc
             pairs.emplace(rids.front(), it->second.front());
 
     // Rule 4, repeated until stable: dropping a pair changes how others map.
-    const Neighbourhoods before(old_doc), after(new_doc);
+    const Neighbourhoods before(old_toc), after(new_toc);
     const std::map<std::string, std::string> identity;
     for (bool dropped = true; dropped;) {
         dropped = false;
@@ -146,8 +133,9 @@ inline std::vector<NodeRename> detect_node_renames(const nlohmann::json& old_doc
         }
     }
     std::vector<NodeRename> out;
-    for (const std::string& id : old_order)
-        if (auto it = pairs.find(id); it != pairs.end()) out.push_back({it->first, it->second});
+    out.reserve(pairs.size());
+    for (const Node& n : old_toc.nodes())
+        if (auto it = pairs.find(n.id); it != pairs.end()) out.push_back({it->first, it->second});
     return out;
 }
 
@@ -194,7 +182,7 @@ inline void rename_nodes_in_document(nlohmann::json& doc, const std::unordered_m
 
 /// The node renames between two versions (the rule above), in old node order.
 inline std::vector<NodeRename> detect_renames(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc) {
-    return detail::detect_node_renames(toc_to_json(old_toc), toc_to_json(new_toc));
+    return detail::detect_node_renames(old_toc, new_toc);
 }
 
 }  // namespace tocgraph

@@ -131,9 +131,9 @@ public:
             for (const auto& [name, value] : doc->items())
                 if (!collections_.contains(name) && is_collection(value, value)) collections_.insert(name);
         const DiffOptions no_renames{.detect_renames = false};
-        for (FieldChange& c : flatten(diff_documents(base, ours, base_, ours_, no_renames)).changes)
+        for (FieldChange& c : flatten(diff_versions(base, ours, no_renames)).changes)
             changes_.push_back({std::move(c), MergeSide::ours});
-        for (FieldChange& c : flatten(diff_documents(base, theirs, base_, theirs_, no_renames)).changes)
+        for (FieldChange& c : flatten(diff_versions(base, theirs, no_renames)).changes)
             changes_.push_back({std::move(c), MergeSide::theirs});
     }
 
