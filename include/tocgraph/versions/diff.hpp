@@ -15,7 +15,6 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
-#include <type_traits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -72,35 +71,71 @@ struct NodeRenames {
     std::unordered_map<std::string, std::string> to_new;  ///< old id -> new id
     std::unordered_map<std::string, std::string> to_old;  ///< new id -> old id
 
-    const std::string& new_id(const std::string& old_id) const {
-        auto it = to_new.find(old_id);
-        return it == to_new.end() ? old_id : it->second;
-    }
-    const std::string& old_id(const std::string& new_id) const {
-        auto it = to_old.find(new_id);
-        return it == to_old.end() ? new_id : it->second;
-    }
+    const std::string& new_id(const std::string& old_id) const { return mapped(to_new, old_id); }
+    const std::string& old_id(const std::string& new_id) const { return mapped(to_old, new_id); }
     /// Sets member `name` of `element` (a JSON form) to the new id of `old_id`, if it was renamed.
     void rename_member(nlohmann::json& element, const char* name, const std::string& old_id) const {
-        if (auto it = to_new.find(old_id); it != to_new.end()) element[name] = it->second;
+        if (const std::string& id = new_id(old_id); &id != &old_id) element[name] = id;
+    }
+
+private:
+    static const std::string& mapped(const std::unordered_map<std::string, std::string>& map, const std::string& id) {
+        if (map.empty()) return id;
+        auto it = map.find(id);
+        return it == map.end() ? id : it->second;
     }
 };
 
-// How diff_model_collection sees the elements of one collection. The old
-// version's elements are seen with the renames made, as in a document whose
-// nodes were renamed (rename_nodes_in_document).
+/// The vertex of each node in the other version (renames made), or npos.
+struct VertexMatch {
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> old_to_new, new_to_old;
+
+    VertexMatch(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const NodeRenames& renames)
+        : old_to_new(vertices_in(new_toc, old_toc, [&](const std::string& id) -> auto& { return renames.new_id(id); })),
+          new_to_old(vertices_in(old_toc, new_toc, [&](const std::string& id) -> auto& { return renames.old_id(id); })) {}
+
+private:
+    template <typename Id>
+    static std::vector<std::size_t> vertices_in(const TheoryOfChange& to, const TheoryOfChange& from, Id id_in_to) {
+        std::vector<std::size_t> out;
+        out.reserve(from.node_count());
+        for (const Node& n : from.nodes()) {
+            const std::string& id = id_in_to(n.id);
+            out.push_back(to.contains(id) ? to.vertex_of(id) : npos);
+        }
+        return out;
+    }
+};
+
+// How diff_model_collection sees one collection: its elements by position
+// in written order in each version (old_at, new_at), the element of the
+// other version each matches (in_new, in_old), and their keys, JSON forms and
+// comparison. The old version's elements are seen with the renames made, as
+// in a document whose nodes were renamed (rename_nodes_in_document).
 
 struct NodeSide {
     const TheoryOfChange &old_toc, &new_toc;
     const NodeRenames& renames;
+    const VertexMatch& vertices;
 
+    std::size_t old_count() const { return old_toc.node_count(); }
+    std::size_t new_count() const { return new_toc.node_count(); }
+    const Node& old_at(std::size_t i) const { return old_toc.graph()[i]; }
+    const Node& new_at(std::size_t j) const { return new_toc.graph()[j]; }
+    const Node* in_new(std::size_t i) const {
+        const std::size_t v = vertices.old_to_new[i];
+        return v == VertexMatch::npos ? nullptr : &new_toc.graph()[v];
+    }
+    const Node* in_old(std::size_t j) const {
+        const std::size_t v = vertices.new_to_old[j];
+        return v == VertexMatch::npos ? nullptr : &old_toc.graph()[v];
+    }
     nlohmann::json old_key(const Node& o) const { return renames.new_id(o.id); }
     nlohmann::json new_key(const Node& n) const { return n.id; }
-    const Node* in_new(const Node& o) const { return new_toc.find_node(renames.new_id(o.id)); }
-    const Node* in_old(const Node& n) const { return old_toc.find_node(renames.old_id(n.id)); }
     const std::string* renamed_from(const Node& n) const {
-        auto it = renames.to_old.find(n.id);
-        return it == renames.to_old.end() ? nullptr : &it->second;
+        const std::string& id = renames.old_id(n.id);
+        return &id == &n.id ? nullptr : &id;
     }
     /// For elements that are not renamed.
     bool same(const Node& o, const Node& n) const { return o == n; }
@@ -112,20 +147,41 @@ struct NodeSide {
 };
 
 struct LinkSide {
+    using Graph = TheoryOfChange::Graph;
+    using Edge = Graph::edge_descriptor;
     const TheoryOfChange &old_toc, &new_toc;
     const NodeRenames& renames;
+    const VertexMatch& vertices;
+    std::vector<Edge> old_edges = edges(old_toc), new_edges = edges(new_toc);  // in written order (links())
 
+    static std::vector<Edge> edges(const TheoryOfChange& toc) {
+        std::vector<Edge> out;
+        out.reserve(toc.link_count());
+        for (auto [it, end] = boost::edges(toc.graph()); it != end; ++it) out.push_back(*it);
+        return out;
+    }
+    std::size_t old_count() const { return old_edges.size(); }
+    std::size_t new_count() const { return new_edges.size(); }
+    const Link& old_at(std::size_t i) const { return old_toc.graph()[old_edges[i]]; }
+    const Link& new_at(std::size_t j) const { return new_toc.graph()[new_edges[j]]; }
+    static const Link* matching(const Edge& e, const Graph& from, const std::vector<std::size_t>& vertex_in,
+                                const Graph& in) {
+        const std::size_t s = vertex_in[boost::source(e, from)], t = vertex_in[boost::target(e, from)];
+        if (s == VertexMatch::npos || t == VertexMatch::npos) return nullptr;
+        const auto [found, exists] = boost::edge(s, t, in);
+        return exists ? &in[found] : nullptr;
+    }
+    const Link* in_new(std::size_t i) const {
+        return matching(old_edges[i], old_toc.graph(), vertices.old_to_new, new_toc.graph());
+    }
+    const Link* in_old(std::size_t j) const {
+        return matching(new_edges[j], new_toc.graph(), vertices.new_to_old, old_toc.graph());
+    }
     static nlohmann::json key(const std::string& source, const std::string& target) {
         return {{"source", source}, {"target", target}};
     }
     nlohmann::json old_key(const Link& o) const { return key(renames.new_id(o.source), renames.new_id(o.target)); }
     nlohmann::json new_key(const Link& n) const { return key(n.source, n.target); }
-    const Link* in_new(const Link& o) const {
-        return new_toc.find_link(renames.new_id(o.source), renames.new_id(o.target));
-    }
-    const Link* in_old(const Link& n) const {
-        return old_toc.find_link(renames.old_id(n.source), renames.old_id(n.target));
-    }
     const std::string* renamed_from(const Link&) const { return nullptr; }
     bool same(const Link& o, const Link& n) const {
         const std::string &source = renames.new_id(o.source), &target = renames.new_id(o.target);
@@ -147,10 +203,14 @@ struct IndicatorSide {
     const TheoryOfChange &old_toc, &new_toc;
     const NodeRenames& renames;
 
+    std::size_t old_count() const { return old_toc.indicators().size(); }
+    std::size_t new_count() const { return new_toc.indicators().size(); }
+    const Indicator& old_at(std::size_t i) const { return old_toc.indicators()[i]; }
+    const Indicator& new_at(std::size_t j) const { return new_toc.indicators()[j]; }
+    const Indicator* in_new(std::size_t i) const { return new_toc.find_indicator(old_at(i).id); }
+    const Indicator* in_old(std::size_t j) const { return old_toc.find_indicator(new_at(j).id); }
     nlohmann::json old_key(const Indicator& o) const { return o.id; }
     nlohmann::json new_key(const Indicator& n) const { return n.id; }
-    const Indicator* in_new(const Indicator& o) const { return new_toc.find_indicator(o.id); }
-    const Indicator* in_old(const Indicator& n) const { return old_toc.find_indicator(n.id); }
     const std::string* renamed_from(const Indicator&) const { return nullptr; }
     bool same(const Indicator& o, const Indicator& n) const {
         const std::string& node = renames.new_id(o.node);
@@ -166,40 +226,34 @@ struct IndicatorSide {
     }
 };
 
-template <typename T>
-const T& element_of(const T& element) { return element; }
-template <typename T>
-const T& element_of(const T* element) { return *element; }
-
 /// The changes of one model collection (is_model_collection), as the
 /// document comparison below makes them for the other members: elements are
-/// matched through the model's indexes and compared as model values, and
+/// matched through the models' indexes and compared as model values, and
 /// only those that differ are written as JSON and compared field by field.
-/// `olds` and `news` are in written order.
-template <typename Range, typename Side>
-void diff_model_collection(const std::string& member, const Range& olds, const Range& news, const Side& side,
-                           const WrittenMemberOrder& new_order, Diff& out) {
-    for (const auto& o : olds) {
-        if (side.in_new(element_of(o))) continue;
-        nlohmann::json key = side.old_key(element_of(o));
+template <typename Side>
+void diff_model_collection(const std::string& member, const Side& side, const WrittenMemberOrder& new_order,
+                           Diff& out) {
+    for (std::size_t i = 0; i < side.old_count(); ++i) {
+        if (side.in_new(i)) continue;
+        nlohmann::json key = side.old_key(side.old_at(i));
         std::string id = item_id_text(key);
         out.changes.push_back({member, std::move(id), std::move(key), ChangeKind::removed, "",
-                               side.old_json(element_of(o)), nullptr, {}, std::nullopt});
+                               side.old_json(side.old_at(i)), nullptr, {}, std::nullopt});
     }
-    std::size_t j = 0;
-    const std::remove_cvref_t<decltype(element_of(*news.begin()))>* previous = nullptr;  // the last both have
-    for (auto it = news.begin(); it != news.end(); ++it, ++j) {
-        const auto& e = element_of(*it);
-        const auto* old_e = side.in_old(e);
+    std::optional<std::size_t> previous;  // the last element both versions have
+    for (std::size_t j = 0; j < side.new_count(); ++j) {
+        const auto& e = side.new_at(j);
+        const auto* old_e = side.in_old(j);
         if (!old_e) {
             nlohmann::json key = side.new_key(e);
             std::string id = item_id_text(key);
             out.changes.push_back({member, std::move(id), std::move(key), ChangeKind::added, "", nullptr,
                                    element_json(e), {},
-                                   previous ? std::optional<nlohmann::json>(side.new_key(*previous)) : std::nullopt});
+                                   previous ? std::optional<nlohmann::json>(side.new_key(side.new_at(*previous)))
+                                            : std::nullopt});
             continue;
         }
-        previous = &e;
+        previous = j;
         const std::string* renamed_from = side.renamed_from(e);
         if (!renamed_from && side.same(*old_e, e)) continue;
         nlohmann::json old_value = side.old_json(*old_e), new_value = element_json(e);
@@ -246,23 +300,21 @@ inline Diff diff_versions(const TheoryOfChange& old_toc, const TheoryOfChange& n
         rename_nodes_in_document(old_doc, renames.to_new);  // the references outside the model collections
     }
     const json& a = old_doc;
+    const VertexMatch vertices(old_toc, new_toc, renames);
 
     static const json empty_array = json::array();
     Diff out;
     for (const std::string& member : document_members(a, b)) {
         if (member == "nodes") {
-            diff_model_collection(member, old_toc.nodes(), new_toc.nodes(), NodeSide{old_toc, new_toc, renames},
-                                  new_order, out);
+            diff_model_collection(member, NodeSide{old_toc, new_toc, renames, vertices}, new_order, out);
             continue;
         }
         if (member == "links") {
-            diff_model_collection(member, old_toc.links(), new_toc.links(), LinkSide{old_toc, new_toc, renames},
-                                  new_order, out);
+            diff_model_collection(member, LinkSide{old_toc, new_toc, renames, vertices}, new_order, out);
             continue;
         }
         if (member == "indicators") {
-            diff_model_collection(member, old_toc.indicators(), new_toc.indicators(),
-                                  IndicatorSide{old_toc, new_toc, renames}, new_order, out);
+            diff_model_collection(member, IndicatorSide{old_toc, new_toc, renames}, new_order, out);
             continue;
         }
         const auto in_a = a.find(member), in_b = b.find(member);
