@@ -285,10 +285,11 @@ void diff_model_collection(const std::string& member, const Side& side, const Wr
 inline Diff diff_versions(const TheoryOfChange& old_toc, const TheoryOfChange& new_toc, const DiffOptions& options) {
     using nlohmann::json;
     json old_doc = comparable_document_without_collections(old_toc);
-    const json b = comparable_document_without_collections(new_toc);
     // The file order of members, for reporting an element's changed fields
-    // in the order the file shows them.
-    const WrittenMemberOrder new_order(new_toc);
+    // in the order the file shows them, recorded as the document is written.
+    DomOutWithoutCollections new_out;
+    const WrittenMemberOrder new_order(new_toc, new_out);
+    const json b = with_defaults_spelt_out(new_out.take());
     std::optional<WrittenMemberOrder> old_order;  // recorded only if a member is gone from new_toc
 
     NodeRenames renames;

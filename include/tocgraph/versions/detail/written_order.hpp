@@ -29,6 +29,15 @@ public:
         JsonEmitter<Recorder>(recorder).write(toc);
     }
 
+    /// The order of `toc`, recorded while the writer also writes `toc` to
+    /// `also`: one walk of the model for both.
+    template <typename Out>
+    WrittenMemberOrder(const TheoryOfChange& toc, Out& also) {
+        Recorder recorder{*this};
+        Both<Out> both{recorder, also};
+        JsonEmitter<Both<Out>>(both).write(toc);
+    }
+
     /// Whether the writer wrote top-level member `member`.
     bool has(std::string_view member) const { return members_.find(member) != members_.end(); }
 
@@ -120,6 +129,23 @@ private:
         void number(double) { value_starts(false); }
         void boolean(bool) { value_starts(false); }
         void value(const nlohmann::json&, const LazyPointer&) { value_starts(false); }
+    };
+
+    // The writer's output interface, passing each event to two outputs.
+    template <typename Out>
+    struct Both {
+        Recorder& first;
+        Out& second;
+        void begin_object() { first.begin_object(), second.begin_object(); }
+        void begin_array() { first.begin_array(), second.begin_array(); }
+        void end_object() { first.end_object(), second.end_object(); }
+        void end_array() { first.end_array(), second.end_array(); }
+        void key(std::string_view key, const LazyPointer& p = {}) { first.key(key, p), second.key(key, p); }
+        void string(std::string_view text, const LazyPointer& p) { first.string(text, p), second.string(text, p); }
+        void integer(std::int64_t value) { first.integer(value), second.integer(value); }
+        void number(double value) { first.number(value), second.number(value); }
+        void boolean(bool value) { first.boolean(value), second.boolean(value); }
+        void value(const nlohmann::json& value, const LazyPointer& p) { first.value(value, p), second.value(value, p); }
     };
 
     std::map<std::string, Member, std::less<>> members_;
