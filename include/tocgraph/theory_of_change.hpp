@@ -226,8 +226,9 @@ public:
     }
 
     void add_link(Link link) {
-        check_link(link);
-        Vertex s = vertex_of(link.source), t = vertex_of(link.target);
+        // Each end is looked up once: loading a file adds millions of links.
+        const std::size_t s = lookup(link.source), t = lookup(link.target);
+        check_link(link, s, t);
         if (boost::edge(s, t, graph_).second)
             throw ModelError(link.source + "->" + link.target,
                              "duplicate link \"" + link.source + "\" -> \"" + link.target + "\"");
@@ -237,7 +238,7 @@ public:
     /// Replaces the link with the same source and target.
     void update_link(Link link) {
         auto [e, found] = edge_of(link.source, link.target);
-        check_link(link);
+        check_link(link, boost::source(e, graph_), boost::target(e, graph_));
         graph_[e] = std::move(link);
     }
     void remove_link(std::string_view source, std::string_view target) {
@@ -394,12 +395,13 @@ private:
         if (node.budget && !std::isfinite(node.budget->amount))
             throw ModelError(node.id, "node \"" + node.id + "\" has a budget that is not a number");
     }
-    void check_link(const Link& link) const {
+    /// `s` and `t`: the vertices of the link's ends, VertexIndex::npos for an unknown id.
+    void check_link(const Link& link, std::size_t s, std::size_t t) const {
         const auto name = [&] { return "\"" + link.source + "\" -> \"" + link.target + "\""; };
-        for (const std::string* end : {&link.source, &link.target})
-            if (!contains(*end))
+        for (const auto& [end, vertex] : {std::pair{&link.source, s}, std::pair{&link.target, t}})
+            if (vertex == detail::VertexIndex::npos)
                 throw ModelError(*end, "link " + name() + " names unknown node \"" + *end + "\"");
-        if (link.source == link.target)
+        if (s == t)
             throw ModelError(link.source, "link " + name() + " joins a node to itself");
         check_fraction(
             link.strength, [&] { return link.source + "->" + link.target; },
