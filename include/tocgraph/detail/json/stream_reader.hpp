@@ -11,11 +11,18 @@
 // returns nullopt, and the caller reads the text through parse_document and
 // JsonReader, which report the exact error; so both paths give the same
 // result for every text.
+//
+// Nodes and links start as DirectElements (direct_element.hpp): their common
+// members go straight into the Node or Link, which is added to the model
+// with the model's own checks (the same as JsonReader's, whose messages the
+// document path gives if one fails). The first other member turns the
+// element into a JSON object read as above.
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -23,6 +30,7 @@
 
 #include "../../errors.hpp"
 #include "../../theory_of_change.hpp"
+#include "direct_element.hpp"
 #include "limits.hpp"
 #include "parse.hpp"
 #include "pointer.hpp"
@@ -31,6 +39,13 @@
 #include "sax_values.hpp"
 
 namespace tocgraph::detail {
+
+/// The position of an element array in JsonReader::sections.
+constexpr int section_index(std::string_view name) {
+    for (std::size_t s = 0; s < JsonReader::sections.size(); ++s)
+        if (JsonReader::sections[s] == name) return static_cast<int>(s);
+    return -1;
+}
 
 class StreamingTocReader : public SaxValueEvents<StreamingTocReader> {
 public:
@@ -53,20 +68,36 @@ public:
 
     // ---- the SAX events (nlohmann's json_sax interface) ---------------------------------
 
-    // null, boolean, the numbers and string: SaxValueEvents, through value().
+    // null, boolean, the numbers and string: SaxValueEvents, through value(),
+    // unless a direct element takes them.
     bool start_object(std::size_t) {
         if (depth_ == 0) return ++depth_, true;  // the document
+        if (direct_ != Direct::none) return false;  // an object where a text, list or number goes
+        if (depth_ == 2 && stack_.empty() && begin_direct()) return true;
         return open(json::object());
     }
     bool start_array(std::size_t) {
         if (depth_ == 0) return false;  // a document that is not an object
+        if (direct_ != Direct::none) return with_direct([](auto& d) { return d.start_array(); });
         if (depth_ == 1 && section_ >= 0) return ++depth_, true;  // an element array
         return open(json::array());
     }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
+    bool end_object() { return direct_ != Direct::none ? direct_done() : close(); }
+    bool end_array() {
+        if (direct_ != Direct::none) return with_direct([](auto& d) { return d.end_array(); });
+        return close();
+    }
+    bool string(json::string_t& v) {
+        if (direct_ != Direct::none) return with_direct([&](auto& d) { return d.text(v); });
+        return SaxValueEvents::string(v);
+    }
 
     bool key(json::string_t& k) {
+        if (direct_ != Direct::none) {
+            const DirectKey found = with_direct([&](auto& d) { return d.key(k); });
+            if (found != DirectKey::other) return found == DirectKey::taken;  // repeated: declined
+            to_object();  // and on: k is a member of that object
+        }
         if (stack_.empty()) return top_key(k);  // a member of the document
         Frame& top = stack_.back();
         auto [slot, added] = top.value->get_ref<json::object_t&>().try_emplace(std::move(k));
@@ -122,6 +153,8 @@ private:
     }
     friend SaxValueEvents<StreamingTocReader>;
     bool value(json&& v) {
+        if (direct_ != Direct::none)  // a number, or null or a boolean, which no direct member takes
+            return v.is_number() && with_direct([&](auto& d) { return d.number(std::move(v)); });
         if (depth_ == 0 || in_array_member()) return false;  // not an object; an element array that is not an array
         place(std::move(v));
         return stack_.empty() && depth_ == 2 ? element_done() : true;
@@ -148,6 +181,52 @@ private:
         element_ = json();
         return true;
     }
+
+    // ---- nodes and links read directly ------------------------------------------------
+    enum class Direct { none, node, link };
+    bool begin_direct() {
+        if (section_ == node_section) {
+            direct_ = Direct::node;
+            node_.begin();
+        } else if (section_ == link_section) {
+            direct_ = Direct::link;
+            link_.begin();
+        } else {
+            return false;
+        }
+        return true;
+    }
+    /// f(the direct element being read); f returns the same type for both.
+    template <typename F>
+    std::invoke_result_t<F, DirectElement<Node>&> with_direct(F&& f) {
+        return direct_ == Direct::node ? f(node_) : f(link_);
+    }
+    /// The direct element becomes its JSON object, on the stack as if opened
+    /// there: for a member outside the table.
+    void to_object() {
+        element_ = with_direct([](auto& d) { return d.to_json(); });
+        direct_ = Direct::none;
+        stack_.push_back(Frame{&element_});
+    }
+    bool direct_done() {
+        const Direct kind = std::exchange(direct_, Direct::none);
+        if (!started_ && !start()) return false;
+        // A ModelError (an unknown level or end, a duplicate...) ends this path: read() catches it.
+        if (kind == Direct::node) {
+            if (!node_.complete()) return false;
+            toc_.add_node(node_.take());
+        } else {
+            if (!link_.complete()) return false;
+            toc_.add_link(link_.take());
+        }
+        ++index_;
+        return true;
+    }
+
+    static constexpr int node_section = section_index("nodes"), link_section = section_index("links");
+    Direct direct_ = Direct::none;
+    DirectElement<Node> node_;
+    DirectElement<Link> link_;
 
     const JsonReader& reader_;
     TheoryOfChange toc_;
