@@ -115,9 +115,7 @@ private:
     // element needs the theory of change; the element arrays must come after
     // them, each once, in reading order.
     bool top_key(const std::string& k) {
-        section_ = -1;
-        for (std::size_t s = 0; s < JsonReader::sections.size(); ++s)
-            if (k == JsonReader::sections[s]) section_ = static_cast<int>(s);
+        section_ = section_index(k);
         if (section_ >= 0) {
             if (section_ <= last_section_) return false;  // out of order, or twice
             last_section_ = section_;
