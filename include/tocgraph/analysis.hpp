@@ -10,3 +10,4 @@
 #include "analysis/coverage.hpp"
 #include "analysis/pathways.hpp"
 #include "analysis/centrality.hpp"
+#include "analysis/json.hpp"

@@ -139,12 +139,7 @@ void register_results(py::module_& m) {
             "The number of activity-to-goal paths the removal cuts.");
 
     Struct<LevelCoverage>(m, "LevelCoverage", "How much of one level is measured and supported.", Access::read_only)
-        .field("level", &LevelCoverage::level, "The level of the schema.")
-        .field("nodes", &LevelCoverage::nodes, "Its number of nodes.")
-        .field("with_indicators", &LevelCoverage::with_indicators, "Nodes measured by at least one indicator.")
-        .field("with_contributors", &LevelCoverage::with_contributors, "Nodes with at least one link into them.")
-        .field("with_activities", &LevelCoverage::with_activities,
-               "Nodes with some activity beneath them (activities count themselves).")
+        .described_fields()
         .always_shown({"level"})
         .finish();
 
@@ -152,11 +147,7 @@ void register_results(py::module_& m) {
                      "Coverage of a theory of change, per level (top first) and for its indicators. "
                      "coverage[\"immediate_outcome\"] is the row of one level; iterating yields the rows.",
                      Access::read_only)
-        .field("levels", &Coverage::levels, "One LevelCoverage per level of the schema, top first.")
-        .field("indicators", &Coverage::indicators, "The number of indicators.")
-        .field("indicators_with_baseline", &Coverage::indicators_with_baseline, "Indicators with a baseline.")
-        .field("indicators_with_targets", &Coverage::indicators_with_targets, "Indicators with a target.")
-        .field("indicators_with_actuals", &Coverage::indicators_with_actuals, "Indicators with an actual value.")
+        .described_fields()
         .finish()
         .def(
             "__getitem__",

@@ -3,11 +3,13 @@
 //
 // The options (Tolerances, ProgressOptions, RollupOptions) are bound with
 // their C++ defaults, so the tolerances 0.9 and 0.6 are written once, in
-// monitoring/status.hpp. The results are read-only values; tocgraph.monitoring
-// adds their pandas and HTML views.
+// monitoring/status.hpp. The results are read-only values whose fields
+// monitoring/described.hpp lists, as their JSON does; tocgraph.monitoring adds
+// their pandas and HTML views.
 #include "bind/bind.hpp"
 
 #include <tocgraph/monitoring.hpp>
+#include <tocgraph/monitoring/described.hpp>
 
 namespace tocgraph::python {
 
@@ -37,8 +39,7 @@ void register_options(py::module_& m) {
     Struct<Tolerances>(m, "Tolerances",
                        "The thresholds between on track, at risk and off track, as fractions of the progress "
                        "expected by the date evaluated.")
-        .field("at_risk_below", &Tolerances::at_risk_below, "Achievement below this times expected: at risk.")
-        .field("off_track_below", &Tolerances::off_track_below, "Achievement below this times expected: off track.")
+        .described_fields()
         .finish()
         .def("check", &Tolerances::check, "ValueError unless 0 <= off_track_below <= at_risk_below, both finite.");
     Struct<ProgressOptions>(m, "ProgressOptions", "The date of an assessment and its tolerances.")
@@ -58,16 +59,7 @@ void register_indicator_results(py::module_& m) {
                            "One period of an indicator's progress: its target, its actual and the position to date "
                            "at its end.",
                            Access::read_only)
-        .field("period", &PeriodProgress::period, "The period.")
-        .field("target", &PeriodProgress::target, "This period's target, combined across dimensions, or None.")
-        .field("target_to_date", &PeriodProgress::target_to_date,
-               "Incremental indicators: the targets added up to here; else the target.")
-        .field("actual", &PeriodProgress::actual, "This period's actual, once the period has ended, or None.")
-        .field("actual_to_date", &PeriodProgress::actual_to_date, "The actual to date at the end of the period, or None.")
-        .field("achievement", &PeriodProgress::achievement, "Achievement of target_to_date by actual_to_date, or None.")
-        .field("due", &PeriodProgress::due, "True if the period ended on or before the as-of date.")
-        .field("target_comment", &PeriodProgress::target_comment, "The comment given with the target, if any.")
-        .field("actual_comment", &PeriodProgress::actual_comment, "The comment given with the actual, if any.")
+        .described_fields()
         .always_shown({"period"})
         .finish();
 
@@ -77,36 +69,7 @@ void register_indicator_results(py::module_& m) {
         "`achievement` is (actual - baseline) / (target - baseline), `expected` the same fraction expected by "
         "`evaluated_at`; both None when they cannot be computed (see `notes`).",
         Access::read_only)
-        .field("indicator", &IndicatorProgress::indicator, "Indicator id.")
-        .field("node", &IndicatorProgress::node, "Id of the node it measures.")
-        .field("title", &IndicatorProgress::title, "The indicator's title.")
-        .field("unit", &IndicatorProgress::unit, "The indicator's unit.")
-        .field("measure", &IndicatorProgress::measure, "The indicator's measure.")
-        .field("accumulation", &IndicatorProgress::accumulation, "How values add up over periods.")
-        .field("aggregation", &IndicatorProgress::aggregation, "How values combine across dimensions.")
-        .field("ascending", &IndicatorProgress::ascending, "True if higher values are better.")
-        .field("filter", &IndicatorProgress::filter, "The view: {} for the whole indicator, {\"country\": \"KH\"} for one value.")
-        .field("as_of", &IndicatorProgress::as_of, "The date of the assessment.")
-        .field("baseline", &IndicatorProgress::baseline, "The baseline value that applies, or None.")
-        .field("baseline_date", &IndicatorProgress::baseline_date, "The date of that baseline, or None.")
-        .field("target", &IndicatorProgress::target, "The final target (incremental: all targets added up), or None.")
-        .field("target_date", &IndicatorProgress::target_date, "End of the final target's period, or None.")
-        .field("actual", &IndicatorProgress::actual, "The actual to date, or None.")
-        .field("actual_date", &IndicatorProgress::actual_date, "End of the latest period counted, or None.")
-        .field("evaluated_at", &IndicatorProgress::evaluated_at,
-               "The latest period end on or before as_of: the date achievement is compared at.")
-        .field("expected_value", &IndicatorProgress::expected_value, "Where the target trajectory stands then, or None.")
-        .field("achievement", &IndicatorProgress::achievement, "Fraction of the way from baseline to target, or None.")
-        .field("expected", &IndicatorProgress::expected, "Fraction expected by evaluated_at, or None.")
-        .field("status", &IndicatorProgress::status,
-               "\"on_track\", \"at_risk\", \"off_track\", \"not_started\", \"no_data\" or \"no_target\" "
-               "(an actual, but no target to compare it with).")
-        .field("comment", &IndicatorProgress::comment, "The comment of the latest actual counted.")
-        .field("unreported", &IndicatorProgress::unreported,
-               "Dimension sets missing from the latest actual when it was combined from a breakdown.")
-        .field("notes", &IndicatorProgress::notes, "The edge cases met, in plain words.")
-        .field("periods", &IndicatorProgress::periods, "One PeriodProgress per target or actual period, by end date.")
-        .field("parts", &IndicatorProgress::parts, "Progress per dimension set, for values that cannot be combined.")
+        .described_fields()
         .repr([](const IndicatorProgress& p) {  // the fields a reader looks at first
             return "IndicatorProgress(indicator=" + repr_of(p.indicator) + ", filter=" + repr_of(p.filter) +
                    ", achievement=" + repr_of(p.achievement) + ", expected=" + repr_of(p.expected) + ", status='" +
@@ -154,29 +117,12 @@ void register_rollup_results(py::module_& m) {
                         "One input of a node's rolled-up figure: an indicator measuring it (kind \"indicator\") or "
                         "a contributing node (kind \"contributor\").",
                         Access::read_only)
-        .field("kind", &RollupInput::kind, "\"indicator\" or \"contributor\".")
-        .field("id", &RollupInput::id, "Indicator id or contributing node id.")
-        .field("title", &RollupInput::title, "Title of the indicator or contributing node.")
-        .field("achievement", &RollupInput::achievement, "The input's achievement as of the date, or None.")
-        .field("expected", &RollupInput::expected, "The achievement expected by the date, or None.")
-        .field("status", &RollupInput::status, "The input's status.")
-        .field("weight", &RollupInput::weight, "1 for an indicator; the link's strength (1 if unset) for a contributor.")
-        .field("scored", &RollupInput::scored, "True if the input is part of the node's figure.")
-        .field("share", &RollupInput::share, "Its share of the figure (0 when not scored).")
-        .field("reason", &RollupInput::reason, "Why it is not scored.")
+        .described_fields()
         .always_shown({"kind", "id"})
         .finish();
 
     Struct<NodeProgress>(m, "NodeProgress", "A node's rolled-up figure and the inputs it rests on.", Access::read_only)
-        .field("node", &NodeProgress::node, "Node id.")
-        .field("level", &NodeProgress::level, "The node's level id.")
-        .field("title", &NodeProgress::title, "The node's title.")
-        .field("achievement", &NodeProgress::achievement, "The rolled-up achievement, or None when no input has data.")
-        .field("expected", &NodeProgress::expected, "The rolled-up achievement expected by the date, or None.")
-        .field("status", &NodeProgress::status, "The node's status, from achievement against expected.")
-        .field("method", &NodeProgress::method, "The method applied at this node (\"logic\" resolved to the node's own).")
-        .field("inputs", &NodeProgress::inputs, "Own indicators first, then contributors.")
-        .field("decisive", &NodeProgress::decisive, "weakest / strongest: the id of the input chosen, else \"\".")
+        .described_fields()
         .repr([](const NodeProgress& n) {
             return "NodeProgress(node=" + repr_of(n.node) + ", achievement=" + repr_of(n.achievement) + ", status='" +
                    std::string(to_string(n.status)) + "')";
@@ -188,10 +134,7 @@ void register_rollup_results(py::module_& m) {
                         "Which inputs drove a node's figure: `drivers` (furthest behind schedule first), `unscored` "
                         "(left out, with the reason) and `text`. str() gives the text.",
                         Access::read_only)
-        .field("node", &Explanation::node, "The node's figure (NodeProgress).")
-        .field("drivers", &Explanation::drivers, "The scored inputs, furthest behind schedule first.")
-        .field("unscored", &Explanation::unscored, "The inputs left out of the figure, each with its reason.")
-        .field("text", &Explanation::text, "The explanation in words.")
+        .described_fields()
         .repr([](const Explanation& e) {
             return "<Explanation of " + e.node.node + ": " + std::string(status_label(e.node.status)) + ">";
         })
@@ -230,12 +173,7 @@ void register_breakdown(py::module_& m) {
                                "One indicator broken down by one dimension: a row per value, and the values with "
                                "no data.",
                                Access::read_only)
-        .field("indicator", &IndicatorBreakdown::indicator, "Indicator id.")
-        .field("node", &IndicatorBreakdown::node, "Id of the node it measures.")
-        .field("dimension", &IndicatorBreakdown::dimension, "The dimension broken down by, e.g. \"country\".")
-        .field("values", &IndicatorBreakdown::values, "The dimension values, in row order.")
-        .field("rows", &IndicatorBreakdown::rows, "IndicatorProgress per value (filter {dimension: value}).")
-        .field("missing", &IndicatorBreakdown::missing, "The values with no actual counted by the as-of date.")
+        .described_fields()
         .repr([](const IndicatorBreakdown& b) {
             return "<IndicatorBreakdown " + b.indicator + " by " + b.dimension + ": " +
                    plural(b.values.size(), "value") + ">";

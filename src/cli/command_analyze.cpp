@@ -135,18 +135,7 @@ void print_json(const TheoryOfChange& toc, const std::string& name, const Analys
     for (const auto& [level, ids] : levels(toc))
         level_list.push_back({{"id", level.id}, {"label", level.label}, {"role", to_string(level.role)}, {"nodes", ids}});
     doc["levels"] = std::move(level_list);
-    Json rows = Json::array();
-    for (const LevelCoverage& row : a.coverage.levels)
-        rows.push_back({{"level", row.level.id},
-                        {"nodes", row.nodes},
-                        {"with_indicators", row.with_indicators},
-                        {"with_contributors", row.with_contributors},
-                        {"with_activities", row.with_activities}});
-    doc["coverage"] = {{"levels", std::move(rows)},
-                       {"indicators", a.coverage.indicators},
-                       {"indicators_with_baseline", a.coverage.indicators_with_baseline},
-                       {"indicators_with_targets", a.coverage.indicators_with_targets},
-                       {"indicators_with_actuals", a.coverage.indicators_with_actuals}};
+    doc["coverage"] = a.coverage;
     // A string: the count can pass what JSON readers hold exactly in a number.
     doc["activity_paths"] = a.paths ? Json(a.paths->to_string()) : Json(nullptr);
     doc["cycle"] = a.paths ? Json(nullptr) : Json(a.cycle);

@@ -559,6 +559,8 @@ def test_analyze_example_as_json() -> None:
     assert doc["coverage"]["levels"][2] == {"level": "end_of_program_outcome", "nodes": 3, "with_indicators": 1,
                                             "with_contributors": 1, "with_activities": 1}
     assert doc["coverage"]["indicators_with_baseline"] == 7
+    assert list(doc["coverage"]) == ["levels", "indicators", "indicators_with_baseline", "indicators_with_targets",
+                                     "indicators_with_actuals"]
     assert doc["activity_paths"] == "9" and doc["cycle"] is None
     assert doc["critical_nodes"] == ["pathway_1", "eopo_1"]
     assert doc["critical_links"] == [{"source": "pathway_1", "target": "goal"},

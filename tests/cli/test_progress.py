@@ -55,6 +55,15 @@ def test_json_is_the_rollup() -> None:
     assert nodes["io_1_1"]["decisive"] == "out_planning_guidance"
     assert nodes["pathway_2"]["status"] == "no_data"
     assert list(nodes["io_1_1"])[:4] == ["node", "level", "title", "achievement"]
+    # The same names, in the same order, as the Python classes' fields (tests/python/test_monitoring.py).
+    assert list(indicators["ind_io11_plans"]) == [
+        "indicator", "node", "title", "unit", "measure", "accumulation", "aggregation", "ascending", "filter", "as_of",
+        "baseline", "baseline_date", "target", "target_date", "actual", "actual_date", "evaluated_at",
+        "expected_value", "achievement", "expected", "status", "comment", "unreported", "notes", "periods", "parts",
+    ]
+    assert list(nodes["io_1_1"]["inputs"][0]) == [
+        "kind", "id", "title", "achievement", "expected", "status", "weight", "scored", "share", "reason",
+    ]
 
 
 def test_csv_one_row_per_indicator() -> None:

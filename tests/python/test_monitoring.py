@@ -403,3 +403,26 @@ def test_the_help_of_a_function_with_options_reads_at_the_margin() -> None:
     assert doc.endswith("Options (defaults of the C++ library):\n"
                         "    at_risk_below=0.9: Achievement below this times expected: at risk.\n"
                         "    off_track_below=0.6: Achievement below this times expected: off track.")
+
+
+# ---- field names --------------------------------------------------------------------------
+
+INDICATOR_PROGRESS_FIELDS = (
+    "indicator", "node", "title", "unit", "measure", "accumulation", "aggregation", "ascending", "filter", "as_of",
+    "baseline", "baseline_date", "target", "target_date", "actual", "actual_date", "evaluated_at", "expected_value",
+    "achievement", "expected", "status", "comment", "unreported", "notes", "periods", "parts",
+)
+
+
+def test_result_fields_are_named_as_in_the_json_of_progress() -> None:
+    # One C++ list (monitoring/described.hpp) names these fields for Python and for
+    # `tocgraph progress --format json` (tests/cli/test_progress.py checks the same names there).
+    assert tocgraph.IndicatorProgress._fields == INDICATOR_PROGRESS_FIELDS
+    assert tocgraph.RollupInput._fields == (
+        "kind", "id", "title", "achievement", "expected", "status", "weight", "scored", "share", "reason",
+    )
+    assert tocgraph.Explanation._fields == ("node", "text", "drivers", "unscored")
+    assert tocgraph.IndicatorBreakdown._fields == ("indicator", "node", "dimension", "values", "missing", "rows")
+    assert monitoring.Tolerances._fields == ("at_risk_below", "off_track_below")
+    assert tocgraph.RollupInput.weight.__doc__.startswith("1 for an indicator; the link's strength")
+    assert monitoring.Tolerances(at_risk_below=0.8).at_risk_below == 0.8

@@ -1,35 +1,19 @@
 #pragma once
 // Monitoring results as JSON (for `tocgraph progress --format json`, reports
-// and other tools), members in the order of the C++ fields; dates are
-// "YYYY-MM-DD" strings, enums their file spelling, absent values null.
+// and other tools), members named and ordered as described.hpp lists them;
+// dates are "YYYY-MM-DD" strings, enums their file spelling, absent values null.
 //
 // These are nlohmann/json's own conversion hooks, found by argument-dependent
 // lookup: `nlohmann::ordered_json j = rollup;`.
 
-#include <optional>
-
 #include <nlohmann/json.hpp>
 
-#include "breakdown.hpp"
-#include "indicator_progress.hpp"
-#include "rollup.hpp"
+#include "../detail/json/described_fields.hpp"
+#include "described.hpp"
 
 namespace tocgraph {
 
-namespace detail {
-
-inline nlohmann::ordered_json json_or_null(const std::optional<double>& x) {
-    return x && std::isfinite(*x) ? nlohmann::ordered_json(*x) : nlohmann::ordered_json(nullptr);
-}
-inline nlohmann::ordered_json json_or_null(const std::optional<Date>& d) {
-    return d ? nlohmann::ordered_json(d->to_string()) : nlohmann::ordered_json(nullptr);
-}
-
-}  // namespace detail
-
-inline void to_json(nlohmann::ordered_json& out, const Tolerances& t) {
-    out = {{"at_risk_below", t.at_risk_below}, {"off_track_below", t.off_track_below}};
-}
+inline void to_json(nlohmann::ordered_json& out, const Tolerances& t) { detail::fields_to_json(out, t); }
 
 inline void to_json(nlohmann::ordered_json& out, const PeriodProgress& p) {
     using detail::json_or_null;
@@ -45,49 +29,9 @@ inline void to_json(nlohmann::ordered_json& out, const PeriodProgress& p) {
             {"actual_comment", p.actual_comment}};
 }
 
-inline void to_json(nlohmann::ordered_json& out, const IndicatorProgress& p) {
-    using detail::json_or_null;
-    out = {{"indicator", p.indicator},
-            {"node", p.node},
-            {"title", p.title},
-            {"unit", p.unit},
-            {"measure", to_string(p.measure)},
-            {"accumulation", to_string(p.accumulation)},
-            {"aggregation", to_string(p.aggregation)},
-            {"ascending", p.ascending},
-            {"filter", p.filter},
-            {"as_of", p.as_of.to_string()},
-            {"baseline", json_or_null(p.baseline)},
-            {"baseline_date", json_or_null(p.baseline_date)},
-            {"target", json_or_null(p.target)},
-            {"target_date", json_or_null(p.target_date)},
-            {"actual", json_or_null(p.actual)},
-            {"actual_date", json_or_null(p.actual_date)},
-            {"evaluated_at", json_or_null(p.evaluated_at)},
-            {"expected_value", json_or_null(p.expected_value)},
-            {"achievement", json_or_null(p.achievement)},
-            {"expected", json_or_null(p.expected)},
-            {"status", to_string(p.status)},
-            {"comment", p.comment},
-            {"unreported", p.unreported},
-            {"notes", p.notes},
-            {"periods", p.periods},
-            {"parts", p.parts}};
-}
+inline void to_json(nlohmann::ordered_json& out, const IndicatorProgress& p) { detail::fields_to_json(out, p); }
 
-inline void to_json(nlohmann::ordered_json& out, const RollupInput& i) {
-    using detail::json_or_null;
-    out = {{"kind", to_string(i.kind)},
-            {"id", i.id},
-            {"title", i.title},
-            {"achievement", json_or_null(i.achievement)},
-            {"expected", json_or_null(i.expected)},
-            {"status", to_string(i.status)},
-            {"weight", i.weight},
-            {"scored", i.scored},
-            {"share", i.share},
-            {"reason", i.reason}};
-}
+inline void to_json(nlohmann::ordered_json& out, const RollupInput& i) { detail::fields_to_json(out, i); }
 
 inline void to_json(nlohmann::ordered_json& out, const NodeProgress& n) {
     using detail::json_or_null;
@@ -111,14 +55,8 @@ inline void to_json(nlohmann::ordered_json& out, const Rollup& r) {
             {"nodes", r.nodes}};
 }
 
-inline void to_json(nlohmann::ordered_json& out, const Explanation& e) {
-    out = {{"node", nlohmann::ordered_json(e.node)}, {"text", e.text}, {"drivers", e.drivers},
-           {"unscored", e.unscored}};
-}
+inline void to_json(nlohmann::ordered_json& out, const Explanation& e) { detail::fields_to_json(out, e); }
 
-inline void to_json(nlohmann::ordered_json& out, const IndicatorBreakdown& b) {
-    out = {{"indicator", b.indicator}, {"node", b.node}, {"dimension", b.dimension},
-            {"values", b.values}, {"missing", b.missing}, {"rows", b.rows}};
-}
+inline void to_json(nlohmann::ordered_json& out, const IndicatorBreakdown& b) { detail::fields_to_json(out, b); }
 
 }  // namespace tocgraph

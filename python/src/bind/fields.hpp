@@ -30,6 +30,8 @@
 #include <utility>
 #include <vector>
 
+#include <tocgraph/described.hpp>
+
 #include "casters.hpp"
 #include "links.hpp"
 
@@ -247,6 +249,13 @@ public:
         requires std::is_base_of_v<Owner, T>
     Struct& field(const char* name, M Owner::*m, const char* doc) {
         return field(member(name, static_cast<M T::*>(m), doc));
+    }
+    /// Every field Described<T> lists (tocgraph/described.hpp), in its order.
+    Struct& described_fields()
+        requires described<T>
+    {
+        for_each_field<T>([&](const auto& f) { field(f.name, f.member, f.doc); });
+        return *this;
     }
     /// The fields of the nested struct N (bound before), as fields of this one.
     template <typename N>
