@@ -28,7 +28,7 @@ TEST_CASE("a described struct lists its fields in order, each with a line of doc
     CHECK(field_names<RollupInput>() == std::vector<std::string>{"kind", "id", "title", "achievement", "expected",
                                                                   "status", "weight", "scored", "share", "reason"});
     CHECK(field_names<Tolerances>() == std::vector<std::string>{"at_risk_below", "off_track_below"});
-    CHECK(field_names<Explanation>() == std::vector<std::string>{"node", "text", "drivers", "unscored"});
+    CHECK(field_names<Explanation>() == std::vector<std::string>{"node", "drivers", "unscored", "text"});
     CHECK(field_names<Coverage>() == std::vector<std::string>{"levels", "indicators", "indicators_with_baseline",
                                                                "indicators_with_targets", "indicators_with_actuals"});
     for_each_field<IndicatorProgress>([](const auto& field) {

@@ -421,8 +421,8 @@ def test_result_fields_are_named_as_in_the_json_of_progress() -> None:
     assert tocgraph.RollupInput._fields == (
         "kind", "id", "title", "achievement", "expected", "status", "weight", "scored", "share", "reason",
     )
-    assert tocgraph.Explanation._fields == ("node", "text", "drivers", "unscored")
-    assert tocgraph.IndicatorBreakdown._fields == ("indicator", "node", "dimension", "values", "missing", "rows")
+    assert tocgraph.Explanation._fields == ("node", "drivers", "unscored", "text")
+    assert tocgraph.IndicatorBreakdown._fields == ("indicator", "node", "dimension", "values", "rows", "missing")
     assert monitoring.Tolerances._fields == ("at_risk_below", "off_track_below")
     assert tocgraph.RollupInput.weight.__doc__.startswith("1 for an indicator; the link's strength")
     assert monitoring.Tolerances(at_risk_below=0.8).at_risk_below == 0.8

@@ -2,6 +2,8 @@
 // The monitoring tolerances and results field by field (described.hpp): the one list of their
 // members that their JSON (json.hpp) and their Python classes read. The lines
 // are what a Python user reads in help(), so an empty optional is "None".
+// The order is the Python classes' field order, which their pickles follow:
+// append a new field rather than insert it.
 
 #include <tuple>
 
@@ -108,9 +110,9 @@ struct Described<Explanation> {
     using E = Explanation;
     static constexpr std::tuple fields{
         Field{"node", &E::node, "The node's figure (NodeProgress)."},
-        Field{"text", &E::text, "The explanation in words."},
         Field{"drivers", &E::drivers, "The scored inputs, furthest behind schedule first."},
-        Field{"unscored", &E::unscored, "The inputs left out of the figure, each with its reason."}};
+        Field{"unscored", &E::unscored, "The inputs left out of the figure, each with its reason."},
+        Field{"text", &E::text, "The explanation in words."}};
 };
 
 template <>
@@ -121,8 +123,8 @@ struct Described<IndicatorBreakdown> {
         Field{"node", &B::node, "Id of the node it measures."},
         Field{"dimension", &B::dimension, "The dimension broken down by, e.g. \"country\"."},
         Field{"values", &B::values, "The dimension values, in row order."},
-        Field{"missing", &B::missing, "The values with no actual counted by the as-of date."},
-        Field{"rows", &B::rows, "IndicatorProgress per value (filter {dimension: value})."}};
+        Field{"rows", &B::rows, "IndicatorProgress per value (filter {dimension: value})."},
+        Field{"missing", &B::missing, "The values with no actual counted by the as-of date."}};
 };
 
 }  // namespace tocgraph

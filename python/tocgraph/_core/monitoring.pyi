@@ -114,9 +114,9 @@ class NodeProgress(_Scored):
 
 class Explanation(_Value):
     node: Final[NodeProgress]
-    text: Final[str]
     drivers: Final[list[RollupInput]]
     unscored: Final[list[RollupInput]]
+    text: Final[str]
     def _repr_html_(self) -> str: ...
 
 class Rollup(_Value):
@@ -136,8 +136,8 @@ class IndicatorBreakdown(_Value):
     node: Final[str]
     dimension: Final[str]
     values: Final[list[str]]
-    missing: Final[list[str]]
     rows: Final[list[IndicatorProgress]]
+    missing: Final[list[str]]
 
 class Breakdown(_Value, _Sequence[IndicatorBreakdown]):
     dimension: Final[str]
