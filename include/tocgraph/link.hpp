@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attributes.hpp"
+#include "boxed.hpp"
 
 namespace tocgraph {
 
@@ -22,7 +23,7 @@ struct Link {
     std::string target;
     std::vector<std::string> assumptions;  ///< ids of assumptions this link rests on
     std::string rationale;
-    std::optional<Evidence> evidence;
+    Boxed<Evidence> evidence;  ///< on the heap: most links have none
     std::optional<double> strength;  ///< 0..1: how much the source contributes
     Attributes attributes;
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attributes.hpp"
+#include "boxed.hpp"
 #include "date.hpp"
 #include "enums.hpp"
 #include "reference.hpp"
@@ -32,7 +33,7 @@ struct Node {
     std::optional<Date> start;
     std::optional<Date> end;
     std::optional<ActivityStatus> status;
-    std::optional<Budget> budget;
+    Boxed<Budget> budget;  ///< on the heap: most nodes have none
     Attributes attributes;
     /// Coded links to outside vocabularies (an SDG target, a results framework).
     std::vector<Reference> references{};

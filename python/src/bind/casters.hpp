@@ -208,6 +208,10 @@ inline py::module_ datetime_module() { return py::module_::import("datetime"); }
 
 namespace pybind11::detail {
 
+/// A Boxed member converts as std::optional does: None or the value.
+template <typename T>
+struct type_caster<tocgraph::Boxed<T>> : optional_caster<tocgraph::Boxed<T>> {};
+
 template <>
 struct type_caster<nlohmann::json> {
     PYBIND11_TYPE_CASTER(nlohmann::json, const_name("typing.Any"));

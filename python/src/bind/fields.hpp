@@ -86,6 +86,7 @@ std::vector<FieldSpec<T>>& fields_of() {
 
 template <typename M> struct is_optional : std::false_type {};
 template <typename M> struct is_optional<std::optional<M>> : std::true_type {};
+template <typename M> struct is_optional<Boxed<M>> : std::true_type {};
 template <typename M> struct is_vector : std::false_type {};
 template <typename M> struct is_vector<std::vector<M>> : std::true_type {};
 template <typename M> struct is_map : std::false_type {};
