@@ -2,9 +2,10 @@
 // A struct described field by field, once: `Described<T>::fields` lists its
 // members in order, each with its name and one line saying what it holds.
 // Whatever shows a T to the outside world reads that list instead of naming the
-// members again: the JSON conversion of monitoring results (monitoring/json.hpp)
-// and the Python classes of the bindings both do, so a member added to a result
-// is added in one place.
+// members again: the JSON of monitoring and coverage results
+// (detail/json/described_fields.hpp) and the Python classes of the bindings
+// (Struct<T>::described_fields) both do, so a member added to a result is added
+// in one place.
 //
 //   template <> struct Described<RollupInput> {
 //       static constexpr std::tuple fields{
